@@ -1,0 +1,56 @@
+// CAMARA Quality-on-Demand 1.2.0-rc.3 (release r4.1): the default dialect.
+
+import * as compiled from '../schema/compiled/qod-1.2.js';
+import type { Dialect } from './dialect.js';
+
+export const qod12: Dialect = {
+  facts: {
+    id: 'qod-1.2',
+    apiVersion: '1.2.0-rc.3',
+    phoneNumber: {
+      pattern: /^\+[1-9][0-9]{4,14}$/,
+      description: "E.164 format: '+' then 5 to 15 digits, the first not 0",
+      maxLength: 16,
+    },
+    port: { min: 1, max: 65535 },
+    duration: { min: 1, max: 2147483647 },
+    // Commonalities NOTE2: the NAI is in the schema only for future-proofing; its use is not allowed.
+    defaultSupportedIdentifiers: ['phoneNumber', 'ipv4Address', 'ipv6Address'],
+    tokenRules: 'camara-1.0+',
+    // 1.1 and 1.2: the provider must NOT cross-check identifiers (it picks one).
+    identifierMismatch: null,
+    identifierNotFound: { status: 404, code: 'IDENTIFIER_NOT_FOUND' },
+    sinkHttpsRequired: true,
+    sinkMaxLength: 2048,
+    // The enum itself excludes other types, so the published tests expect INVALID_ARGUMENT.
+    sinkCredential: { types: ['ACCESSTOKEN', 'PRIVATE_KEY_JWT'], otherType: { status: 400, code: 'INVALID_ARGUMENT' } },
+    profileDurationError: { status: 400, code: 'QUALITY_ON_DEMAND.DURATION_OUT_OF_RANGE' },
+    profileNotApplicable: { status: 422, code: 'QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE' },
+    ruleDefaults: {},
+  },
+  keys: {
+    device: 'device',
+    phoneNumber: 'phoneNumber',
+    networkAccessIdentifier: 'networkAccessIdentifier',
+    deviceIpv4Address: 'ipv4Address',
+    publicAddress: 'publicAddress',
+    privateAddress: 'privateAddress',
+    publicPort: 'publicPort',
+    deviceIpv6Address: 'ipv6Address',
+    applicationServer: 'applicationServer',
+    ipAddresses: 'ipAddresses',
+    serverIpv4Address: 'ipv4Address',
+    serverIpv6Address: 'ipv6Address',
+    devicePorts: 'devicePorts',
+    applicationServerPorts: 'applicationServerPorts',
+    ranges: 'ranges',
+    from: 'from',
+    to: 'to',
+    ports: 'ports',
+    qosProfile: 'qosProfile',
+    duration: 'duration',
+    sink: 'sink',
+    sinkCredential: 'sinkCredential',
+  },
+  schema: compiled,
+};

@@ -1,0 +1,61 @@
+// The snake_case SDK model the project started from (seed/CreateSession.md). It matches no CAMARA
+// tag; where the seed is silent (sub-objects, port bounds, phone syntax) it follows CAMARA 0.10,
+// the closest published version. See docs/dialects.md.
+
+import * as compiled from '../schema/compiled/qod-sdk.js';
+import type { Dialect } from './dialect.js';
+
+export const qodSdk: Dialect = {
+  facts: {
+    id: 'qod-sdk',
+    apiVersion: 'SDK model (CAMARA 0.10 shapes, snake_case)',
+    phoneNumber: {
+      pattern: /^\+?[0-9]{5,15}$/,
+      description: "5 to 15 digits, optionally prefixed with '+'",
+      maxLength: 16,
+    },
+    port: { min: 0, max: 65535 },
+    duration: { min: 60, max: 86400, default: 86400 },
+    // The SDK model lists all four identifiers as options ("the MNO might support only a subset").
+    defaultSupportedIdentifiers: ['phoneNumber', 'networkAccessIdentifier', 'ipv4Address', 'ipv6Address'],
+    tokenRules: 'none',
+    // "the identifiers MUST belong to the same device"
+    identifierMismatch: { status: 422, code: 'IDENTIFIER_MISMATCH' },
+    identifierNotFound: { status: 404, code: 'IDENTIFIER_NOT_FOUND' },
+    sinkHttpsRequired: false,
+    sinkMaxLength: 2048,
+    sinkCredential: null,
+    // CAMARA 0.10 answers a duration outside the profile's range with OUT_OF_RANGE.
+    profileDurationError: { status: 400, code: 'OUT_OF_RANGE' },
+    profileNotApplicable: { status: 422, code: 'QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE' },
+    // The model does not forbid unknown properties; known-properties is opt-in here.
+    ruleDefaults: { 'known-properties': 'off' },
+  },
+  keys: {
+    device: 'device',
+    phoneNumber: 'phone_number',
+    networkAccessIdentifier: 'network_access_identifier',
+    deviceIpv4Address: 'ipv4_address',
+    publicAddress: 'public_address',
+    privateAddress: 'private_address',
+    publicPort: 'public_port',
+    deviceIpv6Address: 'ipv6_address',
+    applicationServer: 'application_server',
+    serverIpv4Address: 'ipv4_address',
+    serverIpv6Address: 'ipv6_address',
+    devicePorts: 'device_ports',
+    applicationServerPorts: 'application_server_ports',
+    ranges: 'ranges',
+    from: 'from',
+    to: 'to',
+    ports: 'ports',
+    qosProfile: 'qos_profile',
+    duration: 'duration',
+    webhook: ['webhook', 'notification_url'],
+  },
+  schema: compiled,
+  signature: {
+    top: ['qos_profile', 'application_server', 'device_ports', 'application_server_ports'],
+    device: ['phone_number', 'network_access_identifier', 'ipv4_address', 'ipv6_address'],
+  },
+};

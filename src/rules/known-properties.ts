@@ -1,0 +1,21 @@
+// known-properties: CAMARA 1.2 rejects properties it does not declare, at any depth
+// ("Unknown properties result in a 400 INVALID_ARGUMENT response"). The check itself is the
+// schema's `unevaluatedProperties: false` (and `additionalProperties: false` on the application
+// server alternatives); this rule owns those findings, so that they carry its id and can be
+// configured like any rule. Dialects whose API allows unknown properties turn it off by default.
+
+import { defineRule } from '../engine/define-rule.js';
+
+export default defineRule({
+  meta: {
+    docs: { description: 'No property the API version does not declare, at any depth.' },
+    messages: {
+      unknownProperty: "{{ parent }} has the property '{{ property }}', which this API version does not declare.",
+    },
+    status: 400,
+    code: 'INVALID_ARGUMENT',
+  },
+  check() {
+    // Reported from the schema's findings (see schemas/*.schema.json, "x-rules").
+  },
+});

@@ -1,0 +1,271 @@
+// Turns ajv errors into findings: one clear sentence per problem, naming the field, the value and
+// the limit, with the CAMARA code. Errors of keywords owned by a semantic rule ('x-rules') are
+// either dropped (the rule checks that constraint itself, with a more precise message) or handed
+// to the rule as its finding; combinator noise (oneOf/anyOf branches, if/then) is reduced to the
+// one alternative the body evidently meant.
+
+import { escapePointerSegment, parsePointer } from '../model/pointer.js';
+import type { CompiledSchema, SchemaError } from './compiled-schema.js';
+
+/** A schema finding before the engine applies severity and configuration. */
+export interface SchemaFinding {
+  /** 'schema', or the owning rule's id. */
+  ruleId: string;
+  messageId: string;
+  path: string;
+  /** Complete sentence for 'schema' findings; for rule findings the rule's message is used. */
+  message: string;
+  data: Record<string, string | number | boolean>;
+  status: number;
+  code: string;
+}
+
+const RANGE_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+const STRUCTURAL_KEYWORDS = new Set(['type', 'required', 'additionalProperties', 'unevaluatedProperties', 'minProperties', 'maxProperties']);
+
+/** `device.ipv4Address.publicPort`, or 'the request body' for the root. */
+export function fieldName(pointer: string): string {
+  if (pointer === '') return 'the request body';
+  return parsePointer(pointer)
+    .map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
+    .join('');
+}
+
+/** A short, quoted rendering of a value for messages. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') {
+    const shown = value.length > 64 ? `${value.slice(0, 61)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  return 'an object';
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const segment of parsePointer(pointer)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+function article(type: string): string {
+  if (type === 'integer') return 'an integer';
+  if (type === 'object' || type === 'array') return `an ${type}`;
+  return `a ${type}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The schema path of the subschema holding the failed keyword. */
+function parentSchemaPath(error: SchemaError): string {
+  return error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
+}
+
+/** Describes one error as a sentence (without severity or code). */
+function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; path: string; data: SchemaFinding['data'] } {
+  const p = error.params;
+  const at = error.instancePath;
+  const name = fieldName(at);
+  const value = valueAt(body, at);
+  const custom = compiled.messages[parentSchemaPath(error)]?.[error.keyword];
+  switch (error.keyword) {
+    case 'type':
+      if (at === '' && value === undefined) {
+        return { path: at, message: 'The request body is missing: a JSON object is required.', data: { expected: 'object' } };
+      }
+      return {
+        path: at,
+        message: `${name} must be ${String(p.type).split(',').map(article).join(' or ')}, not ${jsonType(value)}.`,
+        data: { expected: String(p.type), actual: jsonType(value).replace(/^an? /, '') },
+      };
+    case 'required': {
+      const property = String(p.missingProperty);
+      return {
+        path: at,
+        message: `${at === '' ? 'The request body' : name} is missing the required property '${property}'.`,
+        data: { property },
+      };
+    }
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const property = String(p.additionalProperty ?? p.unevaluatedProperty);
+      return {
+        path: `${at}/${escapePointerSegment(property)}`,
+        message: `${at === '' ? 'The request body' : name} has the property '${property}', which this API version does not declare.`,
+        data: { property, parent: at === '' ? 'The request body' : name },
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const limit = Number(p.limit);
+      const words: Record<string, string> = {
+        minimum: 'at least',
+        maximum: 'at most',
+        exclusiveMinimum: 'more than',
+        exclusiveMaximum: 'less than',
+      };
+      return {
+        path: at,
+        message: `${name} is ${showValue(value)}; it must be ${words[error.keyword]} ${limit}.`,
+        data: { value: Number(value), limit },
+      };
+    }
+    case 'minLength':
+    case 'maxLength': {
+      const limit = Number(p.limit);
+      const length = typeof value === 'string' ? [...value].length : 0;
+      return {
+        path: at,
+        message: `${name} has ${plural(length, 'character')}; it must have ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${limit}.`,
+        data: { length, limit },
+      };
+    }
+    case 'pattern':
+      return {
+        path: at,
+        message: `${name} ${showValue(value)} does not match the pattern ${String(p.pattern)}.`,
+        data: { value: String(value), pattern: String(p.pattern) },
+      };
+    case 'format':
+      return {
+        path: at,
+        message: `${name} ${showValue(value)} is not a valid ${String(p.format)}.`,
+        data: { value: String(value), format: String(p.format) },
+      };
+    case 'enum':
+    case 'const': {
+      const allowed = (error.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue]).map((v) => JSON.stringify(v));
+      return {
+        path: at,
+        message: `${name} is ${showValue(value)}; it must be ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}.`,
+        data: { value: typeof value === 'string' || typeof value === 'number' ? value : showValue(value), allowed: allowed.join(', ') },
+      };
+    }
+    case 'minItems':
+    case 'maxItems': {
+      const limit = Number(p.limit);
+      const count = Array.isArray(value) ? value.length : 0;
+      return {
+        path: at,
+        message: `${name} has ${plural(count, 'item')}; it must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit}.`,
+        data: { count, limit },
+      };
+    }
+    case 'uniqueItems':
+      return {
+        path: at,
+        message: `${name} lists the same value twice (items ${String(p.j)} and ${String(p.i)}); items must be unique.`,
+        data: { first: Number(p.j), second: Number(p.i) },
+      };
+    case 'minProperties':
+    case 'maxProperties': {
+      const limit = Number(p.limit);
+      const count = value && typeof value === 'object' ? Object.keys(value).length : 0;
+      return {
+        path: at,
+        message:
+          error.keyword === 'minProperties' && count === 0
+            ? `${at === '' ? 'The request body' : name} is empty; it must have at least ${plural(limit, 'property')}.`
+            : `${name} has ${plural(count, 'property')}; it must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${limit}.`,
+        data: { count, limit },
+      };
+    }
+    default:
+      return {
+        path: at,
+        message: `${name} ${custom ?? error.message ?? 'is not valid'}.`,
+        data: {},
+      };
+  }
+}
+
+/**
+ * For a failed oneOf/anyOf, picks the alternative the body evidently meant: the one with the
+ * fewest structural mismatches at the combinator's own level. A tie means the body matches none
+ * in shape; then the combinator's own sentence is the clearer finding.
+ */
+function chooseBranch(combinator: SchemaError, errors: readonly SchemaError[], compiled: CompiledSchema): number | undefined {
+  const prefixes = compiled.branches[combinator.schemaPath];
+  if (!prefixes) return undefined;
+  const scores = prefixes.map((prefix) => {
+    let structural = 0;
+    for (const e of errors) {
+      if (e.schemaPath.startsWith(`${prefix}/`) && e.instancePath === combinator.instancePath && STRUCTURAL_KEYWORDS.has(e.keyword)) structural++;
+    }
+    return structural;
+  });
+  const best = Math.min(...scores);
+  return scores.filter((s) => s === best).length === 1 ? scores.indexOf(best) : undefined;
+}
+
+function belongsTo(error: SchemaError, combinator: SchemaError, prefix: string): boolean {
+  return error.schemaPath.startsWith(`${prefix}/`) && (error.instancePath === combinator.instancePath || error.instancePath.startsWith(`${combinator.instancePath}/`));
+}
+
+/** Removes combinator noise: keeps either the chosen alternative's errors or the combinator itself. */
+function prune(errors: readonly SchemaError[], compiled: CompiledSchema): SchemaError[] {
+  const dropped = new Set<SchemaError>();
+  for (const error of errors) {
+    // 'if' only says that 'then' failed; the 'then' errors themselves are the findings.
+    if (error.keyword === 'if') dropped.add(error);
+    if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
+    const prefixes = compiled.branches[error.schemaPath] ?? [];
+    // A value of the wrong type fails every alternative; the type error alone says it best.
+    const wrongType = errors.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath && !prefixes.some((p) => e.schemaPath.startsWith(`${p}/`)));
+    const chosen = wrongType ? -1 : chooseBranch(error, errors, compiled);
+    prefixes.forEach((prefix, i) => {
+      if (i === chosen) return;
+      for (const e of errors) if (belongsTo(e, error, prefix)) dropped.add(e);
+    });
+    if (chosen !== undefined) dropped.add(error);
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
+
+function owner(error: SchemaError, compiled: CompiledSchema): string | undefined {
+  return compiled.ownership[parentSchemaPath(error)]?.[error.keyword];
+}
+
+/** Converts ajv errors into findings. `body` is the validated value (to quote it in messages). */
+export function schemaFindings(errors: readonly SchemaError[], body: unknown, compiled: CompiledSchema): SchemaFinding[] {
+  const findings: SchemaFinding[] = [];
+  for (const error of prune(errors, compiled)) {
+    const owned = owner(error, compiled);
+    if (owned !== undefined && !owned.includes('#')) continue;
+    const described = describe(error, body, compiled);
+    const { path, data } = described;
+    const message = described.message.charAt(0).toUpperCase() + described.message.slice(1);
+    if (owned !== undefined) {
+      const [ruleId, messageId] = owned.split('#') as [string, string];
+      findings.push({ ruleId, messageId, path, message, data, status: 400, code: 'INVALID_ARGUMENT' });
+      continue;
+    }
+    findings.push({
+      ruleId: 'schema',
+      messageId: error.keyword,
+      path,
+      message,
+      data,
+      status: 400,
+      code: RANGE_KEYWORDS.has(error.keyword) ? 'OUT_OF_RANGE' : 'INVALID_ARGUMENT',
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,74 @@
+// A table-driven tester for one rule, in the spirit of ESLint's RuleTester: each case is a body
+// (plus options) and the exact list of this rule's findings expected for it. It runs the public
+// `validate`, so rules are tested the way users call them, and it checks at the end that every
+// message the rule declares is exercised by at least one invalid case.
+
+import { describe, expect, it } from 'vitest';
+import { rules, validate, type Issue, type ValidateOptions } from '../../src/index.js';
+
+export interface ValidCase {
+  name: string;
+  body: unknown;
+  options?: ValidateOptions;
+}
+
+export interface ExpectedIssue {
+  messageId: string;
+  path: string;
+  severity?: Issue['severity'];
+  status?: number;
+  code?: string;
+  /** Expected subset of issue.data. */
+  data?: Record<string, string | number | boolean>;
+  /** Expected substring of issue.message. */
+  message?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedIssue[];
+}
+
+export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  const rule = rules[ruleId] ?? cases.invalid[0]?.options?.plugins?.flatMap((p) => Object.entries(p.rules)).find(([id]) => ruleId.endsWith(`/${id}`))?.[1];
+  const names = new Set<string>();
+  for (const c of [...cases.valid, ...cases.invalid]) {
+    if (names.has(c.name)) throw new Error(`duplicate test case name: ${c.name}`);
+    names.add(c.name);
+  }
+
+  describe(ruleId, () => {
+    describe('valid', () => {
+      for (const c of cases.valid) {
+        it(c.name, () => {
+          const report = validate(c.body, c.options);
+          expect(report.issues.filter((i) => i.ruleId === ruleId)).toEqual([]);
+        });
+      }
+    });
+
+    describe('invalid', () => {
+      for (const c of cases.invalid) {
+        it(c.name, () => {
+          const report = validate(c.body, c.options);
+          const actual = report.issues.filter((i) => i.ruleId === ruleId);
+          expect(actual.map((i) => `${i.messageId}@${i.path}`)).toEqual(c.errors.map((e) => `${e.messageId}@${e.path}`));
+          c.errors.forEach((expected, n) => {
+            const issue = actual[n]!;
+            if (expected.severity !== undefined) expect(issue.severity).toBe(expected.severity);
+            if (expected.status !== undefined) expect(issue.status).toBe(expected.status);
+            if (expected.code !== undefined) expect(issue.code).toBe(expected.code);
+            if (expected.data !== undefined) expect(issue.data).toMatchObject(expected.data);
+            if (expected.message !== undefined) expect(issue.message).toContain(expected.message);
+            expect(issue.message).not.toMatch(/\{\{/);
+          });
+        });
+      }
+    });
+
+    it('has an invalid case for every message it declares', () => {
+      expect(rule, `rule ${ruleId} is not registered`).toBeDefined();
+      const covered = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
+      expect(Object.keys(rule!.meta.messages).filter((id) => !covered.has(id))).toEqual([]);
+    });
+  });
+}
