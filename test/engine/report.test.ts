@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { defineRule, toErrorInfo, validate, type Plugin } from '../../src/index.js';
+
+const valid = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
+
+/** A test plugin whose rule reports a fixed finding at a fixed path. */
+function fixed(status: number, code: string, path: string): Plugin {
+  return {
+    name: 'fixed',
+    rules: {
+      finding: defineRule({
+        meta: { docs: { description: 'test' }, messages: { here: 'Here at {{ path }}.' }, status, code },
+        check(_, ctx) {
+          ctx.report({ messageId: 'here', path, data: { path } });
+        },
+      }),
+    },
+  };
+}
+
+describe('report', () => {
+  it('is valid with no issues for a valid body, and toErrorInfo is undefined', () => {
+    const report = validate(valid);
+    expect(report).toEqual({ valid: true, dialect: 'qod-1.2', issues: [], errorCount: 0, warningCount: 0 });
+    expect(toErrorInfo(report)).toBeUndefined();
+  });
+
+  it('toErrorInfo answers the lowest status first (a 400 before a 422)', () => {
+    const report = validate({ ...valid, extra: 1 }, { plugins: [fixed(422, 'MISSING_IDENTIFIER', '/applicationServer')] });
+    expect(report.issues.map((i) => i.status)).toEqual([422, 400]);
+    expect(toErrorInfo(report)).toEqual({
+      status: 400,
+      code: 'INVALID_ARGUMENT',
+      message: "The request body has the property 'extra', which this API version does not declare.",
+    });
+  });
+
+  it('toErrorInfo takes document order among equal statuses', () => {
+    const body = { zeta: 1, ...valid, alpha: 2 };
+    expect(toErrorInfo(validate(body))?.message).toContain("'zeta'");
+  });
+
+  it('toErrorInfo ignores warnings', () => {
+    const report = validate(valid, { plugins: [fixed(400, 'X', '')], rules: { 'fixed/finding': 'warn' } });
+    expect(report.valid).toBe(true);
+    expect(report.warningCount).toBe(1);
+    expect(toErrorInfo(report)).toBeUndefined();
+  });
+
+  it('sorts issues in document order: keys as written, array items by number', () => {
+    const ports = Array.from({ length: 12 }, (_, i) => ({ from: 1, to: 2, ['x' + i]: 1 }));
+    const report = validate({ qosProfile: 'QOS_E', devicePorts: { ranges: ports }, applicationServer: { ipv4Address: '198.51.100.0/24', z: 1 }, duration: 1 });
+    const paths = report.issues.map((i) => i.path);
+    expect(paths.slice(0, 3)).toEqual(['/devicePorts/ranges/0/x0', '/devicePorts/ranges/1/x1', '/devicePorts/ranges/2/x2']);
+    expect(paths.indexOf('/devicePorts/ranges/10/x10')).toBeGreaterThan(paths.indexOf('/devicePorts/ranges/9/x9'));
+    expect(paths.at(-1)).toBe('/applicationServer/z');
+  });
+
+  it('reports at most maxIssues issues, then one truncation issue, and counts all', () => {
+    const body: Record<string, unknown> = { ...valid };
+    for (let i = 0; i < 150; i++) body[`extra${i}`] = i;
+    const report = validate(body);
+    expect(report.issues).toHaveLength(101);
+    expect(report.errorCount).toBe(150);
+    expect(report.issues[100]).toMatchObject({ ruleId: 'truncated', severity: 'info', data: { omitted: 50, maxIssues: 100 } });
+    expect(validate(body, { maxIssues: 5 }).issues).toHaveLength(6);
+  });
+
+  it('fills every issue field the contract names', () => {
+    const [issue] = validate({ ...valid, duration: 'long' }).issues;
+    expect(issue).toEqual({
+      ruleId: 'schema',
+      messageId: 'type',
+      severity: 'error',
+      path: '/duration',
+      message: 'Duration must be an integer, not a string.',
+      data: { expected: 'integer', actual: 'string' },
+      status: 400,
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+});
+
+describe('dialects', () => {
+  const sdk = { device: { phone_number: '+34600000001' }, qos_profile: 'QOS_VC' };
+
+  it.each([
+    ['snake_case top-level keys', sdk, 'qod-sdk'],
+    ['snake_case device keys only', { device: { ipv4_address: { public_address: '84.125.93.10', public_port: 1 } } }, 'qod-sdk'],
+    ['camelCase keys', valid, 'qod-1.2'],
+    ['nothing to go by', {}, 'qod-1.2'],
+    ['not an object', 'x', 'qod-1.2'],
+  ])('auto detects %s', (_, body, dialect) => {
+    expect(validate(body).dialect).toBe(dialect);
+    expect(validate(body, { dialect: 'auto' }).dialect).toBe(dialect);
+  });
+
+  it('accepts the minimal SDK body (device and qos_profile)', () => {
+    expect(validate(sdk)).toMatchObject({ valid: true, dialect: 'qod-sdk' });
+  });
+
+  it('uses the dialect it is told even when the keys say otherwise', () => {
+    const report = validate(sdk, { dialect: 'qod-1.2' });
+    expect(report.dialect).toBe('qod-1.2');
+    // A parent sorts before its children, so the missing root properties come first.
+    expect(report.issues.map((i) => `${i.ruleId}@${i.path}`)).toEqual([
+      'schema@',
+      'schema@',
+      'schema@',
+      'known-properties@/device/phone_number',
+      'known-properties@/qos_profile',
+    ]);
+  });
+
+  it('requires device and qos_profile in the SDK dialect, not application_server', () => {
+    const report = validate({ application_server: { ipv4_address: '198.51.100.1' } });
+    expect(report.dialect).toBe('qod-sdk');
+    expect(report.issues.map((i) => `${i.messageId}@${i.path}:${String(i.data?.property)}`)).toEqual(['required@:device', 'required@:qos_profile']);
+  });
+});
