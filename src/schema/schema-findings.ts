@@ -251,7 +251,8 @@ export function schemaFindings(errors: readonly SchemaError[], body: unknown, co
     if (owned !== undefined && !owned.includes('#')) continue;
     const described = describe(error, body, compiled);
     const { path, data } = described;
-    const message = described.message.charAt(0).toUpperCase() + described.message.slice(1);
+    // Field names keep their spelling ('qosProfile must ...'); only the root is a sentence start.
+    const message = described.message.replace(/^the request body/, 'The request body');
     if (owned !== undefined) {
       const [ruleId, messageId] = owned.split('#') as [string, string];
       findings.push({ ruleId, messageId, path, message, data, status: 400, code: 'INVALID_ARGUMENT' });

@@ -73,7 +73,7 @@ describe('report', () => {
       messageId: 'type',
       severity: 'error',
       path: '/duration',
-      message: 'Duration must be an integer, not a string.',
+      message: 'duration must be an integer, not a string.',
       data: { expected: 'integer', actual: 'string' },
       status: 400,
       code: 'INVALID_ARGUMENT',

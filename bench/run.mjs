@@ -1,0 +1,62 @@
+// npm run bench: measures, in one process, the full validation of reference bodies against
+// JSON.parse of the same bytes and against ajv alone with the same (compiled) schema, and prints
+// each as a ratio to JSON.parse. Speed is measured here, never asserted in tests.
+import { Bench } from 'tinybench';
+import { createValidator } from '../dist/index.js';
+import * as schema12 from '../dist/schema/compiled/qod-1.2.js';
+import { reference } from './reference-bodies.mjs';
+
+const BATCH = 200; // operations per timed iteration: single calls are too short to time alone
+const { validate, validateJson } = createValidator();
+
+const validText = JSON.stringify(reference.valid);
+const invalidText = JSON.stringify(reference.invalid);
+const validBody = JSON.parse(validText);
+const invalidBody = JSON.parse(invalidText);
+
+// 20,000 bodies that differ only in the phone number, so no cache can answer for them.
+const distinct = Array.from({ length: 20000 }, (_, i) => {
+  const body = structuredClone(validBody);
+  body.device.phoneNumber = `+346${String(10000000 + i * 37).padStart(8, '0')}`;
+  return body;
+});
+let next = 0;
+
+let sink = 0; // keeps results alive so nothing is optimised away
+const tasks = {
+  'JSON.parse (valid, {bytes} B)': () => { sink ^= JSON.parse(validText).duration; },
+  'ajv alone (valid)': () => { sink ^= schema12.validate(validBody) ? 1 : 0; },
+  'validate (valid)': () => { sink ^= validate(validBody).errorCount; },
+  'validate (valid, new phone number each call)': () => { sink ^= validate(distinct[next++ % distinct.length]).errorCount; },
+  'validateJson (valid text: parse + validate)': () => { sink ^= validateJson(validText).errorCount; },
+  'JSON.parse (invalid, {ibytes} B)': () => { sink ^= JSON.parse(invalidText).duration; },
+  'ajv alone (invalid)': () => { sink ^= schema12.validate(invalidBody) ? 1 : 0; },
+  'validate (invalid)': () => { sink ^= validate(invalidBody).errorCount; },
+};
+
+const bench = new Bench({ time: 1000, warmupTime: 300 });
+for (const [name, fn] of Object.entries(tasks)) {
+  bench.add(name.replace('{bytes}', String(Buffer.byteLength(validText))).replace('{ibytes}', String(Buffer.byteLength(invalidText))), () => {
+    for (let i = 0; i < BATCH; i++) fn();
+  });
+}
+await bench.run();
+
+const perOp = new Map(bench.tasks.map((t) => [t.name, (t.result.latency?.mean ?? t.result.mean) * 1000 / BATCH])); // µs (tinybench reports ms)
+const names = [...perOp.keys()];
+const parseValid = perOp.get(names[0]);
+const parseInvalid = perOp.get(names[5]);
+console.log(`node ${process.version}, ${BATCH} calls per sample; ratios are to JSON.parse of the same body`);
+console.log('');
+console.log(`${'task'.padEnd(52)} ${'µs/op'.padStart(9)} ${'× JSON.parse'.padStart(13)}`);
+names.forEach((name, i) => {
+  const us = perOp.get(name);
+  const base = i < 5 ? parseValid : parseInvalid;
+  console.log(`${name.padEnd(52)} ${us.toFixed(2).padStart(9)} ${(us / base).toFixed(2).padStart(13)}`);
+});
+const validRatio = perOp.get('validate (valid)') / parseValid;
+const distinctRatio = perOp.get('validate (valid, new phone number each call)') / parseValid;
+console.log('');
+console.log(`targets: validate(valid) <= 3x JSON.parse: ${validRatio.toFixed(2)}x ${validRatio <= 3 ? 'met' : 'NOT met'}; ` +
+  `new phone number each call <= 8x: ${distinctRatio.toFixed(2)}x ${distinctRatio <= 8 ? 'met' : 'NOT met'}`);
+if (sink === 0.5) console.log(sink);
