@@ -1,15 +1,20 @@
 // Validates configured rule options against the rule's meta.schema. This compiles a small schema
 // with ajv, so it runs only when options are configured (createValidator time), never per payload;
-// a default configuration therefore needs no code generation at all.
+// a default configuration therefore needs no code generation at all. ajv's compiler is loaded on
+// first use only: it costs tens of milliseconds of start-up that a default run never pays.
 
-import Ajv2020Module from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { RuleDefinition, RuleOptions } from '../types.js';
 import { ConfigError } from './config-error.js';
 
-type AjvInstance = InstanceType<typeof import('ajv/dist/2020.js').default>;
+type AjvClass = typeof import('ajv/dist/2020.js').default;
+type AjvInstance = InstanceType<AjvClass>;
 type AjvValidate = ReturnType<AjvInstance['compile']>;
 
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof import('ajv/dist/2020.js').default;
+function loadAjv(): AjvInstance {
+  const module = createRequire(import.meta.url)('ajv/dist/2020.js') as { default: AjvClass };
+  return new module.default({ allErrors: true, strict: false });
+}
 
 let ajv: AjvInstance | undefined;
 const cache = new WeakMap<RuleDefinition, AjvValidate>();
@@ -23,7 +28,7 @@ export function validateRuleOptions(id: string, rule: RuleDefinition, options: R
   }
   let validate = cache.get(rule);
   if (validate === undefined) {
-    ajv ??= new Ajv2020({ allErrors: true, strict: false });
+    ajv ??= loadAjv();
     try {
       validate = ajv.compile(schema);
     } catch (error) {
