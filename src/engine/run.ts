@@ -104,12 +104,13 @@ export function run(config: ResolvedConfig, payload: unknown, async: boolean): R
           report: (finding) => issues.push(toIssue(rule, finding)),
         };
         try {
-          const result = rule.rule.check(model, ctx);
-          if (result instanceof Promise) {
+          const result = rule.rule.check(model, ctx) as unknown;
+          if (typeof (result as PromiseLike<void> | undefined)?.then === 'function') {
+            const promise = Promise.resolve(result as PromiseLike<void>);
             if (async) {
-              pending.push(result.catch((error: unknown) => void issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${String((error as Error)?.message ?? error)}`))));
+              pending.push(promise.catch((error: unknown) => void issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${String((error as Error)?.message ?? error)}`))));
             } else {
-              result.catch(() => undefined);
+              promise.catch(() => undefined);
               issues.push({
                 ...internalIssue(rule.id, '', `Rule '${rule.id}' is asynchronous; use validateAsync() to run it (validate() did not wait for it).`),
                 messageId: 'needsAsync',

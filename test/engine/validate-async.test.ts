@@ -1,0 +1,212 @@
+// validateAsync: rules that must wait (a device registry behind policy.resolveDevice, or a custom
+// rule) are awaited; validate() stays synchronous and says clearly what it could not wait for.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createValidator,
+  defineRule,
+  toErrorInfo,
+  validate,
+  validateAsync,
+  type DeviceIdentifier,
+  type Issue,
+  type Plugin,
+  type Report,
+} from '../../src/index.js';
+
+const sdkBody = (device: Record<string, unknown>) => ({ qos_profile: 'QOS_VC', device });
+const body12 = (device: Record<string, unknown>) => ({ applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600, device });
+
+const devices = new Map<string, string>([
+  ['+34600000001', 'device-a'],
+  ['84.125.93.10', 'device-a'],
+  ['2001:db8::1', 'device-b'],
+]);
+const lookup = (id: DeviceIdentifier) => devices.get(id.type === 'ipv4Address' ? (id.value.publicAddress ?? '') : id.value);
+const later = <T>(value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), 1));
+
+const findings = (report: Report, ruleId = 'device-identifiers') =>
+  report.issues.filter((i: Issue) => i.ruleId === ruleId).map((i) => `${i.messageId}@${i.path}`);
+
+const same = sdkBody({ phone_number: '+34600000001', ipv4_address: { public_address: '84.125.93.10', public_port: 5000 } });
+const different = sdkBody({ phone_number: '+34600000001', ipv6_address: '2001:db8::1' });
+const unknown = sdkBody({ phone_number: '+34699999999' });
+
+/** Fails the test if any promise rejection goes unhandled while it runs. */
+let unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+beforeEach(() => {
+  unhandled = [];
+  process.on('unhandledRejection', onUnhandled);
+});
+afterEach(() => {
+  process.off('unhandledRejection', onUnhandled);
+});
+/** Lets the event loop turn, so that a rejection without a handler would be reported. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('validateAsync', () => {
+  describe.each([
+    ['a synchronous resolver', (id: DeviceIdentifier) => lookup(id)],
+    ['an asynchronous resolver', (id: DeviceIdentifier) => later(lookup(id))],
+    ['a resolver answering with a non-native thenable', (id: DeviceIdentifier) => ({ then: (ok: (v: unknown) => void) => ok(lookup(id)) })],
+  ])('with %s', (_name, resolveDevice) => {
+    const options = { policy: { resolveDevice: resolveDevice as (id: DeviceIdentifier) => Promise<string | undefined> } };
+
+    it('accepts identifiers naming the same device', async () => {
+      const report = await validateAsync(same, options);
+      expect(findings(report)).toEqual([]);
+      expect(report.valid).toBe(true);
+    });
+
+    it('reports identifiers naming different devices where the dialect demands one device (SDK)', async () => {
+      const report = await validateAsync(different, options);
+      expect(findings(report)).toEqual(['identifierMismatch@/device']);
+      expect(toErrorInfo(report)).toMatchObject({ status: 422, code: 'IDENTIFIER_MISMATCH' });
+    });
+
+    it('never cross-checks identifiers in 1.2', async () => {
+      const report = await validateAsync(body12({ phoneNumber: '+34600000001', ipv6Address: '2001:db8::1' }), options);
+      expect(findings(report)).toEqual([]);
+    });
+
+    it('reports an identifier no device is known for, in both dialects', async () => {
+      const sdk = await validateAsync(unknown, options);
+      expect(findings(sdk)).toEqual(['identifierNotFound@/device']);
+      expect(toErrorInfo(sdk)).toMatchObject({ status: 404, code: 'IDENTIFIER_NOT_FOUND' });
+      const camara = await validateAsync(body12({ phoneNumber: '+34699999999' }), options);
+      expect(findings(camara)).toEqual(['identifierNotFound@/device']);
+    });
+  });
+
+  it('waits for answers that arrive in any order, mixed with synchronous ones', async () => {
+    const resolveDevice = (id: DeviceIdentifier) =>
+      id.type === 'phoneNumber' ? new Promise<string>((resolve) => setTimeout(() => resolve('device-a'), 5)) : id.type === 'ipv6Address' ? 'device-b' : later(undefined);
+    const report = await validateAsync(different, { policy: { resolveDevice } });
+    expect(findings(report)).toEqual(['identifierMismatch@/device']);
+  });
+
+  it('turns a rejecting resolver into a finding, without failing', async () => {
+    const resolveDevice = (id: DeviceIdentifier) => (id.type === 'phoneNumber' ? Promise.reject(new Error('registry timeout')) : later('device-a'));
+    const report = await validateAsync(same, { policy: { resolveDevice } });
+    expect(report.issues.filter((i) => i.ruleId === 'device-identifiers')).toEqual([
+      expect.objectContaining({ messageId: 'resolverFailed', path: '/device/phone_number', severity: 'error', status: 500, code: 'INTERNAL', data: expect.objectContaining({ reason: 'registry timeout' }) }),
+    ]);
+    expect(report.issues.some((i) => i.messageId === 'internalError')).toBe(false);
+    expect(report.valid).toBe(false);
+    await settle();
+    expect(unhandled).toEqual([]);
+  });
+
+  it('turns a resolver that throws into a finding, without failing', async () => {
+    const report = await validateAsync(unknown, {
+      policy: {
+        resolveDevice: () => {
+          throw new TypeError('not configured');
+        },
+      },
+    });
+    expect(findings(report)).toEqual(['resolverFailed@/device/phone_number']);
+  });
+
+  it('works through createValidator, and resolves each identifier once per call', async () => {
+    const calls: string[] = [];
+    const { validateAsync: check } = createValidator({
+      policy: {
+        resolveDevice: async (id) => {
+          calls.push(id.type);
+          return lookup(id);
+        },
+      },
+    });
+    expect(findings(await check(different))).toEqual(['identifierMismatch@/device']);
+    expect(findings(await check(same))).toEqual([]);
+    expect(calls).toEqual(['phoneNumber', 'ipv6Address', 'phoneNumber', 'ipv4Address']);
+  });
+
+  it('never rejects, whatever the payload', async () => {
+    const options = { policy: { resolveDevice: async () => undefined } };
+    for (const payload of [undefined, null, 'text', 42, [], { device: [] }, { device: { phoneNumber: 1 } }]) {
+      const report = await validateAsync(payload, options);
+      expect(report.valid).toBe(false);
+    }
+  });
+});
+
+describe('validate() with an asynchronous resolver', () => {
+  it('does not wait, and says clearly that validateAsync is needed', () => {
+    const report = validate(different, { policy: { resolveDevice: (id) => later(lookup(id)) } });
+    expect(report.issues.filter((i) => i.ruleId === 'device-identifiers')).toEqual([
+      expect.objectContaining({ messageId: 'needsAsync', path: '/device', severity: 'warn', status: 500, code: 'INTERNAL' }),
+    ]);
+    expect(report.issues.find((i) => i.messageId === 'needsAsync')!.message).toContain('use validateAsync()');
+    // A warning: the body itself is fine, only the registry check could not run.
+    expect(report.valid).toBe(true);
+  });
+
+  it('leaves no rejection unhandled when the resolver rejects', async () => {
+    const report = validate(different, { policy: { resolveDevice: () => Promise.reject(new Error('registry down')) } });
+    expect(findings(report)).toEqual(['needsAsync@/device']);
+    await settle();
+    expect(unhandled).toEqual([]);
+  });
+
+  it('still reports identifiers whose lookup threw synchronously', () => {
+    const report = validate(different, {
+      policy: {
+        resolveDevice: (id) => {
+          if (id.type === 'phoneNumber') throw new Error('bad number');
+          return later('device-b');
+        },
+      },
+    });
+    expect(findings(report)).toEqual(['needsAsync@/device', 'resolverFailed@/device/phone_number']);
+  });
+});
+
+describe('asynchronous custom rules (from outside src/)', () => {
+  const slow = defineRule({
+    meta: {
+      docs: { description: 'Asks a remote catalogue whether the profile may be used.' },
+      messages: { blocked: "QoS profile '{{ name }}' is blocked by the remote catalogue." },
+      status: 422,
+      code: 'QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE',
+    },
+    async check(model, ctx) {
+      const profile = model.qosProfile;
+      if (profile === undefined) return;
+      const blocked = await later(profile.value === 'QOS_BLOCKED');
+      if (blocked) ctx.report({ messageId: 'blocked', path: profile.path, data: { name: profile.value } });
+    },
+  });
+  const broken = defineRule({
+    meta: { docs: { description: 'Always fails after waiting.' }, messages: { never: 'Never reported.' }, status: 400, code: 'INVALID_ARGUMENT' },
+    async check() {
+      await later(undefined);
+      throw new Error('remote catalogue unreachable');
+    },
+  });
+  const remote: Plugin = { name: 'remote', rules: { slow, broken } };
+  const blockedBody = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_BLOCKED', duration: 60 };
+
+  it('is awaited by validateAsync', async () => {
+    const report = await validateAsync(blockedBody, { plugins: [remote], rules: { 'remote/broken': 'off' } });
+    expect(report.issues.filter((i) => i.ruleId === 'remote/slow')).toEqual([
+      expect.objectContaining({ messageId: 'blocked', path: '/qosProfile', severity: 'error', status: 422, message: "QoS profile 'QOS_BLOCKED' is blocked by the remote catalogue." }),
+    ]);
+    expect(report.valid).toBe(false);
+  });
+
+  it('is reported as not awaited by validate()', () => {
+    const report = validate(blockedBody, { plugins: [remote], rules: { 'remote/broken': 'off' } });
+    expect(report.issues.filter((i) => i.ruleId === 'remote/slow').map((i) => i.messageId)).toEqual(['needsAsync']);
+    expect(report.issues.some((i) => i.messageId === 'blocked')).toBe(false);
+  });
+
+  it('that rejects becomes an internal finding, not a rejected validateAsync', async () => {
+    const report = await validateAsync(blockedBody, { plugins: [remote] });
+    expect(report.issues.find((i) => i.ruleId === 'remote/broken')).toMatchObject({ messageId: 'internalError', status: 500, code: 'INTERNAL' });
+    expect(report.issues.some((i) => i.ruleId === 'remote/slow' && i.messageId === 'blocked')).toBe(true);
+    await settle();
+    expect(unhandled).toEqual([]);
+  });
+});
