@@ -50,7 +50,7 @@ describe('report', () => {
   it('sorts issues in document order: keys as written, array items by number', () => {
     const ports = Array.from({ length: 12 }, (_, i) => ({ from: 1, to: 2, ['x' + i]: 1 }));
     const report = validate({ qosProfile: 'QOS_E', devicePorts: { ranges: ports }, applicationServer: { ipv4Address: '198.51.100.0/24', z: 1 }, duration: 1 });
-    const paths = report.issues.map((i) => i.path);
+    const paths = report.issues.filter((i) => i.ruleId === 'known-properties').map((i) => i.path);
     expect(paths.slice(0, 3)).toEqual(['/devicePorts/ranges/0/x0', '/devicePorts/ranges/1/x1', '/devicePorts/ranges/2/x2']);
     expect(paths.indexOf('/devicePorts/ranges/10/x10')).toBeGreaterThan(paths.indexOf('/devicePorts/ranges/9/x9'));
     expect(paths.at(-1)).toBe('/applicationServer/z');
@@ -103,7 +103,7 @@ describe('dialects', () => {
     const report = validate(sdk, { dialect: 'qod-1.2' });
     expect(report.dialect).toBe('qod-1.2');
     // A parent sorts before its children, so the missing root properties come first.
-    expect(report.issues.map((i) => `${i.ruleId}@${i.path}`)).toEqual([
+    expect(report.issues.filter((i) => ['schema', 'known-properties'].includes(i.ruleId)).map((i) => `${i.ruleId}@${i.path}`)).toEqual([
       'schema@',
       'schema@',
       'schema@',
