@@ -27,6 +27,17 @@ export interface FormatterContext {
   version: string;
   /** Set when --max-warnings was exceeded, so the summary can say so. */
   maxWarningsExceeded?: { maxWarnings: number; warningCount: number };
+  /**
+   * The tool's home page (an absolute URI) for SARIF's tool.driver.informationUri; default the
+   * package's npm page.
+   */
+  informationUri?: string;
+  /**
+   * The absolute directory the results' relative file paths start from (the working directory).
+   * When given, SARIF declares it as the `%SRCROOT%` base (run.originalUriBaseIds) so that viewers
+   * can open the files; without it the paths stay relative to an unnamed root.
+   */
+  sourceRoot?: string;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
