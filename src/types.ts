@@ -218,8 +218,22 @@ export interface DialectFacts {
   readonly id: DialectId;
   /** The API version, e.g. '1.2.0-rc.3'. */
   readonly apiVersion: string;
-  /** How phone numbers must be written, and its description for messages. */
-  readonly phoneNumber: { readonly pattern: RegExp; readonly description: string; readonly maxLength: number };
+  /**
+   * How phone numbers must be written, and its description for messages. `pattern` and `maxLength`
+   * decide (they are the schema's); `plus`, `digits` and `leadingZero` describe the same syntax so
+   * that a rule can say precisely what is wrong.
+   */
+  readonly phoneNumber: {
+    readonly pattern: RegExp;
+    readonly description: string;
+    readonly maxLength: number;
+    /** Whether the leading '+' is required; when 'optional', a number without it is read as international digits. */
+    readonly plus: 'required' | 'optional';
+    /** Inclusive bounds of the digit count (country code included, '+' excluded). */
+    readonly digits: { readonly min: number; readonly max: number };
+    /** Whether the first digit may be 0. */
+    readonly leadingZero: boolean;
+  };
   /** Inclusive port bounds. */
   readonly port: { readonly min: number; readonly max: number };
   /** Inclusive duration bounds in seconds; `default` when the dialect fills in an absent duration. */
@@ -236,6 +250,11 @@ export interface DialectFacts {
   readonly sinkHttpsRequired: boolean;
   /** Maximum sink length in characters. */
   readonly sinkMaxLength: number;
+  /**
+   * The application server's list of single addresses (CAMARA 1.2 `ipAddresses`): its key as the
+   * dialect spells it and the schema's item bounds. null when the dialect has no list form.
+   */
+  readonly serverAddressList: { readonly key: string; readonly minItems: number; readonly maxItems: number } | null;
   /** Credential types allowed, and the answer for another one; null when the dialect has no sinkCredential. */
   readonly sinkCredential: { readonly types: readonly string[]; readonly otherType: CamaraError } | null;
   /** The answer for a duration outside the QoS profile's bounds. */

@@ -11,6 +11,9 @@ export const qod12: Dialect = {
       pattern: /^\+[1-9][0-9]{4,14}$/,
       description: "E.164 format: '+' then 5 to 15 digits, the first not 0",
       maxLength: 16,
+      plus: 'required',
+      digits: { min: 5, max: 15 },
+      leadingZero: false,
     },
     port: { min: 1, max: 65535 },
     duration: { min: 1, max: 2147483647 },
@@ -22,6 +25,7 @@ export const qod12: Dialect = {
     identifierNotFound: { status: 404, code: 'IDENTIFIER_NOT_FOUND' },
     sinkHttpsRequired: true,
     sinkMaxLength: 2048,
+    serverAddressList: { key: 'ipAddresses', minItems: 1, maxItems: 16 },
     // The enum itself excludes other types, so the published tests expect INVALID_ARGUMENT.
     sinkCredential: { types: ['ACCESSTOKEN', 'PRIVATE_KEY_JWT'], otherType: { status: 400, code: 'INVALID_ARGUMENT' } },
     profileDurationError: { status: 400, code: 'QUALITY_ON_DEMAND.DURATION_OUT_OF_RANGE' },

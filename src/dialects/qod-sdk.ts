@@ -13,6 +13,9 @@ export const qodSdk: Dialect = {
       pattern: /^\+?[0-9]{5,15}$/,
       description: "5 to 15 digits, optionally prefixed with '+'",
       maxLength: 16,
+      plus: 'optional',
+      digits: { min: 5, max: 15 },
+      leadingZero: true,
     },
     port: { min: 0, max: 65535 },
     duration: { min: 60, max: 86400, default: 86400 },
@@ -24,6 +27,8 @@ export const qodSdk: Dialect = {
     identifierNotFound: { status: 404, code: 'IDENTIFIER_NOT_FOUND' },
     sinkHttpsRequired: false,
     sinkMaxLength: 2048,
+    // The SDK model's application server has only the subnet form (ipv4_address, ipv6_address).
+    serverAddressList: null,
     sinkCredential: null,
     // CAMARA 0.10 answers a duration outside the profile's range with OUT_OF_RANGE.
     profileDurationError: { status: 400, code: 'OUT_OF_RANGE' },

@@ -1,13 +1,106 @@
-// device-server-consistency: PLACEHOLDER — to be implemented.
+// device-server-consistency: the device and the application server are the two ends of the flows
+// a QoS session covers, so
+// - the device's address (ipv4Address.publicAddress, ipv6Address) is not also a server address
+//   (compared by value; a server subnet that merely contains the device address is not flagged);
+// - their address families can meet: a device known only by IPv4 addresses and a server given only
+//   by IPv6 addresses (or the reverse) leave no flow to prioritise. A device identified only by a
+//   phone number or NAI has no known family, so nothing is claimed then.
+//
+// IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) count as IPv4. Addresses that do not parse are
+// ip-address's finding and are ignored here.
 
 import { defineRule } from '../engine/define-rule.js';
+import { fieldName } from '../schema/schema-findings.js';
+import type { ApplicationServerModel, Field, RuleContext, SessionModel } from '../types.js';
+import { addressOf, effectiveFamily, printable, sameAddress, subnetOf, type IpAddress, type IpFamily } from './utils/ip.js';
 
-export default defineRule({
+type MessageId = 'sameAddress' | 'familyMismatch';
+type Ctx = RuleContext<MessageId>;
+
+/** Bit set of families: 1 = IPv4, 2 = IPv6. */
+const FAMILY_BIT: Readonly<Record<IpFamily, number>> = { 4: 1, 6: 2 };
+const FAMILY_NAMES = ['', 'IPv4', 'IPv6', 'IPv4 and IPv6'];
+
+interface ServerAddress {
+  readonly field: Field<string>;
+  readonly address: IpAddress;
+  /** Whether it names a single host (no prefix, or /32, /128). */
+  readonly single: boolean;
+}
+
+function addServer(out: ServerAddress[], field: Field<string> | undefined, family?: IpFamily): void {
+  if (field === undefined) return;
+  const subnet = subnetOf(field.value, family);
+  if (subnet === undefined) return;
+  const full = subnet.address.family === 4 ? 32 : 128;
+  out.push({ field, address: subnet.address, single: subnet.prefix < 0 || subnet.prefix === full });
+}
+
+/** The application server's addresses and subnets that parse. */
+function serverAddresses(server: ApplicationServerModel): ServerAddress[] {
+  const out: ServerAddress[] = [];
+  const list = server.ipAddresses;
+  if (list !== undefined) for (const item of list.items) addServer(out, item);
+  addServer(out, server.ipv4Address, 4);
+  addServer(out, server.ipv6Address, 6);
+  return out;
+}
+
+/** Reports a device address that is also a single server address; returns its family bit. */
+function compare(ctx: Ctx, field: Field<string>, address: IpAddress, servers: readonly ServerAddress[]): number {
+  for (const s of servers) {
+    if (!s.single || !sameAddress(s.address, address)) continue;
+    ctx.report({
+      messageId: 'sameAddress',
+      path: field.path,
+      data: { field: fieldName(field.path), value: printable(field.value), server: fieldName(s.field.path), serverValue: printable(s.field.value) },
+    });
+    break;
+  }
+  return FAMILY_BIT[effectiveFamily(address)];
+}
+
+function check(model: SessionModel, ctx: Ctx): void {
+  const device = model.device;
+  const server = model.applicationServer;
+  if (device === undefined || server === undefined) return;
+  const publicField = device.ipv4Address?.publicAddress;
+  const publicAddress = publicField === undefined ? undefined : addressOf(publicField.value, 4);
+  const ipv6Field = device.ipv6Address;
+  const ipv6 = ipv6Field === undefined ? undefined : addressOf(ipv6Field.value, 6);
+  if (publicAddress === undefined && ipv6 === undefined) return;
+
+  const servers = serverAddresses(server);
+  if (servers.length === 0) return;
+  let serverFamilies = 0;
+  for (const s of servers) serverFamilies |= FAMILY_BIT[effectiveFamily(s.address)];
+  let deviceFamilies = 0;
+  if (publicAddress !== undefined) deviceFamilies |= compare(ctx, publicField!, publicAddress, servers);
+  if (ipv6 !== undefined) deviceFamilies |= compare(ctx, ipv6Field!, ipv6, servers);
+
+  if ((deviceFamilies & serverFamilies) === 0) {
+    ctx.report({
+      messageId: 'familyMismatch',
+      path: server.path,
+      data: { field: fieldName(server.path), device: FAMILY_NAMES[deviceFamilies]!, server: FAMILY_NAMES[serverFamilies]! },
+    });
+  }
+}
+
+export default defineRule<MessageId>({
   meta: {
-    docs: { description: 'TODO' },
-    messages: { todo: 'TODO' },
+    docs: {
+      description: 'The device and the application server are not the same address, and their address families can meet.',
+    },
+    messages: {
+      sameAddress:
+        "{{ field }} '{{ value }}' is also the application server address {{ server }} ('{{ serverValue }}'); the device and the server are the two ends of a flow and cannot be the same host.",
+      familyMismatch:
+        'The device is given only by {{ device }} addresses and {{ field }} only by {{ server }} addresses, so no flow between them can match the session.',
+    },
+    defaultLevel: 'warn',
     status: 400,
     code: 'INVALID_ARGUMENT',
   },
-  check() {},
+  check,
 });

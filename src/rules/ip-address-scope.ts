@@ -1,13 +1,153 @@
-// ip-address-scope: PLACEHOLDER — to be implemented.
+// ip-address-scope: addresses that must be reachable on the Internet are public. A device's public
+// address or IPv6 address, and the application server's addresses and subnets, that lie in a
+// private, loopback, link-local, multicast, unspecified or reserved range are suspicious (a QoS
+// session for them would never match real traffic), as is a server subnet of /0 (all traffic).
+// Documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) are allowed:
+// CAMARA's own examples use them.
+//
+// Notes one level below the rule's severity: a subnet with host bits set ('198.51.100.7/24', which
+// the spec allows as notation) and a device privateAddress that is not private although it differs
+// from the public address (without NAT both are the same address).
+//
+// Only addresses that parse are looked at: a malformed one is ip-address's finding.
 
 import { defineRule } from '../engine/define-rule.js';
+import { fieldName } from '../schema/schema-findings.js';
+import type { Field, RuleContext } from '../types.js';
+import {
+  classify,
+  formatAddress,
+  hasHostBits,
+  networkAddress,
+  addressOf,
+  printable,
+  sameAddress,
+  subnetOf,
+  type IpAddress,
+  type IpFamily,
+  type IpScope,
+} from './utils/ip.js';
 
-export default defineRule({
+type MessageId = 'notPublic' | 'wholeInternet' | 'hostBitsSet' | 'privateNotPrivate';
+
+interface Options {
+  /** Non-public scopes accepted anyway (e.g. 'private' for servers inside an enterprise network). */
+  allow: IpScope[];
+  /** Accept the documentation ranges (default true). */
+  allowDocumentation: boolean;
+  [key: string]: unknown;
+}
+
+type Ctx = RuleContext<MessageId, Options>;
+
+const NON_PUBLIC_SCOPES: readonly IpScope[] = ['private', 'loopback', 'linkLocal', 'multicast', 'unspecified', 'reserved'];
+
+function accepted(scope: IpScope, options: Options): boolean {
+  if (scope === 'public') return true;
+  if (scope === 'documentation') return options.allowDocumentation !== false;
+  return options.allow.includes(scope);
+}
+
+/** A public address (device or single server address): its scope. */
+function checkAddress(ctx: Ctx, field: Field<string>, address: IpAddress): void {
+  const info = classify(address);
+  if (accepted(info.scope, ctx.options)) return;
+  ctx.report({
+    messageId: 'notPublic',
+    path: field.path,
+    data: { field: fieldName(field.path), value: printable(field.value), scope: info.scope, range: info.range, kind: info.kind },
+  });
+}
+
+/** A server address or subnet (application server ipv4Address/ipv6Address). */
+function checkSubnet(ctx: Ctx, field: Field<string> | undefined, family: IpFamily): void {
+  if (field === undefined) return;
+  const subnet = subnetOf(field.value, family);
+  if (subnet === undefined) return;
+  const { address, prefix } = subnet;
+  if (prefix < 0) return checkAddress(ctx, field, address);
+  const base = { field: fieldName(field.path), value: printable(field.value) };
+  if (prefix === 0) {
+    ctx.report({ messageId: 'wholeInternet', path: field.path, data: { ...base, family: family === 4 ? 'IPv4' : 'IPv6' } });
+    return;
+  }
+  const info = classify(address, prefix);
+  if (!accepted(info.scope, ctx.options)) {
+    ctx.report({ messageId: 'notPublic', path: field.path, data: { ...base, scope: info.scope, range: info.range, kind: info.kind } });
+  }
+  if (hasHostBits(address, prefix)) {
+    ctx.report({ messageId: 'hostBitsSet', path: field.path, data: { ...base, prefix, network: `${formatAddress(networkAddress(address, prefix))}/${prefix}` } });
+  }
+}
+
+export default defineRule<MessageId, Options>({
   meta: {
-    docs: { description: 'TODO' },
-    messages: { todo: 'TODO' },
+    docs: {
+      description:
+        'Public device addresses and application-server addresses are not private, loopback, link-local, multicast, unspecified or reserved; a server subnet is not /0.',
+    },
+    messages: {
+      notPublic: "{{ field }} '{{ value }}' is in {{ kind }}, not in public Internet address space.",
+      wholeInternet:
+        "{{ field }} '{{ value }}' is a /0 subnet: it covers every {{ family }} address, so the QoS session would apply to all of the device's traffic.",
+      hostBitsSet: {
+        text: "{{ field }} '{{ value }}' has host bits set after its /{{ prefix }} prefix; it stands for the network {{ network }} (allowed notation).",
+        level: 'secondary',
+      },
+      privateNotPrivate: {
+        text: "{{ field }} '{{ value }}' is in {{ kind }} rather than a private range, yet differs from the public address; without NAT both are the same address.",
+        level: 'secondary',
+      },
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        allow: { type: 'array', items: { enum: NON_PUBLIC_SCOPES }, uniqueItems: true },
+        allowDocumentation: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { allow: [], allowDocumentation: true },
+    defaultLevel: 'warn',
     status: 400,
     code: 'INVALID_ARGUMENT',
   },
-  check() {},
+  check(model, ctx) {
+    const device = model.device;
+    if (device !== undefined) {
+      const ipv4 = device.ipv4Address;
+      if (ipv4 !== undefined) {
+        const publicField = ipv4.publicAddress;
+        const publicAddress = publicField === undefined ? undefined : addressOf(publicField.value, 4);
+        if (publicAddress !== undefined) checkAddress(ctx, publicField!, publicAddress);
+        const privateField = ipv4.privateAddress;
+        const privateAddress = privateField === undefined ? undefined : addressOf(privateField.value, 4);
+        if (privateAddress !== undefined && (publicAddress === undefined || !sameAddress(privateAddress, publicAddress))) {
+          const info = classify(privateAddress);
+          if (info.scope !== 'private' && info.scope !== 'documentation') {
+            ctx.report({
+              messageId: 'privateNotPrivate',
+              path: privateField!.path,
+              data: { field: fieldName(privateField!.path), value: printable(privateField!.value), scope: info.scope, kind: info.kind },
+            });
+          }
+        }
+      }
+      const ipv6Field = device.ipv6Address;
+      const ipv6 = ipv6Field === undefined ? undefined : addressOf(ipv6Field.value, 6);
+      if (ipv6 !== undefined) checkAddress(ctx, ipv6Field!, ipv6);
+    }
+    const server = model.applicationServer;
+    if (server !== undefined) {
+      const list = server.ipAddresses;
+      if (list !== undefined) {
+        for (const item of list.items) {
+          const address = addressOf(item.value);
+          if (address !== undefined) checkAddress(ctx, item, address);
+        }
+      }
+      checkSubnet(ctx, server.ipv4Address, 4);
+      checkSubnet(ctx, server.ipv6Address, 6);
+    }
+  },
 });

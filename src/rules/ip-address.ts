@@ -1,13 +1,149 @@
-// ip-address: PLACEHOLDER — to be implemented.
+// ip-address: every device and application-server address parses as an address of the right
+// family, in the strict notation (no leading zeros, no zone index), with a prefix only where one
+// is allowed and valid for the family.
+//
+// The rule owns the schemas' address keywords ('x-rules' in schemas/*.schema.json: format
+// ipv4/ipv6, maxLength, the application-server patterns, the anyOf of the address-list items),
+// so it re-checks all of them here: whatever those keywords reject, this rule reports, with a
+// message that says what is wrong. It is stricter than two of them on purpose: CAMARA 1.2's
+// application-server IPv4 pattern accepts leading zeros ('010.1.1.1', octal or decimal?), and
+// its IPv6 pattern accepts any mix of hex digits, colons and dots ('::::').
 
 import { defineRule } from '../engine/define-rule.js';
+import { fieldName } from '../schema/schema-findings.js';
+import type { Field, RuleContext } from '../types.js';
+import {
+  codePointLength,
+  diagnoseAddress,
+  parseIp,
+  parseIpv4,
+  parseIpv6,
+  parsePrefixLength,
+  printable,
+  subnetOf,
+  type IpFamily,
+} from './utils/ip.js';
 
-export default defineRule({
+type MessageId =
+  | 'tooLong'
+  | 'notIpv4'
+  | 'notIpv6'
+  | 'notIpAddress'
+  | 'leadingZeros'
+  | 'wrongFamily'
+  | 'zoneId'
+  | 'prefixNotAllowed'
+  | 'badPrefix';
+
+/** What a field holds: a single address of one family or either, or an address with an optional prefix. */
+type Form = 'single4' | 'single6' | 'singleEither' | 'subnet4' | 'subnet6';
+
+/**
+ * The schemas' maxLength per form. Each is exactly the longest valid text of the form
+ * ('255.255.255.255', 'ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255', plus '/32' or '/128'),
+ * so the limit never rejects a valid address, whatever the dialect.
+ */
+const MAX_LENGTH: Readonly<Record<Form, number>> = { single4: 15, single6: 45, singleEither: 45, subnet4: 18, subnet6: 49 };
+const FORM_FAMILY: Readonly<Record<Form, IpFamily | undefined>> = { single4: 4, single6: 6, singleEither: undefined, subnet4: 4, subnet6: 6 };
+
+const FAMILY_NAME: Readonly<Record<IpFamily, string>> = { 4: 'IPv4', 6: 'IPv6' };
+
+type Ctx = RuleContext<MessageId>;
+
+function report(ctx: Ctx, messageId: MessageId, field: Field<string>, data: Record<string, string | number>): void {
+  ctx.report({ messageId, path: field.path, data: { field: fieldName(field.path), value: printable(field.value), ...data } });
+}
+
+/** Reports why the text before `end` is not an address of `family` (either when undefined). */
+function reportAddress(ctx: Ctx, field: Field<string>, family: IpFamily | undefined, end: number): void {
+  const problem = diagnoseAddress(field.value, family, 0, end);
+  switch (problem.kind) {
+    case 'notIpv4':
+    case 'notIpv6':
+      return report(ctx, problem.kind, field, { reason: problem.reason });
+    case 'notIpAddress':
+      return report(ctx, 'notIpAddress', field, {});
+    case 'leadingZeros':
+      return report(ctx, 'leadingZeros', field, { octet: problem.octet });
+    case 'wrongFamily':
+      return report(ctx, 'wrongFamily', field, { expected: FAMILY_NAME[family ?? 4], actual: FAMILY_NAME[problem.actual] });
+    case 'zoneId':
+      return report(ctx, 'zoneId', field, { zone: printable(problem.zone) });
+  }
+}
+
+function check(ctx: Ctx, field: Field<string> | undefined, form: Form): void {
+  if (field === undefined) return;
+  const value = field.value;
+  // The valid case, from the parse the address rules share.
+  const valid = subnetOf(value, FORM_FAMILY[form]);
+  if (valid !== undefined && (valid.prefix < 0 || form === 'subnet4' || form === 'subnet6')) return;
+  const limit = MAX_LENGTH[form];
+  if (value.length > limit) {
+    const length = codePointLength(value);
+    if (length > limit) {
+      ctx.report({ messageId: 'tooLong', path: field.path, data: { field: fieldName(field.path), length, limit } });
+      return;
+    }
+  }
+  const slash = value.indexOf('/');
+  const end = slash < 0 ? value.length : slash;
+  const family = FORM_FAMILY[form];
+  const address = family === 4 ? parseIpv4(value, 0, end) : family === 6 ? parseIpv6(value, 0, end) : parseIp(value, 0, end);
+  if (address === undefined) {
+    reportAddress(ctx, field, family, end);
+    return;
+  }
+  if (slash < 0) return;
+  if (form === 'single4' || form === 'single6') {
+    report(ctx, 'prefixNotAllowed', field, { prefix: printable(value.slice(slash + 1)) });
+    return;
+  }
+  const max = address.family === 4 ? 32 : 128;
+  if (parsePrefixLength(value, slash + 1, value.length, max) < 0) {
+    report(ctx, 'badPrefix', field, { prefix: printable(value.slice(slash + 1)), family: FAMILY_NAME[address.family], max });
+  }
+  // A valid address/prefix in the address list is server-address-list's finding (no masks in the list).
+}
+
+export default defineRule<MessageId>({
   meta: {
-    docs: { description: 'TODO' },
-    messages: { todo: 'TODO' },
+    docs: {
+      description:
+        'Device and application-server addresses parse as the right IP family: no leading zeros, no zone index, prefixes only on server subnets and valid for the family.',
+    },
+    messages: {
+      tooLong: '{{ field }} has {{ length }} characters; it must have at most {{ limit }}, the length of the longest valid address.',
+      notIpv4: "{{ field }} '{{ value }}' is not an IPv4 address: {{ reason }}.",
+      notIpv6: "{{ field }} '{{ value }}' is not an IPv6 address: {{ reason }}.",
+      notIpAddress: "{{ field }} '{{ value }}' is neither an IPv4 nor an IPv6 address.",
+      leadingZeros:
+        "{{ field }} '{{ value }}' has the octet '{{ octet }}' with a leading zero, which some parsers read as octal and others as decimal; write it without leading zeros.",
+      wrongFamily: "{{ field }} '{{ value }}' is an {{ actual }} address; this field takes an {{ expected }} address.",
+      zoneId: "{{ field }} '{{ value }}' has the zone index '%{{ zone }}', which only has a meaning on one host; remove it.",
+      prefixNotAllowed: "{{ field }} '{{ value }}' has the prefix '/{{ prefix }}'; a device address must be a single address without a prefix.",
+      badPrefix: "{{ field }} '{{ value }}' has the prefix '/{{ prefix }}'; an {{ family }} prefix length is a number from 0 to {{ max }} without leading zeros.",
+    },
+    defaultLevel: 'error',
     status: 400,
     code: 'INVALID_ARGUMENT',
   },
-  check() {},
+  check(model, ctx) {
+    const device = model.device;
+    if (device !== undefined) {
+      const ipv4 = device.ipv4Address;
+      if (ipv4 !== undefined) {
+        check(ctx, ipv4.publicAddress, 'single4');
+        check(ctx, ipv4.privateAddress, 'single4');
+      }
+      check(ctx, device.ipv6Address, 'single6');
+    }
+    const server = model.applicationServer;
+    if (server !== undefined) {
+      const list = server.ipAddresses;
+      if (list !== undefined) for (const item of list.items) check(ctx, item, 'singleEither');
+      check(ctx, server.ipv4Address, 'subnet4');
+      check(ctx, server.ipv6Address, 'subnet6');
+    }
+  },
 });

@@ -1,13 +1,209 @@
-// port-ranges: PLACEHOLDER — to be implemented.
+// port-ranges: every port (devicePorts, applicationServerPorts and the device's public port) lies
+// within the dialect's bounds (CAMARA 1.2: 1..65535; the SDK model, like CAMARA up to 1.1:
+// 0..65535), every range runs from its lower to its higher port, and no list repeats or overlaps
+// itself (a secondary finding: a warning by default).
+//
+// The rule owns the schema's Port minimum/maximum: the engine drops those schema errors and this
+// rule re-checks them from ctx.dialect.port. CAMARA 0.9/0.10 answered a bad range with
+// 400 OUT_OF_RANGE "Invalid port ranges specified: devicePorts"; we keep that code.
 
 import { defineRule } from '../engine/define-rule.js';
+import { fieldName } from '../schema/schema-findings.js';
+import type { Field, PortRangeModel, PortsModel, RuleContext } from '../types.js';
+import { findOverlaps, type PortEntry, type RangeEntry } from './utils/port-overlaps.js';
 
-export default defineRule({
+/** At most this many findings per ports list; the rest are counted in one 'moreFindings'. */
+const MAX_FINDINGS_PER_LIST = 100;
+/** Lists up to this many entries are first checked pairwise, without allocating (the common case). */
+const SHORT_LIST = 16;
+
+type MessageIds =
+  | 'belowMinimum'
+  | 'aboveMaximum'
+  | 'reversedRange'
+  | 'duplicateRange'
+  | 'overlappingRanges'
+  | 'duplicatePort'
+  | 'portInRange'
+  | 'moreFindings';
+
+type Context = RuleContext<MessageIds>;
+
+/** Reports a port outside the dialect's bounds; true when it is within them. */
+function checkBounds(port: Field<number>, ctx: Context, report: Context['report']): boolean {
+  const { min, max } = ctx.dialect.port;
+  if (port.value >= min && port.value <= max) return true;
+  const below = port.value < min;
+  report({
+    messageId: below ? 'belowMinimum' : 'aboveMaximum',
+    path: port.path,
+    data: { field: fieldName(port.path), value: port.value, dialect: ctx.dialect.id, [below ? 'min' : 'max']: below ? min : max },
+  });
+  return false;
+}
+
+/** Whether a range has both ends within [min, max] and runs upwards. */
+function isValidRange(range: PortRangeModel, min: number, max: number): boolean {
+  const from = range.from;
+  const to = range.to;
+  return from !== undefined && to !== undefined && from.value >= min && to.value <= max && from.value <= to.value;
+}
+
+/**
+ * Whether any two valid entries of a list repeat or overlap, pairwise and without allocating. The
+ * sweep of findOverlaps reports something exactly when this is true, so a short list without
+ * conflicts (the common case) needs no sorting at all.
+ */
+function hasConflict(spec: PortsModel, min: number, max: number): boolean {
+  const { ranges, ports } = spec;
+  for (let i = 0; i < ranges.length; i++) {
+    const a = ranges[i]!;
+    if (!isValidRange(a, min, max)) continue;
+    const from = a.from!.value;
+    const to = a.to!.value;
+    for (let j = i + 1; j < ranges.length; j++) {
+      const b = ranges[j]!;
+      if (isValidRange(b, min, max) && from <= b.to!.value && b.from!.value <= to) return true;
+    }
+    // A port inside a valid range is within the bounds too.
+    for (let j = 0; j < ports.length; j++) if (ports[j]!.value >= from && ports[j]!.value <= to) return true;
+  }
+  for (let i = 0; i < ports.length; i++) {
+    const value = ports[i]!.value;
+    if (value < min || value > max) continue;
+    for (let j = i + 1; j < ports.length; j++) if (ports[j]!.value === value) return true;
+  }
+  return false;
+}
+
+function checkList(spec: PortsModel, ctx: Context): void {
+  let reported = 0;
+  let omitted = 0;
+  const report: Context['report'] = (finding) => {
+    if (reported < MAX_FINDINGS_PER_LIST) {
+      reported++;
+      ctx.report(finding);
+    } else {
+      omitted++;
+    }
+  };
+
+  let valid = 0;
+  for (let i = 0; i < spec.ranges.length; i++) {
+    const range = spec.ranges[i]!;
+    // A missing or non-integer bound is the schema's finding.
+    const fromOk = range.from !== undefined && checkBounds(range.from, ctx, report);
+    const toOk = range.to !== undefined && checkBounds(range.to, ctx, report);
+    if (!fromOk || !toOk) continue;
+    const from = range.from!.value;
+    const to = range.to!.value;
+    if (from > to) {
+      report({ messageId: 'reversedRange', path: range.path, data: { field: fieldName(range.path), from, to } });
+      continue;
+    }
+    valid++;
+  }
+  for (let i = 0; i < spec.ports.length; i++) if (checkBounds(spec.ports[i]!, ctx, report)) valid++;
+
+  const { min, max } = ctx.dialect.port;
+  if (valid > 1 && (valid > SHORT_LIST || hasConflict(spec, min, max))) {
+    const ranges: RangeEntry[] = [];
+    for (let i = 0; i < spec.ranges.length; i++) {
+      const range = spec.ranges[i]!;
+      if (isValidRange(range, min, max)) ranges.push({ index: i, from: range.from!.value, to: range.to!.value });
+    }
+    const ports: PortEntry[] = [];
+    for (let i = 0; i < spec.ports.length; i++) {
+      const value = spec.ports[i]!.value;
+      if (value >= min && value <= max) ports.push({ index: i, value });
+    }
+    // Entries are indexed by their position in the model's lists (which keep the body's order;
+    // each entry's path carries its position in the body).
+    const rangeAt = (index: number) => spec.ranges[index]!;
+    findOverlaps(ranges, ports, (overlap) => {
+      switch (overlap.kind) {
+        case 'duplicateRange': {
+          const at = rangeAt(overlap.at);
+          report({
+            messageId: 'duplicateRange',
+            path: at.path,
+            data: { field: fieldName(at.path), from: at.from!.value, to: at.to!.value, firstField: fieldName(rangeAt(overlap.first).path) },
+          });
+          break;
+        }
+        case 'overlappingRanges': {
+          const at = rangeAt(overlap.at);
+          const other = rangeAt(overlap.other);
+          report({
+            messageId: 'overlappingRanges',
+            path: at.path,
+            data: {
+              field: fieldName(at.path),
+              from: at.from!.value,
+              to: at.to!.value,
+              otherField: fieldName(other.path),
+              otherFrom: other.from!.value,
+              otherTo: other.to!.value,
+              start: overlap.start,
+              end: overlap.end,
+            },
+          });
+          break;
+        }
+        case 'duplicatePort': {
+          const at = spec.ports[overlap.at]!;
+          report({
+            messageId: 'duplicatePort',
+            path: at.path,
+            data: { field: fieldName(at.path), port: at.value, firstField: fieldName(spec.ports[overlap.first]!.path) },
+          });
+          break;
+        }
+        case 'portInRange': {
+          const at = spec.ports[overlap.at]!;
+          const range = rangeAt(overlap.range);
+          report({
+            messageId: 'portInRange',
+            path: at.path,
+            data: { field: fieldName(at.path), port: at.value, rangeField: fieldName(range.path), from: range.from!.value, to: range.to!.value },
+          });
+          break;
+        }
+      }
+    });
+  }
+
+  if (omitted > 0) {
+    ctx.report({ messageId: 'moreFindings', path: spec.path, data: { field: fieldName(spec.path), count: omitted, limit: MAX_FINDINGS_PER_LIST } });
+  }
+}
+
+export default defineRule<MessageIds>({
   meta: {
-    docs: { description: 'TODO' },
-    messages: { todo: 'TODO' },
+    docs: { description: 'Ports lie within the bounds of the API version; port ranges run upwards and do not repeat or overlap.' },
+    messages: {
+      belowMinimum: '{{ field }} is {{ value }}; the lowest port {{ dialect }} accepts is {{ min }}.',
+      aboveMaximum: '{{ field }} is {{ value }}; the highest port {{ dialect }} accepts is {{ max }}.',
+      reversedRange: "Invalid port range specified: {{ field }} runs from {{ from }} down to {{ to }}; 'from' must not be greater than 'to'.",
+      duplicateRange: { text: '{{ field }} repeats the port range {{ from }}-{{ to }} of {{ firstField }}.', level: 'secondary' },
+      overlappingRanges: {
+        text: '{{ field }} ({{ from }}-{{ to }}) overlaps {{ otherField }} ({{ otherFrom }}-{{ otherTo }}) on ports {{ start }}-{{ end }}.',
+        level: 'secondary',
+      },
+      duplicatePort: { text: '{{ field }} repeats port {{ port }}, already listed at {{ firstField }}.', level: 'secondary' },
+      portInRange: { text: '{{ field }} (port {{ port }}) lies inside the range {{ rangeField }} ({{ from }}-{{ to }}).', level: 'secondary' },
+      moreFindings: {
+        text: '{{ field }} has {{ count }} more port findings that are not listed (at most {{ limit }} are listed per ports object).',
+        level: 'secondary',
+      },
+    },
     status: 400,
-    code: 'INVALID_ARGUMENT',
+    code: 'OUT_OF_RANGE',
   },
-  check() {},
+  check(model, ctx) {
+    const publicPort = model.device?.ipv4Address?.publicPort;
+    if (publicPort !== undefined) checkBounds(publicPort, ctx, ctx.report);
+    if (model.devicePorts !== undefined) checkList(model.devicePorts, ctx);
+    if (model.applicationServerPorts !== undefined) checkList(model.applicationServerPorts, ctx);
+  },
 });

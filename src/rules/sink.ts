@@ -1,13 +1,398 @@
-// sink: PLACEHOLDER — to be implemented.
+// sink: the notification URL (`sink` in CAMARA 1.2, `webhook.notification_url` in the SDK model;
+// the model gives both as model.sink) is an absolute URI, an https URL where the dialect demands
+// it, and not a URL that would make the provider call into its own network.
+//
+// It owns the schema's `format: uri` and, in CAMARA 1.2, `pattern: ^https://.+$`, and re-checks
+// both exactly:
+// - "absolute URI" is ajv-formats' `uri` format (RFC 3986), which the schemas use. The common case
+//   is decided by a scanner over the same grammar (test/rules/sink.test.ts proves it agrees with
+//   ajv-formats); a URI with an IP literal ('https://[::1]/') goes to ajv-formats itself.
+// - The 1.2 pattern is case-sensitive, so 'HTTPS://host' fails it although URI schemes are not;
+//   the rule follows the schema and says so.
+// Hosts are judged as an HTTP client sees them, by the WHATWG URL parser (the global URL, as used
+// by fetch): it reads 'https://2130706433/' and 'https://0x7f.1/' as 127.0.0.1. Plain DNS names
+// (the common case) are recognised without building a URL object.
+//
+// Server-side request forgery findings (loopback, private, link-local, unspecified and other
+// non-public hosts, cloud metadata endpoints) and credentials in the URL are secondary: one level
+// below the rule's severity (warnings by default).
 
 import { defineRule } from '../engine/define-rule.js';
+import { fieldName } from '../schema/schema-findings.js';
+import type { Field, RuleContext } from '../types.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { classify, codePointLength, isMetadataAddress, parseIpv4, parseIpv6, printable, type IpAddress } from './utils/ip.js';
 
-export default defineRule({
+type MessageId =
+  | 'notUri'
+  | 'notHttps'
+  | 'schemeCase'
+  | 'plainHttp'
+  | 'missingHost'
+  | 'unusableUrl'
+  | 'credentials'
+  | 'nonPublicHost'
+  | 'metadataHost';
+type Ctx = RuleContext<MessageId>;
+
+// #region Absolute URI (RFC 3986, as ajv-formats' `uri` format reads it)
+
+const SCHEME = 1;
+/** pchar: unreserved, sub-delims, ':' and '@' (RFC 3986 3.3). */
+const PCHAR = 2;
+/** Query and fragment characters: pchar, '/' and '?'. */
+const QCHAR = 4;
+const HEX = 8;
+
+const CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  const alnum = /[A-Za-z0-9]/.test(ch);
+  if (alnum || '+-.'.includes(ch)) CHARS[c]! |= SCHEME;
+  if (alnum || "-._~!$&'()*+,;=:@".includes(ch)) CHARS[c]! |= PCHAR | QCHAR;
+  if ('/?'.includes(ch)) CHARS[c]! |= QCHAR;
+  if (/[0-9A-Fa-f]/.test(ch)) CHARS[c]! |= HEX;
+}
+
+function has(c: number, kind: number): boolean {
+  return c < 128 && (CHARS[c]! & kind) !== 0;
+}
+
+function isPercentEncoded(s: string, i: number): boolean {
+  return i + 2 < s.length && has(s.charCodeAt(i + 1), HEX) && has(s.charCodeAt(i + 2), HEX);
+}
+
+const ajvUri = fullFormats.uri as (value: string) => boolean;
+
+/**
+ * The index of the ':' that ends the scheme of an absolute URI, or -1 when `s` is not one.
+ * Agrees with ajv-formats' `uri`: scheme ':' hier-part ['?' query] ['#' fragment], where the
+ * hier-part is a non-empty run of path characters and '/' (all its RFC 3986 forms together).
+ */
+function absoluteUriSchemeEnd(s: string): number {
+  const length = s.length;
+  if (length === 0) return -1;
+  let c = s.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+  let i = 1;
+  while (i < length && has(s.charCodeAt(i), SCHEME)) i++;
+  if (i === length || s.charCodeAt(i) !== 58) return -1;
+  const schemeEnd = i++;
+  const hierStart = i;
+  for (; i < length; i++) {
+    c = s.charCodeAt(i);
+    if (c === 63 || c === 35) break;
+    if (c === 47 || has(c, PCHAR)) continue;
+    if (c === 37 && isPercentEncoded(s, i)) {
+      i += 2;
+      continue;
+    }
+    // An IP literal host ('[2001:db8::1]'): rare in a sink; ajv-formats' grammar decides.
+    if (c === 91 || c === 93) return ajvUri(s) ? schemeEnd : -1;
+    return -1;
+  }
+  if (i === hierStart) return -1;
+  if (i < length && s.charCodeAt(i) === 63) {
+    // The query, up to a '#'.
+    for (i++; i < length; i++) {
+      c = s.charCodeAt(i);
+      if (c === 35) break;
+      if (has(c, QCHAR)) continue;
+      if (c === 37 && isPercentEncoded(s, i)) {
+        i += 2;
+        continue;
+      }
+      return -1;
+    }
+  }
+  if (i < length) {
+    // The fragment, after the '#' (which it may not contain again).
+    for (i++; i < length; i++) {
+      c = s.charCodeAt(i);
+      if (has(c, QCHAR)) continue;
+      if (c === 37 && isPercentEncoded(s, i)) {
+        i += 2;
+        continue;
+      }
+      return -1;
+    }
+  }
+  return schemeEnd;
+}
+
+/** Why a string is not an absolute URI (the failure path). */
+function uriProblem(s: string): string {
+  if (s === '') return 'it is empty';
+  const space = /\s/.exec(s);
+  if (space) return 'it contains whitespace';
+  const nonAscii = /[^\x00-\x7f]/u.exec(s);
+  if (nonAscii) return `it contains the non-ASCII character '${nonAscii[0]}' (percent-encode it)`;
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s)) return "it does not start with a scheme such as 'https:'";
+  if (/%(?![0-9A-Fa-f]{2})/.test(s)) return "it has a '%' that is not followed by two hexadecimal digits";
+  if (/^[^:]*:(?:[?#]|$)/.test(s)) return 'it has nothing after the scheme';
+  const bad = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%[\]]/.exec(s);
+  if (bad) return `it contains ${JSON.stringify(bad[0])}, which a URI does not allow unencoded`;
+  return "it does not follow the URI syntax of RFC 3986 (a '#' or '[' out of place)";
+}
+
+// #endregion
+
+// #region Hosts
+
+/** WHATWG 'ends in a number': a last label of digits or 0x-hex makes the host an IPv4 address. */
+function isNumericLabel(s: string, label: number, end: number): boolean {
+  let digits = true;
+  for (let i = label; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) digits = false;
+  }
+  if (digits) return true;
+  const c1 = s.charCodeAt(label + 1);
+  if (s.charCodeAt(label) !== 48 || (c1 !== 120 && c1 !== 88)) return false;
+  for (let i = label + 2; i < end; i++) if (!has(s.charCodeAt(i), HEX)) return false;
+  return true;
+}
+
+/** Whether s[start, end) is exactly `word` (compared by char codes: no string is built). */
+function isText(s: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (s.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Name suffixes that resolve only on a local network. */
+const LOCAL_SUFFIXES: readonly (readonly [string, string])[] = [
+  ['.localhost', 'a loopback name (RFC 6761)'],
+  ['.local', 'a multicast DNS name of the local link (RFC 6762)'],
+  ['.internal', 'a private-use name (.internal, reserved by ICANN)'],
+  ['.home.arpa', 'a home-network name (RFC 8375)'],
+  ['.localdomain', 'a local domain name'],
+];
+
+/** Cloud instance-metadata host names. */
+const METADATA_NAME_LIST: readonly string[] = [
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal',
+  'metadata.tencentyun.com',
+];
+const METADATA_NAMES: ReadonlySet<string> = new Set(METADATA_NAME_LIST);
+
+/** Last labels that leave the fast path: the local suffixes and the metadata names' top labels. */
+const SPECIAL_LAST_LABELS: readonly string[] = ['localhost', 'local', 'internal', 'arpa', 'localdomain', 'goog'];
+
+/**
+ * The fast path: whether s[start, end) is a plain DNS name (lower-case letters, digits, '-', '.';
+ * at least two labels; no punycode, no special last label, not numeric) that WHATWG leaves as it
+ * is and that is not a local or metadata name. Anything else goes to the URL parser.
+ */
+function isOrdinaryName(s: string, start: number, end: number): boolean {
+  let dots = 0;
+  let label = start;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      dots++;
+      label = i + 1;
+      continue;
+    }
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+    // 'xn--' starting a label: punycode, which the URL parser decodes and validates.
+    if (c === 45 && i === label + 3 && s.charCodeAt(i - 1) === 45 && s.charCodeAt(label) === 120 && s.charCodeAt(label + 1) === 110) return false;
+  }
+  if (dots === 0 || label === end || isNumericLabel(s, label, end)) return false;
+  for (let k = 0; k < SPECIAL_LAST_LABELS.length; k++) if (isText(s, label, end, SPECIAL_LAST_LABELS[k]!)) return false;
+  for (let k = 0; k < METADATA_NAME_LIST.length; k++) if (isText(s, start, end, METADATA_NAME_LIST[k]!)) return false;
+  return true;
+}
+
+/** Whether s[start, end) is an empty port or up to five digits of at most 65535. */
+function isPlainPort(s: string, start: number, end: number): boolean {
+  if (end - start > 5) return false;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    value = value * 10 + (c - 48);
+  }
+  return value <= 65535;
+}
+
+/**
+ * Whether an absolute URI that starts with 'https://' has an authority of a plain DNS name (see
+ * isOrdinaryName) and at most an ordinary port: no credentials, no IP literal, nothing the URL
+ * parser would rewrite. One pass over the authority.
+ */
+function isPlainHttpsUrl(s: string): boolean {
+  const start = 8;
+  let colon = -1;
+  let i = start;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) break;
+    if (c === 58 && colon < 0) colon = i;
+  }
+  const hostEnd = colon < 0 ? i : colon;
+  if (hostEnd === start || !isOrdinaryName(s, start, hostEnd)) return false;
+  return colon < 0 || isPlainPort(s, colon + 1, i);
+}
+
+interface HostVerdict {
+  messageId: 'nonPublicHost' | 'metadataHost';
+  kind: string;
+  scope: string;
+}
+
+function judgeAddress(address: IpAddress): HostVerdict | undefined {
+  if (isMetadataAddress(address)) return { messageId: 'metadataHost', kind: 'a cloud instance-metadata address', scope: 'metadata' };
+  const info = classify(address);
+  if (info.scope === 'public' || info.scope === 'documentation') return undefined;
+  return { messageId: 'nonPublicHost', kind: `in ${info.kind}`, scope: info.scope };
+}
+
+/** Judges a host as the WHATWG URL parser serialises it (lower case, IPv4 dotted, IPv6 in brackets). */
+function judgeHost(hostname: string): HostVerdict | undefined {
+  if (hostname.startsWith('[')) {
+    const address = parseIpv6(hostname, 1, hostname.length - 1);
+    return address === undefined ? undefined : judgeAddress(address);
+  }
+  const address = parseIpv4(hostname);
+  if (address !== undefined) return judgeAddress(address);
+  const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+  if (METADATA_NAMES.has(name)) return { messageId: 'metadataHost', kind: 'a cloud instance-metadata name', scope: 'metadata' };
+  if (name === 'localhost') return { messageId: 'nonPublicHost', kind: 'a loopback name (RFC 6761)', scope: 'loopback' };
+  for (const [suffix, kind] of LOCAL_SUFFIXES) if (name.endsWith(suffix)) return { messageId: 'nonPublicHost', kind, scope: suffix === '.localhost' ? 'loopback' : 'private' };
+  if (!name.includes('.')) return { messageId: 'nonPublicHost', kind: 'a single-label name, resolved only on the local network', scope: 'private' };
+  return undefined;
+}
+
+// #endregion
+
+const USER_INFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/;
+
+/** The sink as shown in messages: credentials ('user:secret@') masked, printable, bounded. */
+function shown(value: string): string {
+  return printable(value.replace(USER_INFO, '$1***@'), 100);
+}
+
+/** The data every finding about the sink carries. */
+function baseData(path: string, value: string): { field: string; value: string } {
+  return { field: fieldName(path), value: shown(value) };
+}
+
+function authorityEndOf(s: string, start: number): number {
+  for (let i = start; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) return i;
+  }
+  return s.length;
+}
+
+/** Whether s starts with `scheme` followed by ':', ignoring case (scheme given in lower case). */
+function isScheme(s: string, schemeEnd: number, scheme: string): boolean {
+  if (schemeEnd !== scheme.length) return false;
+  for (let i = 0; i < schemeEnd; i++) if ((s.charCodeAt(i) | 0x20) !== scheme.charCodeAt(i)) return false;
+  return true;
+}
+
+function checkSink(ctx: Ctx, field: Field<string>): void {
+  const value = field.value;
+  const facts = ctx.dialect;
+  // Over the maximum length the schema's maxLength reports it (a keyword this rule does not own).
+  if (value.length > facts.sinkMaxLength && codePointLength(value) > facts.sinkMaxLength) return;
+  const path = field.path;
+
+  const schemeEnd = absoluteUriSchemeEnd(value);
+  if (schemeEnd < 0) {
+    ctx.report({ messageId: 'notUri', path, data: { ...baseData(path, value), reason: uriProblem(value) } });
+    return;
+  }
+  // The common case, decided in one pass: 'https://' and a plain DNS name, nothing to report.
+  if (schemeEnd === 5 && isText(value, 0, 8, 'https://') && isPlainHttpsUrl(value)) return;
+  const hasAuthority = value.charCodeAt(schemeEnd + 1) === 47 && value.charCodeAt(schemeEnd + 2) === 47;
+  const authorityStart = hasAuthority ? schemeEnd + 3 : -1;
+  const authorityEnd = hasAuthority ? authorityEndOf(value, authorityStart) : -1;
+
+  // The scheme, compared case-insensitively, then for the exact spelling 1.2's pattern demands.
+  const https = isScheme(value, schemeEnd, 'https');
+  const http = isScheme(value, schemeEnd, 'http');
+  if (!https && (facts.sinkHttpsRequired || !http)) {
+    const allowed = facts.sinkHttpsRequired ? 'https' : 'https (or http)';
+    ctx.report({ messageId: 'notHttps', path, data: { ...baseData(path, value), scheme: printable(value.slice(0, schemeEnd)), allowed } });
+  } else if (https && facts.sinkHttpsRequired && !value.startsWith('https')) {
+    ctx.report({ messageId: 'schemeCase', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd) } });
+  } else if (http) {
+    ctx.report({ messageId: 'plainHttp', path, data: baseData(path, value) });
+  }
+  if (!https && !http) return;
+
+  // The host: RFC 3986 first (an http(s) URL needs an authority with a host), then as a client sees it.
+  const at = hasAuthority ? value.lastIndexOf('@', authorityEnd - 1) : -1;
+  const hostStart = at >= authorityStart ? at + 1 : authorityStart;
+  let hostEnd = authorityEnd;
+  if (hasAuthority && value.charCodeAt(hostStart) !== 91) {
+    const colon = value.indexOf(':', hostStart);
+    if (colon >= 0 && colon < authorityEnd) hostEnd = colon;
+  }
+  if (!hasAuthority || hostEnd === hostStart) {
+    ctx.report({ messageId: 'missingHost', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd).toLowerCase() } });
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.report({ messageId: 'unusableUrl', path, data: baseData(path, value) });
+    return;
+  }
+  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, data: baseData(path, value) });
+  const verdict = judgeHost(url.hostname);
+  if (verdict !== undefined) {
+    ctx.report({ messageId: verdict.messageId, path, data: { ...baseData(path, value), host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope } });
+  }
+}
+
+/** For tests only: the URI scanner, the host fast path and the host judgement. */
+export const _internals = { absoluteUriSchemeEnd, isPlainHttpsUrl, judgeHost };
+
+export default defineRule<MessageId>({
   meta: {
-    docs: { description: 'TODO' },
-    messages: { todo: 'TODO' },
+    docs: {
+      description:
+        'The notification URL is an absolute URI and an https URL where the API version demands it, without credentials, and not aimed at a loopback, private, link-local or cloud-metadata host.',
+    },
+    messages: {
+      notUri: "{{ field }} '{{ value }}' is not an absolute URI (RFC 3986): {{ reason }}.",
+      notHttps: "{{ field }} '{{ value }}' uses the scheme '{{ scheme }}'; notification URLs must use {{ allowed }}.",
+      schemeCase:
+        "{{ field }} '{{ value }}' writes the scheme as '{{ scheme }}'; this API version's pattern ^https://.+$ is case-sensitive, so the URL must start with 'https://' in lower case.",
+      plainHttp: {
+        text: "{{ field }} '{{ value }}' uses plain http; notifications and their credentials would travel unencrypted, so use https.",
+        level: 'secondary',
+      },
+      missingHost: "{{ field }} '{{ value }}' has no host; write it as {{ scheme }}://host/path.",
+      unusableUrl:
+        "{{ field }} '{{ value }}' is a URI but not a URL an HTTP client accepts (the WHATWG URL parser rejects it: for example a port above 65535 or a malformed host).",
+      credentials: {
+        text: "{{ field }} '{{ value }}' carries credentials before '@', where logs and proxies see them; send them in the request's credential field instead.",
+        level: 'secondary',
+      },
+      nonPublicHost: {
+        text: "{{ field }} points at the host '{{ host }}', which is {{ kind }}: a provider calling it would reach its own network, not the Internet (server-side request forgery).",
+        level: 'secondary',
+      },
+      metadataHost: {
+        text: "{{ field }} points at the host '{{ host }}', {{ kind }}: a provider calling it could leak its cloud credentials (server-side request forgery).",
+        level: 'secondary',
+      },
+    },
+    defaultLevel: 'error',
     status: 400,
-    code: 'INVALID_ARGUMENT',
+    code: 'INVALID_SINK',
   },
-  check() {},
+  check(model, ctx) {
+    if (model.sink !== undefined) checkSink(ctx, model.sink);
+  },
 });
