@@ -1,10 +1,21 @@
-// JSON text → value. The fast path is JSON.parse; positions are computed only when needed.
+// JSON text → value. The fast path is JSON.parse plus a cheap duplicate-key test; the scanner
+// (json-scan.ts) runs only for positions, for a suspected duplicate, or for a syntax error.
+
+import { scanJson, type JsonDuplicate } from './json-scan.js';
+import { positionAt } from './lines.js';
+
+export { positionAt } from './lines.js';
 
 export interface ParseFailure {
   message: string;
-  /** 1-based. */
+  /** 1-based, in UTF-16 code units. */
   line: number;
   column: number;
+  /** End of the offending token (exclusive); equal to the start at the end of the text. */
+  endLine: number;
+  endColumn: number;
+  /** What is wrong, without the position (a sentence fragment). */
+  reason: string;
 }
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; error: ParseFailure };
@@ -20,33 +31,194 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Line and column (1-based, in UTF-16 code units) of an offset in text. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
+/**
+ * The offset of the first byte that is not part of well-formed UTF-8 (the Unicode "maximal
+ * subpart" rules: overlongs, surrogates and code points above U+10FFFF are ill-formed), or -1.
+ */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      else if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      else if (b === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = i + k < n ? bytes[i + k]! : -1;
+      if (c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += need + 1;
   }
-  return { line, column: Math.min(offset, text.length) - lineStart + 1 };
+  return -1;
 }
 
-/** Parses JSON text; a failure names the position where the text stops being JSON. */
+/** The text with a leading byte-order mark removed (it is not part of the text, nor a column). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Duplicate keys, cheaply
+//
+// JSON.parse keeps the last of duplicate keys silently. To notice them without a second full
+// parse, compare a count taken from the text with the same count taken from the parsed value;
+// a dropped duplicate member makes the text's count larger. In order of cost:
+// 1. commas: the text has one ',' between the members of each object and the items of each
+//    array, plus any ',' inside strings; the value has (members - 1) per object and (items - 1)
+//    per array. Equal counts prove there is no duplicate (escapes cannot hide one: an escaped
+//    comma is not a comma in the text). Most request bodies have no comma in a string and stop
+//    here, after a few native indexOf calls and one walk of the value.
+// 2. otherwise, in text without backslashes, every '"' delimits a string: the text has
+//    2 × (keys + string values) quotes, the value one per surviving key and string value;
+// 3. otherwise (escapes), ':' outside strings, one per member, counted with a character loop.
+// A mismatch at 2 or 3 is confirmed, with positions and pointers, by the scanner.
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COLON = 58;
+
+function countChar(text: string, char: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf(char, start); i !== -1 && i < end; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+/** The commas a minimal serialization of the value has outside strings. */
+function countSeparators(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    for (let i = 0; i < length; i++) n += countSeparators(value[i]);
+    return length > 1 ? n + length - 1 : n;
+  }
+  let members = 0;
+  for (const key in value) {
+    members++;
+    n += countSeparators((value as Record<string, unknown>)[key]);
+  }
+  return members > 1 ? n + members - 1 : n;
+}
+
+/** Keys plus string values. */
+function countStrings(value: unknown): number {
+  if (typeof value === 'string') return 1;
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) n += countStrings(value[i]);
+    return n;
+  }
+  for (const key in value) n += 1 + countStrings((value as Record<string, unknown>)[key]);
+  return n;
+}
+
+/** ':' outside strings: one per object member in valid JSON. */
+function countColons(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      for (i++; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (d === QUOTE) break;
+        if (d === BACKSLASH) i++;
+      }
+    } else if (c === COLON) n++;
+  }
+  return n;
+}
+
+function countMembers(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) n += countMembers(value[i]);
+    return n;
+  }
+  for (const key in value) n += 1 + countMembers((value as Record<string, unknown>)[key]);
+  return n;
+}
+
+const NO_DUPLICATES: readonly JsonDuplicate[] = Object.freeze([]);
+const EMPTY_OBJECT = {};
+
+/** Whether Object.prototype has enumerable properties (someone polluted it): for-in would count them. */
+function prototypeIsPolluted(): boolean {
+  for (const _ in EMPTY_OBJECT) return true;
+  return false;
+}
+
+/**
+ * The quick test: whether text[start, end), which JSON.parse turned into `value`, may have a key
+ * twice in one object. false is certain; true is confirmed (or not) by the scanner. Costs about
+ * a sixth of JSON.parse of the same text for a typical request body (test/parse/parse.bench.ts).
+ */
+export function mayHaveDuplicateKeys(text: string, value: unknown, start = 0, end = text.length): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    if (prototypeIsPolluted()) return true;
+    if (countChar(text, ',', start, end) === countSeparators(value)) return false;
+    const backslash = text.indexOf('\\', start);
+    if (backslash === -1 || backslash >= end) return countChar(text, '"', start, end) !== 2 * countStrings(value);
+    return countColons(text, start, end) !== countMembers(value);
+  } catch {
+    // Nesting too deep for the recursive counts: let the (iterative) scanner decide.
+    return true;
+  }
+}
+
+/**
+ * The duplicate keys of text[start, end), which JSON.parse turned into `value`: empty (a shared
+ * frozen array, no allocation) in the usual case, else each later occurrence with its pointer.
+ */
+export function duplicateKeys(text: string, value: unknown, start = 0, end = text.length): readonly JsonDuplicate[] {
+  if (!mayHaveDuplicateKeys(text, value, start, end)) return NO_DUPLICATES;
+  const found = scanJson(text, start, end).duplicates;
+  return found.length === 0 ? NO_DUPLICATES : found;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The syntax error of text that JSON.parse rejected, with its exact position. */
+export function syntaxFailure(text: string, start = 0, end = text.length, parseMessage?: string): { start: number; end: number; reason: string } {
+  const scan = scanJson(text, start, end);
+  if (scan.error !== undefined) return scan.error;
+  // The scanner accepted what JSON.parse rejected (should not happen): keep JSON.parse's words.
+  return { start, end: start, reason: (parseMessage ?? 'the text is not valid JSON').replace(/^JSON\.parse: /, '') };
+}
+
+/**
+ * Parses JSON text (a leading BOM is ignored); a failure names the exact position where the
+ * text stops being JSON. Positions are 1-based lines and columns in UTF-16 code units of the
+ * text without its BOM.
+ */
 export function parseJson(text: string): ParseResult {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text);
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {
-    const reason = (error as Error).message;
-    const match = /at position (\d+)/.exec(reason);
-    const offset = match ? Number(match[1]) : body.trim() === '' ? 0 : body.length;
-    const { line, column } = positionAt(body, offset);
-    const message = body.trim() === ''
-      ? 'The text is empty: a JSON object is required.'
-      : `The text is not valid JSON: ${reason.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')} (line ${line}, column ${column}).`;
-    return { ok: false, error: { message, line, column } };
+    const failure = syntaxFailure(body, 0, body.length, (error as Error)?.message);
+    const from = positionAt(body, failure.start);
+    const to = failure.end === failure.start ? from : positionAt(body, failure.end);
+    const message =
+      failure.reason.startsWith('the text is empty')
+        ? 'The text is empty: a JSON object is required.'
+        : `The text is not valid JSON: ${failure.reason} (line ${from.line}, column ${from.column}).`;
+    return { ok: false, error: { message, reason: failure.reason, line: from.line, column: from.column, endLine: to.line, endColumn: to.column } };
   }
 }

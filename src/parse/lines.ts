@@ -1,0 +1,70 @@
+// Offsets → 1-based line and column, in UTF-16 code units (a string index is one unit; an astral
+// character is two), as ESLint and SARIF count them. A line break is LF, CRLF (one break) or a
+// lone CR. Built once per text, lazily, only when some body of it has findings.
+
+/** A 1-based position. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Line starts of a text (or of a part of it), for offset → position in O(log lines). */
+export class LineIndex {
+  /** Offsets where lines start; starts[k] is the start of line firstLine + k. */
+  private readonly starts: number[];
+
+  /**
+   * @param text the whole text; offsets given to positionOf are offsets into it.
+   * @param start the offset of the first line's start (default 0).
+   * @param end where to stop looking for line breaks (default: the end of the text).
+   * @param firstLine the line number of the line at `start` (default 1).
+   */
+  constructor(text: string, start = 0, end = text.length, private readonly firstLine = 1) {
+    const starts = [start];
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (i + 1 < end && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  /** The position of an offset (an offset past the last line break is on the last line). */
+  positionOf(offset: number): Position {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: this.firstLine + low, column: offset - starts[low]! + 1 };
+  }
+}
+
+/** Line and column (1-based, UTF-16 code units) of an offset in text, without an index. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  const stop = Math.min(offset, text.length);
+  for (let i = 0; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 13) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+        // CRLF is one break; an offset pointing at the LF itself stays on the CR's line.
+        if (i + 1 >= stop) break;
+        i++;
+      }
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: stop - lineStart + 1 };
+}
