@@ -1,0 +1,97 @@
+// Command-line arguments of `qod-policy lint`, parsed with node:util parseArgs (strict).
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError, firstLine } from './errors.js';
+import { FORMATS, type FormatName } from './help.js';
+
+export interface LintArgs {
+  patterns: string[];
+  format: FormatName;
+  output: string | undefined;
+  dialect: string | undefined;
+  config: string | undefined;
+  noConfig: boolean;
+  qosProfiles: string | undefined;
+  /** -1: no limit. */
+  maxWarnings: number;
+  quiet: boolean;
+  stdinFilename: string | undefined;
+  /** undefined: decide from the terminal and the environment. */
+  color: boolean | undefined;
+  help: boolean;
+}
+
+const LINT_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  dialect: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'qos-profiles': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+/** What parseArgs returns for these options (strict, with positionals). */
+export type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
+/** Runs parseArgs and turns its errors into one-line usage errors. */
+export function parseStrict<O extends Options>(args: string[], options: O, command: string): Parsed<O> {
+  try {
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      let message = firstLine((error as Error).message);
+      // "Unknown option '--foo'. To specify a positional argument ..." → keep the first sentence.
+      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') message = message.replace(/\. To specify a positional.*$/, '.');
+      if (!/[.?!]$/.test(message)) message += '.';
+      throw new CliError(`${message} Run 'qod-policy ${command} --help' for usage.`);
+    }
+    throw error;
+  }
+}
+
+function nonEmpty(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new CliError(`Option --${name} needs a value.`);
+  return value;
+}
+
+export function parseLintArgs(args: string[]): LintArgs {
+  const { values, positionals } = parseStrict(args, LINT_OPTIONS, 'lint');
+  const format = values.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new CliError(`Unknown format '${format}'. Use one of: ${FORMATS.join(', ')}.`);
+  }
+  let maxWarnings = -1;
+  const rawMax = values['max-warnings'];
+  if (rawMax !== undefined) {
+    if (!/^-?\d+$/.test(rawMax.trim()) || Number(rawMax) < -1 || !Number.isSafeInteger(Number(rawMax))) {
+      throw new CliError(`Option --max-warnings needs a whole number of warnings (or -1 for no limit), not '${rawMax}'.`);
+    }
+    maxWarnings = Number(rawMax);
+  }
+  if (values.config !== undefined && values['no-config']) {
+    throw new CliError('Options --config and --no-config cannot be used together.');
+  }
+  if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
+  return {
+    patterns: positionals,
+    format: format as FormatName,
+    output: nonEmpty('output', values.output),
+    dialect: nonEmpty('dialect', values.dialect),
+    config: nonEmpty('config', values.config),
+    noConfig: values['no-config'] === true,
+    qosProfiles: nonEmpty('qos-profiles', values['qos-profiles']),
+    maxWarnings,
+    quiet: values.quiet === true,
+    stdinFilename: nonEmpty('stdin-filename', values['stdin-filename']),
+    color: values['no-color'] ? false : values.color ? true : undefined,
+    help: values.help === true,
+  };
+}

@@ -1,0 +1,93 @@
+// `qod-policy lint`: inputs → bodies → reports → one formatted report, and the exit status.
+
+import type { Formatter, FormatterContext, LintResult } from '../formatters/types.js';
+import type { LintArgs } from './args.js';
+import { loadConfig } from './config.js';
+import { collectInputs } from './files.js';
+import type { FormatName } from './help.js';
+import { Progress, useColor, writeReport } from './output.js';
+import { loadQosProfiles } from './qos-profiles.js';
+import { ruleDocs } from './rules.js';
+import { lintBytes, lintFile } from './lint-file.js';
+import { packageVersion } from './version.js';
+
+const FORMATTERS: Record<FormatName, () => Promise<{ default: Formatter }>> = {
+  stylish: () => import('../formatters/stylish.js'),
+  json: () => import('../formatters/json.js'),
+  sarif: () => import('../formatters/sarif.js'),
+  junit: () => import('../formatters/junit.js'),
+  github: () => import('../formatters/github.js'),
+};
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** --quiet: errors only, and only the bodies that have errors (as ESLint). */
+function errorsOnly(results: readonly LintResult[]): LintResult[] {
+  const kept: LintResult[] = [];
+  for (const result of results) {
+    if (result.errorCount === 0) continue;
+    kept.push({ ...result, warningCount: 0, issues: result.issues.filter((issue) => issue.severity === 'error') });
+  }
+  return kept;
+}
+
+/** Runs `qod-policy lint`; resolves to the exit status. */
+export async function lint(args: LintArgs): Promise<number> {
+  const cwd = process.cwd();
+  // The formatter loads while the files are read (awaited below; never left unobserved).
+  const loadingFormatter = FORMATTERS[args.format]();
+  loadingFormatter.catch(() => undefined);
+  const qosProfiles = args.qosProfiles === undefined ? undefined : loadQosProfiles(args.qosProfiles, cwd);
+  const config = await loadConfig({ cwd, configPath: args.config, noLookup: args.noConfig, cli: { dialect: args.dialect, qosProfiles } });
+  const { inputs, ignoredExplicit } = collectInputs(args.patterns.length > 0 ? args.patterns : ['.'], {
+    cwd,
+    isIgnored: (path) => config.isIgnored(path),
+    configName: config.name,
+    stdinFilename: args.stdinFilename,
+  });
+  for (const pattern of ignoredExplicit) {
+    process.stderr.write(`qod-policy: '${pattern}' is ignored by ${config.name ?? 'the configuration'} ('ignores'); not linted.\n`);
+  }
+
+  // One thread: a worker thread per core was measured (bench/lint.mjs) and does not pay on two
+  // cores, as each thread must load and warm up the engine again.
+  const results: LintResult[] = [];
+  const progress = new Progress(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
+    if (input.path === undefined) lintBytes(await readStdin(), input, config, results);
+    else lintFile(input, config, results);
+    progress.tick(i + 1);
+  }
+  progress.done();
+
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const result of results) {
+    errorCount += result.errorCount;
+    warningCount += result.warningCount;
+  }
+  const tooManyWarnings = args.maxWarnings >= 0 && warningCount > args.maxWarnings;
+
+  const formatter = (await loadingFormatter).default;
+  const context: FormatterContext = {
+    color: useColor(args.color, args.output === undefined && process.stdout.isTTY === true),
+    rules: ruleDocs(config.plugins),
+    version: packageVersion(),
+    sourceRoot: cwd,
+  };
+  if (tooManyWarnings) context.maxWarningsExceeded = { maxWarnings: args.maxWarnings, warningCount };
+  const text = formatter(args.quiet ? errorsOnly(results) : results, context);
+  const status = errorCount > 0 || tooManyWarnings ? 1 : 0;
+  // Set before writing: a reader that closes the pipe early ends the process from the write.
+  process.exitCode = status;
+  // Formatters leave the final newline to the writer (json and sarif end with their bracket).
+  const output = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  if (args.output !== undefined) writeReport(args.output, output, cwd);
+  else if (output !== '') process.stdout.write(output);
+  return status;
+}
