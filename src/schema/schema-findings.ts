@@ -220,7 +220,27 @@ function belongsTo(error: SchemaError, combinator: SchemaError, prefix: string):
 }
 
 /** Removes combinator noise: keeps either the chosen alternative's errors or the combinator itself. */
+/**
+ * Errors by every instance path at or above theirs, so that a combinator looks only at the errors
+ * inside the value it judged: a list of thousands of bad items stays linear, not quadratic.
+ */
+function errorsWithin(errors: readonly SchemaError[]): Map<string, SchemaError[]> {
+  const within = new Map<string, SchemaError[]>();
+  for (const error of errors) {
+    let path = error.instancePath;
+    for (;;) {
+      const list = within.get(path);
+      if (list === undefined) within.set(path, [error]);
+      else list.push(error);
+      if (path === '') break;
+      path = path.slice(0, path.lastIndexOf('/'));
+    }
+  }
+  return within;
+}
+
 function prune(errors: readonly SchemaError[], compiled: CompiledSchema): SchemaError[] {
+  const within = errors.some((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf') ? errorsWithin(errors) : undefined;
   const dropped = new Set<SchemaError>();
   for (const error of errors) {
     // 'if' only says that 'then' failed; the 'then' errors themselves are the findings.
@@ -228,11 +248,12 @@ function prune(errors: readonly SchemaError[], compiled: CompiledSchema): Schema
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
     const prefixes = compiled.branches[error.schemaPath] ?? [];
     // A value of the wrong type fails every alternative; the type error alone says it best.
-    const wrongType = errors.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath && !prefixes.some((p) => e.schemaPath.startsWith(`${p}/`)));
-    const chosen = wrongType ? -1 : chooseBranch(error, errors, compiled);
+    const scope = within?.get(error.instancePath) ?? [];
+    const wrongType = scope.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath && !prefixes.some((p) => e.schemaPath.startsWith(`${p}/`)));
+    const chosen = wrongType ? -1 : chooseBranch(error, scope, compiled);
     prefixes.forEach((prefix, i) => {
       if (i === chosen) return;
-      for (const e of errors) if (belongsTo(e, error, prefix)) dropped.add(e);
+      for (const e of scope) if (belongsTo(e, error, prefix)) dropped.add(e);
     });
     if (chosen !== undefined) dropped.add(error);
   }

@@ -1,0 +1,102 @@
+// Every fixture and the exact list of findings it must produce (ruleId@path, prefixed with the
+// severity when it is not an error). A fixture missing from the table, or a table entry without a
+// fixture, fails too. Fixtures are read as bytes and go through validateJson with dialect 'auto', so
+// the folder name also checks detection.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateJson } from '../src/index.js';
+
+const root = join(import.meta.dirname, '..', 'fixtures');
+
+const expected: Record<string, string[]> = {
+  'qod-1.2/valid/address-list.json': [],
+  'qod-1.2/valid/device-ipv4-private-and-public.json': [],
+  'qod-1.2/valid/full-subnets.json': [],
+  'qod-1.2/valid/minimal-phone-number.json': [],
+  'qod-1.2/valid/no-device.json': [],
+  'qod-1.2/valid/single-server-address-with-128-prefix.json': [],
+  'qod-1.2/invalid/body-is-an-array.json': ['schema@'],
+  'qod-1.2/invalid/device-empty.json': ['schema@/device'],
+  'qod-1.2/invalid/device-ipv4-leading-zeros.json': ['ip-address@/device/ipv4Address/publicAddress'],
+  'qod-1.2/invalid/device-ipv4-public-address-alone.json': ['schema@/device/ipv4Address'],
+  'qod-1.2/invalid/device-ipv6-with-prefix.json': ['ip-address@/device/ipv6Address'],
+  'qod-1.2/invalid/duration-above-int32.json': ['duration-bounds@/duration'],
+  'qod-1.2/invalid/duration-not-integer.json': ['schema@/duration'],
+  'qod-1.2/invalid/duration-zero.json': ['duration-bounds@/duration'],
+  'qod-1.2/invalid/missing-application-server.json': ['schema@'],
+  'qod-1.2/invalid/missing-duration.json': ['schema@'],
+  'qod-1.2/invalid/missing-qos-profile.json': ['schema@'],
+  'qod-1.2/invalid/network-access-identifier-only.json': ['device-identifiers@/device'],
+  'qod-1.2/invalid/not-json.json': ['parse@'],
+  'qod-1.2/invalid/phone-number-not-in-numbering-plan.json': ['warn:phone-number@/device/phoneNumber'],
+  'qod-1.2/invalid/phone-number-too-long.json': ['phone-number@/device/phoneNumber'],
+  'qod-1.2/invalid/phone-number-without-plus.json': ['phone-number@/device/phoneNumber'],
+  'qod-1.2/invalid/port-above-65535.json': ['port-ranges@/applicationServerPorts/ranges/0/to'],
+  'qod-1.2/invalid/port-range-reversed.json': ['port-ranges@/devicePorts/ranges/0'],
+  'qod-1.2/invalid/port-ranges-overlap.json': ['warn:port-ranges@/devicePorts/ranges/1'],
+  'qod-1.2/invalid/port-zero.json': ['port-ranges@/devicePorts/ports/0'],
+  'qod-1.2/invalid/private-key-jwt-not-configured.json': ['sink-credential@/sinkCredential/credentialType'],
+  'qod-1.2/invalid/qos-profile-bad-characters.json': ['schema@/qosProfile'],
+  'qod-1.2/invalid/qos-profile-too-short.json': ['schema@/qosProfile'],
+  'qod-1.2/invalid/server-ipv4-mask-too-wide.json': ['ip-address@/applicationServer/ipv4Address'],
+  'qod-1.2/invalid/server-ipv6-colons-only.json': ['ip-address@/applicationServer/ipv6Address'],
+  'qod-1.2/invalid/server-ipv6-field-holds-ipv4.json': ['ip-address@/applicationServer/ipv6Address'],
+  'qod-1.2/invalid/server-list-and-subnet-together.json': ['schema@/applicationServer'],
+  'qod-1.2/invalid/server-list-duplicate-by-value.json': ['server-address-list@/applicationServer/ipAddresses/1'],
+  'qod-1.2/invalid/server-list-empty.json': ['server-address-list@/applicationServer/ipAddresses'],
+  'qod-1.2/invalid/server-list-entry-with-mask.json': ['server-address-list@/applicationServer/ipAddresses/0'],
+  'qod-1.2/invalid/server-list-too-long.json': ['server-address-list@/applicationServer/ipAddresses'],
+  'qod-1.2/invalid/server-private-address.json': ['warn:ip-address-scope@/applicationServer/ipv4Address'],
+  'qod-1.2/invalid/server-subnet-whole-internet.json': ['warn:ip-address-scope@/applicationServer/ipv4Address'],
+  'qod-1.2/invalid/sink-credential-expired.json': ['warn:sink-credential@/sinkCredential/accessTokenExpiresUtc'],
+  'qod-1.2/invalid/sink-credential-expiry-without-time-zone.json': ['sink-credential@/sinkCredential/accessTokenExpiresUtc'],
+  'qod-1.2/invalid/sink-credential-missing-access-token.json': ['sink-credential@/sinkCredential'],
+  'qod-1.2/invalid/sink-credential-plain-type.json': ['sink-credential@/sinkCredential/credentialType'],
+  'qod-1.2/invalid/sink-credential-token-type-not-bearer.json': ['sink-credential@/sinkCredential/accessTokenType'],
+  'qod-1.2/invalid/sink-http.json': ['sink@/sink'],
+  'qod-1.2/invalid/sink-loopback-host.json': ['warn:sink@/sink'],
+  'qod-1.2/invalid/sink-not-a-uri.json': ['sink@/sink'],
+  'qod-1.2/invalid/unknown-property-nested.json': ['known-properties@/device/ipv4Address/natType'],
+  'qod-1.2/invalid/unknown-property.json': ['known-properties@/extra'],
+  'qod-sdk/valid/duration-60.json': [],
+  'qod-sdk/valid/full.json': [],
+  'qod-sdk/valid/minimal.json': [],
+  'qod-sdk/valid/phone-number-without-plus.json': [],
+  'qod-sdk/valid/port-zero.json': [],
+  'qod-sdk/valid/unknown-property-allowed.json': [],
+  'qod-sdk/invalid/device-ipv4-public-address-alone.json': ['schema@/device/ipv4_address'],
+  'qod-sdk/invalid/device-without-identifier.json': ['device-identifiers@/device'],
+  'qod-sdk/invalid/duration-above-86400.json': ['duration-bounds@/duration'],
+  'qod-sdk/invalid/duration-below-60.json': ['duration-bounds@/duration'],
+  'qod-sdk/invalid/missing-device.json': ['schema@'],
+  'qod-sdk/invalid/missing-qos-profile.json': ['schema@'],
+  'qod-sdk/invalid/phone-number-with-letters.json': ['phone-number@/device/phone_number'],
+  'qod-sdk/invalid/port-above-65535.json': ['port-ranges@/device_ports/ports/0'],
+  'qod-sdk/invalid/port-range-reversed.json': ['port-ranges@/device_ports/ranges/0'],
+  'qod-sdk/invalid/qos-profile-camel-case-key.json': ['schema@'],
+  'qod-sdk/invalid/server-ipv4-mask-too-wide.json': ['ip-address@/application_server/ipv4_address'],
+  'qod-sdk/invalid/server-ipv4-octet-out-of-range.json': ['ip-address@/application_server/ipv4_address'],
+  'qod-sdk/invalid/webhook-http.json': ['warn:sink@/webhook/notification_url'],
+  'qod-sdk/invalid/webhook-url-not-a-uri.json': ['sink@/webhook/notification_url'],
+};
+
+const files = ['qod-1.2', 'qod-sdk'].flatMap((dialect) =>
+  ['valid', 'invalid'].flatMap((kind) => readdirSync(join(root, dialect, kind)).map((file) => `${dialect}/${kind}/${file}`)),
+);
+
+describe('fixtures', () => {
+  it('lists every fixture in the table, and only those', () => {
+    expect(files.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(files)('%s', (file) => {
+    const report = validateJson(readFileSync(join(root, file)));
+    expect(report.dialect).toBe(file.split('/')[0]);
+    const found = report.issues.map((i) => `${i.severity === 'error' ? '' : `${i.severity}:`}${i.ruleId}@${i.path}`);
+    expect(found).toEqual(expected[file]);
+    if (file.includes('/valid/')) expect(report.valid).toBe(true);
+    else expect(report.issues.length).toBeGreaterThan(0);
+    for (const issue of report.issues) expect(issue.line, `${issue.ruleId} has a line`).toBeGreaterThanOrEqual(1);
+  });
+});
