@@ -143,3 +143,13 @@ describe('robustness', () => {
     expect(validateJson(bytes).valid).toBe(true);
   });
 });
+
+describe('bounded work on bad input', () => {
+  it('reports thousands of bad list items as at most maxIssues issues (linear, not quadratic)', () => {
+    const ipAddresses = Array.from({ length: 3000 }, (_, i) => `bad-${i}`);
+    const report = validate({ applicationServer: { ipAddresses }, qosProfile: 'QOS_E', duration: 60 });
+    expect(report.issues).toHaveLength(101);
+    expect(report.issues.at(-1)?.ruleId).toBe('truncated');
+    expect(report.errorCount).toBeGreaterThan(3000);
+  });
+});
