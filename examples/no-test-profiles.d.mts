@@ -1,0 +1,3 @@
+import type { Plugin } from 'qod-policy';
+declare const plugin: Plugin;
+export default plugin;
