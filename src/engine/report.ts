@@ -5,29 +5,35 @@ import { parsePointer } from '../model/pointer.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 
 /**
- * Compares two pointers by where their values appear in the body: object keys in the body's own
- * order, array items by index, a parent before its children. Pointers to nothing sort last.
+ * Where a pointer's value appears in the body, as one rank per segment: object keys in the body's
+ * own order, array items by index. A parent sorts before its children; pointers to nothing sort last.
  */
-function documentOrder(body: unknown): (a: string, b: string) => number {
+function documentRanks(body: unknown): (pointer: string) => number[] {
+  const keyOrder = new Map<object, Map<string, number>>();
   const rank = (parent: unknown, segment: string): number => {
     if (Array.isArray(parent)) return /^\d+$/.test(segment) ? Number(segment) : Number.MAX_SAFE_INTEGER;
     if (typeof parent !== 'object' || parent === null) return Number.MAX_SAFE_INTEGER;
-    const index = Object.keys(parent).indexOf(segment);
-    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
-  };
-  return (a, b) => {
-    if (a === b) return 0;
-    const sa = parsePointer(a);
-    const sb = parsePointer(b);
-    let node: unknown = body;
-    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
-      const x = sa[i]!;
-      const y = sb[i]!;
-      if (x !== y) return rank(node, x) - rank(node, y) || (x < y ? -1 : 1);
-      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[x] : undefined;
+    let order = keyOrder.get(parent);
+    if (order === undefined) {
+      order = new Map(Object.keys(parent).map((key, i) => [key, i]));
+      keyOrder.set(parent, order);
     }
-    return sa.length - sb.length;
+    return order.get(segment) ?? Number.MAX_SAFE_INTEGER;
   };
+  return (pointer) => {
+    const ranks: number[] = [];
+    let node: unknown = body;
+    for (const segment of parsePointer(pointer)) {
+      ranks.push(rank(node, segment));
+      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+    return ranks;
+  };
+}
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 function compareText(a: string, b: string): number {
@@ -43,8 +49,17 @@ export function buildReport(dialect: DialectId, issues: Issue[], body: unknown, 
     else if (issue.severity === 'warn') warningCount++;
   }
   if (issues.length > 1) {
-    const byPath = documentOrder(body);
-    issues.sort((a, b) => byPath(a.path, b.path) || compareText(a.ruleId, b.ruleId) || compareText(a.messageId, b.messageId));
+    // Ranks are computed once per issue, not per comparison.
+    const ranksOf = documentRanks(body);
+    const keyed = issues.map((issue) => ({ issue, ranks: ranksOf(issue.path) }));
+    keyed.sort(
+      (a, b) =>
+        compareRanks(a.ranks, b.ranks) ||
+        compareText(a.issue.path, b.issue.path) ||
+        compareText(a.issue.ruleId, b.issue.ruleId) ||
+        compareText(a.issue.messageId, b.issue.messageId),
+    );
+    keyed.forEach((entry, i) => (issues[i] = entry.issue));
   }
   if (issues.length > maxIssues) {
     const omitted = issues.length - maxIssues;

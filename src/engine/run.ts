@@ -11,10 +11,23 @@ import { buildReport } from './report.js';
 
 const LOWER: Record<Severity, Severity> = { error: 'warn', warn: 'info', info: 'info' };
 
+/** A message template split once into literal text (even indexes) and placeholder names (odd). */
+const templates = new Map<string, string[]>();
+
 /** Fills `{{ name }}` placeholders from data; unknown placeholders stay as written. */
 function interpolate(text: string, data: Finding['data']): string {
   if (data === undefined) return text;
-  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  let parts = templates.get(text);
+  if (parts === undefined) {
+    parts = text.split(/\{\{\s*([\w.]+)\s*\}\}/);
+    templates.set(text, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{{ ${key} }}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 function messageOf(rule: RuleDefinition, messageId: string): Exclude<RuleMessage, string> | undefined {

@@ -8,10 +8,9 @@ export function escapePointerSegment(segment: string): string {
 /** Splits a pointer into its unescaped reference tokens ('' → []). */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.slice(1).split('/');
+  if (!pointer.includes('~')) return segments;
+  return segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Joins a parent pointer and a property name or index. */
