@@ -65,5 +65,8 @@ console.log(`targets: validate(valid) <= 3x JSON.parse: ${validRatio.toFixed(2)}
   `new phone number each call <= 8x: ${distinctRatio.toFixed(2)}x ${distinctRatio <= 8 ? 'met' : 'NOT met'}`);
 if (sink === 0.5) console.log(sink);
 
+// Per-rule costs, best of many rounds.
+await import('./rules.mjs');
+
 // The linter's figures (issue 3): files per second on a generated corpus, and cold start.
 await import('./lint.mjs');
