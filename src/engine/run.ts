@@ -1,7 +1,7 @@
 // Runs one body through the pipeline: dialect → schema → model → rules → report.
 // Never throws: whatever the payload, a failure becomes an issue.
 
-import { detectDialect } from '../dialects/index.js';
+import { defaultDialect, detectDialect } from '../dialects/index.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { buildModel } from '../model/build-model.js';
 import { schemaFindings } from '../schema/schema-findings.js';
@@ -98,7 +98,7 @@ function schemaIssues(dialect: Dialect, body: unknown, active: readonly ActiveRu
 export function run(config: ResolvedConfig, payload: unknown, async: false): Report;
 export function run(config: ResolvedConfig, payload: unknown, async: true): Promise<Report>;
 export function run(config: ResolvedConfig, payload: unknown, async: boolean): Report | Promise<Report> {
-  let dialect: Dialect = config.dialect ?? detectDialect(undefined);
+  let dialect: Dialect = config.dialect ?? defaultDialect;
   try {
     dialect = config.dialect ?? detectDialect(payload);
     if (payload === undefined) return missingBody(dialect);

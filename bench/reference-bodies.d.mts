@@ -1,0 +1,1 @@
+export declare const reference: { valid: Record<string, unknown>; invalid: Record<string, unknown> };
