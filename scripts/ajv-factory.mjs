@@ -12,5 +12,7 @@ export function createAjv(extra = {}) {
   ajv.addKeyword({ keyword: 'x-rules', schemaType: 'object' });
   // Annotation only: the sentence to use when a combinator (anyOf/oneOf) fails.
   ajv.addKeyword({ keyword: 'x-message', schemaType: 'object' });
+  // Annotation only: keywords stricter than the API definition (see compile-schemas.mjs).
+  ajv.addKeyword({ keyword: 'x-beyond-spec', schemaType: 'array' });
   return ajv;
 }

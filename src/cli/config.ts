@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createValidator, dialectIds, type QosProfile, type ValidateOptions, type Validator } from '../index.js';
+import { createSourceValidator, type SourceValidator } from '../engine/validator.js';
+import { dialectIds, type QosProfile, type ValidateOptions } from '../index.js';
 import { parseDataFile } from './data-file.js';
 import { CliError, firstLine } from './errors.js';
 import { compileConfigGlobs } from './glob.js';
@@ -136,9 +137,9 @@ function withCli(options: ValidateOptions, cli: CliSettings): ValidateOptions {
   return result;
 }
 
-function create(options: ValidateOptions, where: string): Validator {
+function create(options: ValidateOptions, where: string): SourceValidator {
   try {
-    return createValidator(options);
+    return createSourceValidator(options);
   } catch (error) {
     if (error instanceof Error && error.name === 'QodPolicyConfigError') throw new CliError(`${where}: ${firstLine(error.message)}`);
     throw error;
@@ -155,7 +156,7 @@ export class LintConfig {
   readonly options: ValidateOptions;
   private readonly overrides: readonly Override[];
   private readonly ignored: ((path: string) => boolean) | undefined;
-  private readonly validators = new Map<string, Validator>();
+  private readonly validators = new Map<string, SourceValidator>();
   private readonly base: ValidateOptions;
   private readonly cli: CliSettings;
   /** Plugin rules, for descriptions in reports. */
@@ -196,7 +197,7 @@ export class LintConfig {
   }
 
   /** The validator for a file (its overrides applied); standard input without a name gets the base. */
-  validatorFor(path: string | undefined): Validator {
+  validatorFor(path: string | undefined): SourceValidator {
     if (this.overrides.length === 0 || path === undefined) return this.validators.get('')!;
     const rel = this.relativePath(path);
     if (rel === undefined) return this.validators.get('')!;

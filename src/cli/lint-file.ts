@@ -1,22 +1,13 @@
-// Linting one file: read it, parse it into bodies (src/parse), validate each body, and give the
-// findings of bodies that have any their positions in the file (validateBody does both).
+// Linting one file: read it, parse it into bodies (src/parse), and let the engine turn each body
+// into its report (validateSource: parse findings, schema and rules, truncation, positions).
 
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { LintResult } from '../formatters/types.js';
-import type { DialectId, Issue } from '../index.js';
-import { decodeUtf8, parseSource, validateBody, type SourceKind } from '../parse/index.js';
+import { decodeUtf8, parseSource, type SourceKind } from '../parse/index.js';
 import type { LintConfig } from './config.js';
 import { CliError } from './errors.js';
 import type { Input } from './files.js';
 import { sniffKind } from './source.js';
-
-/** Issues by position in the file (stable: the engine's order among equals); truncation last. */
-function compareIssues(a: Issue, b: Issue): number {
-  const ta = a.ruleId === 'truncated' ? 1 : 0;
-  const tb = b.ruleId === 'truncated' ? 1 : 0;
-  if (ta !== tb) return ta - tb;
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
 
 // Small files are read into one reused buffer (open, read, close: no stat, no allocation).
 // The parse layer decodes the bytes into a string before this buffer is reused.
@@ -40,7 +31,6 @@ export function readInput(input: Input): Uint8Array {
 /** Lints one input's bytes; appends a result per body. */
 export function lintBytes(bytes: Uint8Array, input: Input, config: LintConfig, out: LintResult[]): void {
   const validator = config.validatorFor(input.path ?? input.stdinPath);
-  const dialect = (config.options.dialect !== undefined && config.options.dialect !== 'auto' ? config.options.dialect : 'qod-1.2') as DialectId;
   let source: string | Uint8Array = bytes;
   let kind: SourceKind | undefined = input.kind;
   if (kind === undefined) {
@@ -50,9 +40,7 @@ export function lintBytes(bytes: Uint8Array, input: Input, config: LintConfig, o
     kind = text === undefined ? 'json' : sniffKind(text);
   }
   for (const body of parseSource(source, kind)) {
-    const report = validateBody(body, validator.validate, dialect);
-    const issues = report.issues;
-    if (issues.length > 1) issues.sort(compareIssues);
+    const report = validator.validateSource(body);
     out.push({
       filePath: input.filePath,
       index: body.index,
@@ -60,7 +48,7 @@ export function lintBytes(bytes: Uint8Array, input: Input, config: LintConfig, o
       valid: report.valid,
       errorCount: report.errorCount,
       warningCount: report.warningCount,
-      issues,
+      issues: report.issues,
     });
   }
 }

@@ -1,7 +1,11 @@
-// Builds the Report: issues sorted in document order, counted, truncated at maxIssues; and picks
-// the one ErrorInfo a gateway answers.
+// The one place where issues become a Report: parse findings, schema findings and rule findings
+// are sorted in document order, counted, truncated at maxIssues and located in the source text,
+// each once. validate, validateJson and the CLI all end here. Also picks the one ErrorInfo a
+// gateway answers.
 
 import { parsePointer } from '../model/pointer.js';
+import type { SourceBody } from '../parse/index.js';
+import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 
 /**
@@ -40,8 +44,11 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sorts, counts and truncates. */
-export function buildReport(dialect: DialectId, issues: Issue[], body: unknown, maxIssues: number): Report {
+/**
+ * Sorts, counts, truncates, and (given the source the body was parsed from) adds line and column
+ * to the issues that are kept. `issues` is the report's own array (it is sorted in place).
+ */
+export function buildReport(dialect: DialectId, issues: Issue[], body: unknown, maxIssues: number, source?: SourceBody): Report {
   let errorCount = 0;
   let warningCount = 0;
   for (const issue of issues) {
@@ -75,7 +82,8 @@ export function buildReport(dialect: DialectId, issues: Issue[], body: unknown, 
       code: 'INVALID_ARGUMENT',
     });
   }
-  return { valid: errorCount === 0, dialect, issues, errorCount, warningCount };
+  const located = source !== undefined && issues.length > 0 ? withLocations(issues, source) : issues;
+  return { valid: errorCount === 0, dialect, issues: located, errorCount, warningCount };
 }
 
 /**

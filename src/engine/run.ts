@@ -1,15 +1,30 @@
-// Runs one body through the pipeline: dialect → schema → model → rules → report.
-// Never throws: whatever the payload, a failure becomes an issue.
+// Runs one body through the pipeline: dialect → schema → model → rules, and collects its issues.
+// Never throws: whatever the payload, a failure becomes an issue. The report itself (sorting,
+// counting, truncation, positions) is made in one place, ./report.ts.
+//
+// The specification is the floor. What the dialect's schema rejects is always an error:
+// - a keyword no rule owns is reported by the schema (ruleId 'schema', 400 INVALID_ARGUMENT);
+// - a keyword owned by an enabled rule is reported by that rule, with its better message and
+//   code, at its configured severity but never below 'error';
+// - a keyword owned by a rule that is off comes back as the schema's own finding.
+// Only what a rule adds beyond the schema ('x-beyond-spec' keywords, numbering plans, overlaps,
+// SSRF hosts, ...) follows the rule's configured severity, or goes away when the rule is off.
 
 import { defaultDialect, detectDialect } from '../dialects/index.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { buildModel } from '../model/build-model.js';
-import { schemaFindings } from '../schema/schema-findings.js';
-import type { Finding, Issue, Report, RuleContext, RuleDefinition, RuleMessage, Severity } from '../types.js';
+import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
+import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
+import type { DialectId, Finding, Issue, RuleContext, RuleDefinition, RuleMessage, Severity } from '../types.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
-import { buildReport } from './report.js';
 
 const LOWER: Record<Severity, Severity> = { error: 'warn', warn: 'info', info: 'info' };
+
+/** A body's issues before the report is made: unsorted, untruncated, without positions. */
+export interface Collected {
+  readonly dialect: DialectId;
+  readonly issues: Issue[];
+}
 
 /** A message template split once into literal text (even indexes) and placeholder names (odd). */
 const templates = new Map<string, string[]>();
@@ -36,21 +51,23 @@ function messageOf(rule: RuleDefinition, messageId: string): Exclude<RuleMessage
 }
 
 /** Turns a rule's finding into an issue: message, severity, status and code from the rule's meta. */
-function toIssue(active: ActiveRule, finding: Finding): Issue {
+function toIssue(active: ActiveRule, finding: Finding, secondary?: Set<Issue>): Issue {
   const message = messageOf(active.rule, finding.messageId);
   if (message === undefined) {
     return internalIssue(active.id, finding.path, `Rule '${active.id}' reported the undeclared message id '${finding.messageId}'.`);
   }
+  const isSecondary = message.level === 'secondary';
   const issue: Issue = {
     ruleId: active.id,
     messageId: finding.messageId,
-    severity: message.level === 'secondary' ? LOWER[active.level] : active.level,
+    severity: isSecondary ? LOWER[active.level] : active.level,
     path: finding.path,
     message: interpolate(message.text, finding.data),
     status: finding.error?.status ?? message.status ?? active.rule.meta.status,
     code: finding.error?.code ?? message.code ?? active.rule.meta.code,
   };
   if (finding.data !== undefined) issue.data = finding.data;
+  if (isSecondary) secondary?.add(issue);
   return issue;
 }
 
@@ -58,10 +75,16 @@ function internalIssue(ruleId: string, path: string, message: string): Issue {
   return { ruleId, messageId: 'internalError', severity: 'error', path, message, status: 500, code: 'INTERNAL' };
 }
 
-function missingBody(dialect: Dialect): Report {
-  return buildReport(
-    dialect.facts.id,
-    [
+/** The schema's own finding: always an error, 400 INVALID_ARGUMENT. */
+function schemaIssue(finding: SchemaFinding): Issue {
+  const { messageId, path, message, data } = finding;
+  return { ruleId: 'schema', messageId, severity: 'error', path, message, data, status: 400, code: 'INVALID_ARGUMENT' };
+}
+
+function missingBody(dialect: Dialect): Collected {
+  return {
+    dialect: dialect.facts.id,
+    issues: [
       {
         ruleId: 'schema',
         messageId: 'required',
@@ -72,40 +95,112 @@ function missingBody(dialect: Dialect): Report {
         code: 'INVALID_ARGUMENT',
       },
     ],
-    undefined,
-    1,
-  );
+  };
 }
 
-function schemaIssues(dialect: Dialect, body: unknown, active: readonly ActiveRule[]): Issue[] {
-  if (dialect.schema.validate(body)) return [];
-  const issues: Issue[] = [];
-  for (const finding of schemaFindings(dialect.schema.validate.errors ?? [], body, dialect.schema)) {
-    if (finding.ruleId === 'schema') {
-      const { ruleId, messageId, path, message, data, status, code } = finding;
-      issues.push({ ruleId, messageId, severity: 'error', path, message, data, status, code });
-      continue;
+function findingsOf(validate: SchemaValidateFunction, body: unknown, dialect: Dialect): SchemaFinding[] | undefined {
+  return validate(body) ? undefined : schemaFindings(validate.errors ?? [], body, dialect.schema);
+}
+
+/** Whether any enabled rule owns one of the dialect's 'x-beyond-spec' keywords. */
+function wantsStrict(dialect: Dialect, active: readonly ActiveRule[]): boolean {
+  if (dialect.schema.validateStrict === undefined) return false;
+  for (const [path, keywords] of Object.entries(dialect.schema.beyondSpec)) {
+    for (const keyword of keywords) {
+      const owned = dialect.schema.ownership[path]?.[keyword];
+      if (owned !== undefined && active.some((rule) => rule.id === owned.split('#')[0])) return true;
     }
-    // A finding handed to its owning rule: reported only when that rule is enabled.
-    const owner = active.find((rule) => rule.id === finding.ruleId);
-    if (owner === undefined) continue;
-    issues.push(toIssue(owner, { messageId: finding.messageId, path: finding.path, data: finding.data }));
   }
-  return issues;
+  return false;
 }
 
-/** Runs schema and rules; in async mode, awaits rules that return promises. */
-export function run(config: ResolvedConfig, payload: unknown, async: false): Report;
-export function run(config: ResolvedConfig, payload: unknown, async: true): Promise<Report>;
-export function run(config: ResolvedConfig, payload: unknown, async: boolean): Report | Promise<Report> {
+/**
+ * A schema finding owned by an enabled rule that re-checks the constraint itself: the rule must
+ * report an error there, or the schema's finding stands.
+ */
+interface Obligation {
+  readonly owner: string;
+  readonly finding: SchemaFinding;
+}
+
+/**
+ * The schema's findings as issues, and the obligations of the rules that re-check what they own.
+ * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
+ * own severity.
+ */
+function schemaIssues(dialect: Dialect, body: unknown, active: readonly ActiveRule[], issues: Issue[]): Obligation[] {
+  const obligations: Obligation[] = [];
+  const byId = (id: string) => active.find((rule) => rule.id === id);
+  for (const finding of findingsOf(dialect.schema.validate, body, dialect) ?? []) {
+    const owner = finding.owner && byId(finding.owner.ruleId);
+    if (owner === undefined) issues.push(schemaIssue(finding));
+    else if (finding.owner!.messageId === undefined) obligations.push({ owner: owner.id, finding });
+    else issues.push(atLeastError(toIssue(owner, { messageId: finding.owner!.messageId, path: finding.path, data: finding.data })));
+  }
+  if (wantsStrict(dialect, active)) {
+    for (const finding of findingsOf(dialect.schema.validateStrict!, body, dialect) ?? []) {
+      if (!finding.beyondSpec) continue; // the specification's own findings came from the first pass
+      const owner = finding.owner && byId(finding.owner.ruleId);
+      if (owner !== undefined && finding.owner!.messageId !== undefined) {
+        issues.push(toIssue(owner, { messageId: finding.owner!.messageId, path: finding.path, data: finding.data }));
+      }
+    }
+  }
+  return obligations;
+}
+
+function atLeastError(issue: Issue): Issue {
+  issue.severity = 'error';
+  return issue;
+}
+
+function isAtOrBelow(path: string, parent: string): boolean {
+  return path === parent || path.startsWith(`${parent}/`);
+}
+
+/**
+ * Keeps the floor for keywords their rules re-check: the owner's primary findings at or below the
+ * failing value become errors. When the owner said nothing there (it disagrees with the schema)
+ * and no other error names that value (such as the schema's own type error, or a sibling rule's
+ * finding), the schema's own finding is reported.
+ */
+function enforceFloor(obligations: readonly Obligation[], issues: Issue[], secondary: ReadonlySet<Issue>): void {
+  const uncovered: SchemaFinding[] = [];
+  for (const { owner, finding } of obligations) {
+    let covered = false;
+    for (const issue of issues) {
+      if (issue.ruleId !== owner || secondary.has(issue) || !isAtOrBelow(issue.path, finding.path)) continue;
+      issue.severity = 'error';
+      covered = true;
+    }
+    if (!covered) uncovered.push(finding);
+  }
+  for (const finding of uncovered) {
+    if (!issues.some((issue) => issue.severity === 'error' && issue.path === finding.path)) issues.push(schemaIssue(finding));
+  }
+}
+
+function failure(error: unknown): string {
+  return String((error as Error)?.message ?? error);
+}
+
+/** Runs schema and rules over one payload; in async mode, awaits rules that return promises. */
+export function collect(config: ResolvedConfig, payload: unknown, async: false): Collected;
+export function collect(config: ResolvedConfig, payload: unknown, async: true): Promise<Collected>;
+export function collect(config: ResolvedConfig, payload: unknown, async: boolean): Collected | Promise<Collected> {
   let dialect: Dialect = config.dialect ?? defaultDialect;
   try {
     dialect = config.dialect ?? detectDialect(payload);
-    if (payload === undefined) return missingBody(dialect);
+    if (payload === undefined) return async ? Promise.resolve(missingBody(dialect)) : missingBody(dialect);
     const active = config.activeRules[dialect.facts.id];
-    const issues = schemaIssues(dialect, payload, active);
+    const issues: Issue[] = [];
+    const obligations = schemaIssues(dialect, payload, active, issues);
+    // Only needed to keep the floor: which rule findings are secondary (beyond the schema).
+    const secondary = obligations.length > 0 ? new Set<Issue>() : undefined;
     const model = buildModel(payload, dialect.keys);
     const pending: Promise<void>[] = [];
+    // A rule that validate() did not wait for must not add to a report already returned.
+    let closed = false;
     if (model !== undefined) {
       for (const rule of active) {
         const ctx: RuleContext = {
@@ -114,14 +209,16 @@ export function run(config: ResolvedConfig, payload: unknown, async: boolean): R
           request: config.request,
           dialect: dialect.facts,
           async,
-          report: (finding) => issues.push(toIssue(rule, finding)),
+          report: (finding) => {
+            if (!closed) issues.push(toIssue(rule, finding, secondary));
+          },
         };
         try {
           const result = rule.rule.check(model, ctx) as unknown;
           if (typeof (result as PromiseLike<void> | undefined)?.then === 'function') {
             const promise = Promise.resolve(result as PromiseLike<void>);
             if (async) {
-              pending.push(promise.catch((error: unknown) => void issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${String((error as Error)?.message ?? error)}`))));
+              pending.push(promise.catch((error: unknown) => void issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${failure(error)}`))));
             } else {
               promise.catch(() => undefined);
               issues.push({
@@ -132,14 +229,18 @@ export function run(config: ResolvedConfig, payload: unknown, async: boolean): R
             }
           }
         } catch (error) {
-          issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${String((error as Error)?.message ?? error)}`));
+          issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${failure(error)}`));
         }
       }
     }
-    const finish = () => buildReport(dialect.facts.id, issues, payload, config.maxIssues);
+    const finish = (): Collected => {
+      closed = true;
+      if (secondary !== undefined) enforceFloor(obligations, issues, secondary);
+      return { dialect: dialect.facts.id, issues };
+    };
     return async ? Promise.all(pending).then(finish) : finish();
   } catch (error) {
-    const report = buildReport(dialect.facts.id, [internalIssue('engine', '', `Validation failed unexpectedly: ${String((error as Error)?.message ?? error)}`)], undefined, 1);
-    return async ? Promise.resolve(report) : report;
+    const collected: Collected = { dialect: dialect.facts.id, issues: [internalIssue('engine', '', `Validation failed unexpectedly: ${failure(error)}`)] };
+    return async ? Promise.resolve(collected) : collected;
   }
 }

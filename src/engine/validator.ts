@@ -1,11 +1,14 @@
 // The public entry points: createValidator (configure once, reuse) and the one-shot helpers.
+// Every path ends in buildReport (./report.ts): the one place where parse, schema and rule
+// findings become a report.
 
-import { decodeUtf8, mayHaveDuplicateKeys, stripBom } from '../parse/json.js';
-import { parseSource, withLocations } from '../parse/source.js';
+import type { SourceBody } from '../parse/index.js';
+import { parseSource } from '../parse/index.js';
+import { defaultDialect } from '../dialects/index.js';
 import type { Issue, Report, ValidateOptions } from '../types.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { buildReport } from './report.js';
-import { run } from './run.js';
+import { collect, type Collected } from './run.js';
 
 export interface Validator {
   /** Validates a parsed body. Never throws. */
@@ -16,70 +19,87 @@ export interface Validator {
   validateAsync(payload: unknown): Promise<Report>;
 }
 
-function parseFailure(config: ResolvedConfig, issue: Issue): Report {
-  const dialect = config.dialect?.facts.id ?? 'qod-1.2';
-  return buildReport(dialect, [issue], undefined, 1);
+/** A validator that also takes bodies of source files as the parse layer gives them (the CLI). */
+export interface SourceValidator extends Validator {
+  /** Validates one body of a source file: its parse findings, schema and rules, located in the file. */
+  validateSource(body: SourceBody): Report;
 }
 
-/** A gateway's client sees only the message: say where in the text. */
-function withPositionInMessage(issue: Issue): Issue {
-  if (issue.messageId !== 'invalidJson' || issue.line === undefined || issue.message.startsWith('The text is empty')) return issue;
-  return { ...issue, message: issue.message.replace(/\.$/, ` (line ${issue.line}, column ${issue.column}).`) };
+function fromCollected(config: ResolvedConfig, collected: Collected, payload: unknown): Report {
+  return buildReport(collected.dialect, collected.issues, payload, config.maxIssues);
+}
+
+/** A gateway's client sees only the message: say in it where the text stops being JSON. */
+function withPositionInMessage(problems: readonly Issue[]): Issue[] {
+  return problems.map((issue) =>
+    issue.messageId === 'invalidJson' && issue.line !== undefined && !issue.message.startsWith('The text is empty')
+      ? { ...issue, message: issue.message.replace(/\.$/, ` (line ${issue.line}, column ${issue.column}).`) }
+      : issue,
+  );
 }
 
 /**
- * validateJson: JSON.parse, then a duplicate-key test (measured at about 0.17 × JSON.parse on
- * ~400-byte bodies, 4-7 % of validateJson; worth it: duplicate keys are a parser-differential
- * risk, JSON.parse keeps the last value and other parsers the first), then the same run as
- * validate. Positions (line/column of what each issue names) are computed only when the report
- * has issues.
+ * One body of a source text: its parse findings (syntax, duplicate keys, bytes) and, when it has a
+ * value, the findings of schema and rules on the value the parser made (JSON.parse keeps the last
+ * of duplicate keys). Truncated once over all of them; positions only for the issues kept. Where
+ * the text has no other place to show a syntax error's position (validateJson), it goes into the
+ * message.
+ */
+function sourceReport(config: ResolvedConfig, body: SourceBody, positionInMessage = false): Report {
+  if (!('value' in body)) {
+    const problems = positionInMessage ? withPositionInMessage(body.problems) : [...body.problems];
+    return buildReport((config.dialect ?? defaultDialect).facts.id, problems, undefined, config.maxIssues, body);
+  }
+  const collected = collect(config, body.value, false);
+  const issues = body.problems.length === 0 ? collected.issues : [...body.problems, ...collected.issues];
+  return buildReport(collected.dialect, issues, body.value, config.maxIssues, body);
+}
+
+function notText(config: ResolvedConfig, input: unknown): Report {
+  return buildReport(
+    (config.dialect ?? defaultDialect).facts.id,
+    [
+      {
+        ruleId: 'parse',
+        messageId: 'invalidJson',
+        severity: 'error',
+        path: '',
+        message: `validateJson expects a string or bytes, not ${input === null ? 'null' : typeof input}.`,
+        status: 400,
+        code: 'INVALID_ARGUMENT',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    ],
+    undefined,
+    config.maxIssues,
+  );
+}
+
+/**
+ * validateJson: the parse layer's JSON body (JSON.parse, then a duplicate-key test: duplicate keys
+ * are a parser-differential risk, JSON.parse keeps the last value and other parsers the first),
+ * then the same run as validate. Positions are computed only when the report has issues.
  */
 function jsonReport(config: ResolvedConfig, input: unknown): Report {
-  let text: string | undefined;
-  if (typeof input === 'string') text = input;
-  else if (input instanceof Uint8Array) {
-    text = decodeUtf8(input);
-    if (text === undefined) return parseFailure(config, parseSource(input, 'json')[0]!.problems[0]!);
-  } else {
-    return parseFailure(config, {
-      ruleId: 'parse',
-      messageId: 'invalidJson',
-      severity: 'error',
-      path: '',
-      message: `validateJson expects a string or bytes, not ${input === null ? 'null' : typeof input}.`,
-      status: 400,
-      code: 'INVALID_ARGUMENT',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    });
-  }
-  text = stripBom(text);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return parseFailure(config, withPositionInMessage(parseSource(text, 'json')[0]!.problems[0]!));
-  }
-  if (mayHaveDuplicateKeys(text, value)) {
-    const body = parseSource(text, 'json')[0]!;
-    if (body.problems.length > 0) {
-      // Rules see the value JSON.parse made (the last of duplicate keys); the duplicates are
-      // issues of their own. Truncate once, over all issues.
-      const report = run({ ...config, maxIssues: Number.MAX_SAFE_INTEGER }, value, false);
-      const merged = buildReport(report.dialect, [...body.problems, ...report.issues], value, config.maxIssues);
-      return { ...merged, issues: withLocations(merged.issues, body) };
-    }
-  }
-  const report = run(config, value, false);
-  if (report.issues.length === 0) return report;
-  return { ...report, issues: withLocations(report.issues, parseSource(text, 'json')[0]!) };
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) return notText(config, input);
+  return sourceReport(config, parseSource(input, 'json')[0]!, true);
+}
+
+function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
+  return {
+    validate: (payload) => fromCollected(config, collect(config, payload, false), payload),
+    validateJson: (text) => jsonReport(config, text),
+    validateAsync: (payload) => collect(config, payload, true).then((collected) => fromCollected(config, collected, payload)),
+    validateSource: (body) => sourceReport(config, body),
+  };
 }
 
 /**
- * Resolves and checks the options once (throws a QodPolicyConfigError on a mistake) and returns
- * functions to validate many bodies with them.
+ * Resolves and checks the options once (throws a ConfigError on a mistake) and returns functions
+ * to validate many bodies with them.
  *
  * @example
  * const { validate } = createValidator({ policy: { qosProfiles } });
@@ -87,12 +107,13 @@ function jsonReport(config: ResolvedConfig, input: unknown): Report {
  * if (!report.valid) res.status(toErrorInfo(report)!.status).json(toErrorInfo(report));
  */
 export function createValidator(options: ValidateOptions = {}): Validator {
-  const config = resolveConfig(options);
-  return {
-    validate: (payload) => run(config, payload, false),
-    validateJson: (text) => jsonReport(config, text),
-    validateAsync: (payload) => run(config, payload, true),
-  };
+  const { validate, validateJson, validateAsync } = createSourceValidatorFrom(resolveConfig(options));
+  return { validate, validateJson, validateAsync };
+}
+
+/** createValidator for the CLI: also validates bodies of source files (not public API). */
+export function createSourceValidator(options: ValidateOptions = {}): SourceValidator {
+  return createSourceValidatorFrom(resolveConfig(options));
 }
 
 let defaultValidator: Validator | undefined;

@@ -1,6 +1,6 @@
 // The parse layer: source text (JSON, NDJSON, YAML) → bodies with values, parse findings and a
-// lazy map from JSON Pointers to positions in the file. The CLI calls parseSource and
-// validateBody; the engine's validateJson uses the same pieces for one JSON text.
+// lazy map from JSON Pointers to positions in the file. The engine turns a body into a report
+// (src/engine/validator.ts: validateJson and the CLI's validateSource).
 //
 // Positions: 1-based lines and columns in UTF-16 code units, end exclusive (ESLint, SARIF). A
 // leading BOM is not a column; LF, CRLF and a lone CR each end a line; a tab is one column.
@@ -50,7 +50,6 @@ export {
   MEMBER_MESSAGE_IDS,
   parseSource,
   sourceKindOf,
-  validateBody,
   withLocations,
 } from './source.js';
 export { decodeUtf8, parseJson, positionAt, type ParseFailure, type ParseResult } from './json.js';

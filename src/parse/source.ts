@@ -3,7 +3,7 @@
 // duplicate keys, bad bytes) with positions, and a lazy locator from JSON Pointers to positions
 // in the FILE. Nothing position-related is computed for a clean body until someone asks.
 
-import type { DialectId, Issue, Report } from '../types.js';
+import type { Issue } from '../types.js';
 import type { SourceBody, SourceKind, SourceRange } from './index.js';
 import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFailure } from './json.js';
 import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan.js';
@@ -237,7 +237,7 @@ function undecodableBody(bytes: Uint8Array): SourceBody {
  *
  * @example
  * for (const body of parseSource(readFileSync(file), sourceKindOf(file)!)) {
- *   const report = validateBody(body, validator.validate);
+ *   const report = sourceValidator.validateSource(body); // src/engine/validator.ts
  * }
  */
 export function parseSource(input: string | Uint8Array, kind: SourceKind): SourceBody[] {
@@ -306,23 +306,6 @@ export function withLocations(issues: readonly Issue[], body: SourceBody): Issue
     located.push(copy);
   }
   return located;
-}
-
-/**
- * The report for one body: `validate(body.value)` when it parsed, with the body's parse findings
- * first (they make it invalid), counts updated, and every issue located in the file.
- * A body that did not parse gets a report of its parse findings alone, in `dialect`.
- */
-export function validateBody(body: SourceBody, validate: (value: unknown) => Report, dialect: DialectId = 'qod-1.2'): Report {
-  const report: Report = 'value' in body ? validate(body.value) : { valid: true, dialect, issues: [], errorCount: 0, warningCount: 0 };
-  if (body.problems.length === 0 && report.issues.length === 0) return report;
-  let { errorCount, warningCount } = report;
-  for (const issue of body.problems) {
-    if (issue.severity === 'error') errorCount++;
-    else if (issue.severity === 'warn') warningCount++;
-  }
-  const issues = withLocations(body.problems.length === 0 ? report.issues : [...body.problems, ...report.issues], body);
-  return { valid: errorCount === 0, dialect: report.dialect, issues, errorCount, warningCount };
 }
 
 // #endregion

@@ -15,7 +15,15 @@ export interface SchemaValidateFunction {
 }
 
 export interface CompiledSchema {
+  /** The API definition alone: what it rejects is always an error (the specification is the floor). */
   readonly validate: SchemaValidateFunction;
+  /**
+   * The API definition plus its 'x-beyond-spec' keywords (opt-in checks stricter than the API, such
+   * as unknown properties where the version allows them); undefined when the dialect has none.
+   */
+  readonly validateStrict: SchemaValidateFunction | undefined;
+  /** Schema path → the keywords there that are stricter than the API definition. */
+  readonly beyondSpec: Readonly<Record<string, readonly string[]>>;
   /** Schema path → keyword → 'rule-id' (the rule re-checks; drop the error) or 'rule-id#messageId' (report it as that rule's finding). */
   readonly ownership: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Schema path → keyword → the sentence for a failed combinator. */

@@ -1,26 +1,29 @@
 // Turns ajv errors into findings: one clear sentence per problem, naming the field, the value and
-// the limit, with the CAMARA code. Errors of keywords owned by a semantic rule ('x-rules') are
-// either dropped (the rule checks that constraint itself, with a more precise message) or handed
-// to the rule as its finding; combinator noise (oneOf/anyOf branches, if/then) is reduced to the
-// one alternative the body evidently meant.
+// the limit. Each finding says which semantic rule owns its keyword ('x-rules': the rule checks
+// that constraint itself with a more precise message, or takes the finding as its own) and whether
+// the keyword is stricter than the API definition ('x-beyond-spec'); the engine decides from that
+// who reports it (src/engine/run.ts). Combinator noise (oneOf/anyOf branches, if/then) is reduced
+// to the one alternative the body evidently meant.
 
 import { escapePointerSegment, parsePointer } from '../model/pointer.js';
 import type { CompiledSchema, SchemaError } from './compiled-schema.js';
 
-/** A schema finding before the engine applies severity and configuration. */
+/** A schema finding before the engine applies ownership, severity and configuration. */
 export interface SchemaFinding {
-  /** 'schema', or the owning rule's id. */
-  ruleId: string;
+  /** The failed keyword. */
   messageId: string;
   path: string;
-  /** Complete sentence for 'schema' findings; for rule findings the rule's message is used. */
+  /** The schema's own sentence for it. */
   message: string;
   data: Record<string, string | number | boolean>;
-  status: number;
-  code: string;
+  /**
+   * The rule that owns the keyword ('x-rules'): with a messageId ('rule#messageId') the finding is
+   * handed to the rule as that message; without one, the rule re-checks the constraint itself.
+   */
+  owner?: { readonly ruleId: string; readonly messageId?: string };
+  /** The keyword is stricter than the API definition ('x-beyond-spec'): only its owner reports it. */
+  beyondSpec: boolean;
 }
-
-const RANGE_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
 const STRUCTURAL_KEYWORDS = new Set(['type', 'required', 'additionalProperties', 'unevaluatedProperties', 'minProperties', 'maxProperties']);
 
 /** `device.ipv4Address.publicPort`, or 'the request body' for the root. */
@@ -260,34 +263,29 @@ function prune(errors: readonly SchemaError[], compiled: CompiledSchema): Schema
   return errors.filter((e) => !dropped.has(e));
 }
 
-function owner(error: SchemaError, compiled: CompiledSchema): string | undefined {
-  return compiled.ownership[parentSchemaPath(error)]?.[error.keyword];
+function ownerOf(error: SchemaError, compiled: CompiledSchema): SchemaFinding['owner'] {
+  const owned = compiled.ownership[parentSchemaPath(error)]?.[error.keyword];
+  if (owned === undefined) return undefined;
+  const hash = owned.indexOf('#');
+  return hash === -1 ? { ruleId: owned } : { ruleId: owned.slice(0, hash), messageId: owned.slice(hash + 1) };
 }
 
 /** Converts ajv errors into findings. `body` is the validated value (to quote it in messages). */
 export function schemaFindings(errors: readonly SchemaError[], body: unknown, compiled: CompiledSchema): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   for (const error of prune(errors, compiled)) {
-    const owned = owner(error, compiled);
-    if (owned !== undefined && !owned.includes('#')) continue;
     const described = describe(error, body, compiled);
-    const { path, data } = described;
-    // Field names keep their spelling ('qosProfile must ...'); only the root is a sentence start.
-    const message = described.message.replace(/^the request body/, 'The request body');
-    if (owned !== undefined) {
-      const [ruleId, messageId] = owned.split('#') as [string, string];
-      findings.push({ ruleId, messageId, path, message, data, status: 400, code: 'INVALID_ARGUMENT' });
-      continue;
-    }
-    findings.push({
-      ruleId: 'schema',
+    const finding: SchemaFinding = {
       messageId: error.keyword,
-      path,
-      message,
-      data,
-      status: 400,
-      code: RANGE_KEYWORDS.has(error.keyword) ? 'OUT_OF_RANGE' : 'INVALID_ARGUMENT',
-    });
+      path: described.path,
+      // Field names keep their spelling ('qosProfile must ...'); only the root is a sentence start.
+      message: described.message.replace(/^the request body/, 'The request body'),
+      data: described.data,
+      beyondSpec: compiled.beyondSpec[parentSchemaPath(error)]?.includes(error.keyword) ?? false,
+    };
+    const owner = ownerOf(error, compiled);
+    if (owner !== undefined) finding.owner = owner;
+    findings.push(finding);
   }
   return findings;
 }

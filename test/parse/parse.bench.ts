@@ -2,21 +2,23 @@
 // - a ~400-byte body: JSON.parse alone, + the duplicate-key test, parseSource, the position
 //   scan (paid only by bodies with findings), validateJson vs validate(JSON.parse(text));
 // - a corpus of 10,000 small files (mixed valid/invalid, some with duplicate keys, some YAML):
-//   read + JSON.parse, read + parseSource, read + parseSource + validateBody (with locations).
+//   read + JSON.parse, read + parseSource, read + parseSource + validateSource (with locations).
 
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { createValidator } from '../../src/index.js';
+import { createSourceValidator } from '../../src/engine/validator.js';
 import { mayHaveDuplicateKeys } from '../../src/parse/json.js';
 import { scanJson } from '../../src/parse/json-scan.js';
-import { parseSource, sourceKindOf, validateBody } from '../../src/parse/index.js';
+import { parseSource, sourceKindOf } from '../../src/parse/index.js';
 import { reference } from '../../bench/reference-bodies.mjs';
 
 const { valid, invalid } = reference;
 
 const validator = createValidator();
+const sourceValidator = createSourceValidator();
 let sink = 0;
 
 for (const [label, text] of [
@@ -94,10 +96,10 @@ describe('corpus of 10,000 files (multiply hz by 10,000 for files/s)', () => {
     options,
   );
   bench(
-    'read + parseSource + validateBody (validation, locations for bodies with issues)',
+    'read + parseSource + validateSource (validation, locations for bodies with issues)',
     () => {
       for (const file of files) {
-        for (const body of parseSource(readFileSync(file), sourceKindOf(file)!)) sink += validateBody(body, validator.validate).issues.length;
+        for (const body of parseSource(readFileSync(file), sourceKindOf(file)!)) sink += sourceValidator.validateSource(body).issues.length;
       }
     },
     options,

@@ -3,7 +3,7 @@
 // duplicate keys, blank files, bad bytes) at exact positions.
 
 import { describe, expect, it } from 'vitest';
-import { MEMBER_MESSAGE_IDS, parseSource, sourceKindOf, validateBody, withLocations, type SourceBody, type SourceKind, type SourceRange } from '../../src/parse/index.js';
+import { MEMBER_MESSAGE_IDS, parseSource, sourceKindOf, withLocations, type SourceBody, type SourceKind, type SourceRange } from '../../src/parse/index.js';
 import { validate } from '../../src/index.js';
 import type { Issue, Report } from '../../src/types.js';
 
@@ -248,47 +248,6 @@ describe('withLocations', () => {
 
   it('costs nothing without issues', () => {
     expect(withLocations([], bodyOf('{"a":', 'json'))).toEqual([]);
-  });
-});
-
-describe('validateBody', () => {
-  const ok: Report = { valid: true, dialect: 'qod-1.2', issues: [], errorCount: 0, warningCount: 0 };
-  const bad = (issues: Issue[]): ((value: unknown) => Report) => () => ({ valid: false, dialect: 'qod-sdk', issues, errorCount: issues.length, warningCount: 0 });
-
-  it('returns the report as is for a clean body with no issues', () => {
-    expect(validateBody(bodyOf('{"a":1}', 'json'), () => ok)).toBe(ok);
-  });
-
-  it('adds the parse findings first, recounts, and locates everything', () => {
-    const body = bodyOf('{"a": 1,\n "a": 2,\n "b": "x"}', 'json');
-    const report = validateBody(body, bad([issue('/b')]));
-    expect(report.valid).toBe(false);
-    expect(report.dialect).toBe('qod-sdk');
-    expect(report.errorCount).toBe(2);
-    expect(report.issues.map((i) => `${i.ruleId}:${i.messageId}@${i.path} ${show(i)}`)).toEqual(['parse:duplicateKey@/a 2:2-2:5', 'some-rule:someFinding@/b 3:7-3:10']);
-  });
-
-  it('a warning-only report stays valid, with positions', () => {
-    const report = validateBody(bodyOf('[1]', 'json'), () => ({ ...ok, issues: [{ ...issue('/0'), severity: 'warn' }], warningCount: 1 }));
-    expect(report).toMatchObject({ valid: true, warningCount: 1, errorCount: 0 });
-    expect(show(report.issues[0])).toBe('1:2-1:3');
-  });
-
-  it('a body that does not parse reports its parse findings alone, without validating', () => {
-    let called = false;
-    const report = validateBody(bodyOf('{"a":', 'json'), () => ((called = true), ok), 'qod-sdk');
-    expect(called).toBe(false);
-    expect(report).toMatchObject({ valid: false, dialect: 'qod-sdk', errorCount: 1, warningCount: 0 });
-    expect(report.issues.map((i) => i.messageId)).toEqual(['invalidJson']);
-  });
-
-  it('works with the real validator: schema and known-properties findings in a YAML document', () => {
-    const text = 'device:\n  phoneNumber: "+34600000000"\n  colour: blue\nqosProfile: QOS_E\n---\ndevice:\n  phoneNumber: "+34600000000"\n';
-    const [first, second] = parseSource(text, 'yaml');
-    const unknown = validateBody(first!, (v) => validate(v)).issues.find((i) => i.ruleId === 'known-properties');
-    expect(unknown).toMatchObject({ path: '/device/colour', line: 3, column: 3, endLine: 3, endColumn: 15 });
-    const missing = validateBody(second!, (v) => validate(v)).issues.find((i) => i.ruleId === 'schema' && i.messageId === 'required');
-    expect(missing).toMatchObject({ path: '', line: 6, column: 1, endLine: 7, endColumn: 30 });
   });
 });
 
