@@ -3,8 +3,8 @@
 // and the minDuration/maxDuration of the QoS profile the body names (from policy.qosProfiles),
 // converted exactly from the profile's unit.
 //
-// The rule owns the schema's duration minimum/maximum: the engine drops those schema errors and
-// this rule re-checks them from ctx.dialect.duration. Where the dialect fills in an absent
+// The rule owns the schema's duration minimum/maximum (the engine reports this rule's finding
+// instead of the schema's, as an error at any severity) and re-checks them from ctx.dialect.duration. Where the dialect fills in an absent
 // duration (the SDK model: 86400 s), that default is checked against the policy and the profile.
 // A duration outside the profile's bounds is answered with ctx.dialect.profileDurationError:
 // CAMARA 1.2 specifies 400 QUALITY_ON_DEMAND.DURATION_OUT_OF_RANGE (its published tests expect

@@ -1,8 +1,10 @@
 // known-properties: CAMARA 1.2 rejects properties it does not declare, at any depth
 // ("Unknown properties result in a 400 INVALID_ARGUMENT response"). The check itself is the
 // schema's `unevaluatedProperties: false` (and `additionalProperties: false` on the application
-// server alternatives); this rule owns those findings, so that they carry its id and can be
-// configured like any rule. Dialects whose API allows unknown properties turn it off by default.
+// server alternatives); this rule owns those findings, so that they carry its id. Where the API
+// forbids unknown properties they stay errors at any severity (the schema's own finding when the
+// rule is off); where it allows them, the keywords are 'x-beyond-spec' and the rule is off by
+// default: turned on, it reports them at its configured severity.
 
 import { defineRule } from '../engine/define-rule.js';
 

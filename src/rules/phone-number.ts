@@ -2,8 +2,8 @@
 // '+' then 5 to 15 digits, the first not 0; the SDK model: 5 to 15 digits, '+' optional), and
 // libphonenumber-js finds it possible and valid in the numbering plan of its country.
 //
-// The rule owns the schema's `pattern` and `maxLength` for the phone number: the engine drops
-// those schema errors and this rule re-checks them from ctx.dialect.phoneNumber, saying what
+// The rule owns the schema's `pattern` and `maxLength` for the phone number (the engine reports
+// this rule's finding instead of the schema's, as an error at any severity) and re-checks them from ctx.dialect.phoneNumber, saying what
 // exactly is wrong. The numbering-plan check runs only on numbers of the right syntax; its
 // findings are secondary (one level below the rule's severity: warnings by default).
 

@@ -3,8 +3,8 @@
 // 0..65535), every range runs from its lower to its higher port, and no list repeats or overlaps
 // itself (a secondary finding: a warning by default).
 //
-// The rule owns the schema's Port minimum/maximum: the engine drops those schema errors and this
-// rule re-checks them from ctx.dialect.port. CAMARA 0.9/0.10 answered a bad range with
+// The rule owns the schema's Port minimum/maximum (the engine reports this rule's finding instead
+// of the schema's, as an error at any severity) and re-checks them from ctx.dialect.port. CAMARA 0.9/0.10 answered a bad range with
 // 400 OUT_OF_RANGE "Invalid port ranges specified: devicePorts"; we keep that code.
 
 import { defineRule } from '../engine/define-rule.js';
