@@ -3,7 +3,7 @@
 // each once. validate, validateJson and the CLI all end here. Also picks the one ErrorInfo a
 // gateway answers.
 
-import { parsePointer } from '../model/pointer.js';
+import { parsePointer } from '../shared/pointer.js';
 import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';

@@ -9,43 +9,7 @@
 // Cost: a clean JSON body costs JSON.parse plus a duplicate-key test of about a third of it;
 // positions (a second, scanning parse) are computed only for bodies with findings.
 
-import type { Issue } from '../types.js';
-
-/** The kinds of source file. */
-export type SourceKind = 'json' | 'ndjson' | 'yaml';
-
-/**
- * A span of a file: 1-based lines and columns in UTF-16 code units, the end exclusive (one past
- * the last character), as ESLint and SARIF count them. A leading BOM is not a column; LF, CRLF
- * and a lone CR each end a line.
- */
-export interface SourceRange {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/** One request body of a source file. */
-export interface SourceBody {
-  /** Which body of the file, from 0 (NDJSON: counting non-blank lines; YAML: non-empty documents). */
-  readonly index: number;
-  /** The line of the file where the body starts (1-based). */
-  readonly line: number;
-  /** The parsed value; absent when the body does not parse. */
-  readonly value?: unknown;
-  /**
-   * Findings of the parse layer (ruleId 'parse', severity error, 400 INVALID_ARGUMENT), with
-   * positions: 'invalidJson' / 'invalidYaml' (syntax, blank file), 'invalidUtf8' (bytes),
-   * 'duplicateKey' (path: the pointer of the repeated member; position: its later key).
-   */
-  readonly problems: Issue[];
-  /** Position of the value a JSON Pointer names; undefined when it names nothing. */
-  locate(pointer: string): SourceRange | undefined;
-  /** As locate, but an object member's range starts at its key (key and value). */
-  locateMember(pointer: string): SourceRange | undefined;
-}
-
+export type { SourceBody, SourceKind, SourceRange } from './types.js';
 export {
   MEMBER_MESSAGE_IDS,
   parseSource,

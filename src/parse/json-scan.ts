@@ -7,7 +7,7 @@
 // It only runs when a body needs locations (it has findings), when the fast key count saw a
 // duplicate key, or when JSON.parse failed and the error needs a position.
 
-import { escapePointerSegment } from '../model/pointer.js';
+import { escapePointerSegment } from '../shared/pointer.js';
 
 /** One JSON value of the text, by offsets (UTF-16 code units, end exclusive). */
 export interface JsonNode {

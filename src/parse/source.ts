@@ -4,7 +4,7 @@
 // in the FILE. Nothing position-related is computed for a clean body until someone asks.
 
 import type { Issue } from '../types.js';
-import type { SourceBody, SourceKind, SourceRange } from './index.js';
+import type { SourceBody, SourceKind, SourceRange } from './types.js';
 import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFailure } from './json.js';
 import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan.js';
 import { LineIndex } from './lines.js';

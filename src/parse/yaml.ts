@@ -3,7 +3,7 @@
 // collapses to the last one, as JSON.parse does). Uses the `yaml` package (YAML 1.2 core schema).
 
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
-import { escapePointerSegment } from '../model/pointer.js';
+import { escapePointerSegment } from '../shared/pointer.js';
 
 /** A span of the text: [start, end) offsets. */
 export type Span = readonly [start: number, end: number];

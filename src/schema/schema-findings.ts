@@ -5,7 +5,7 @@
 // who reports it (src/engine/run.ts). Combinator noise (oneOf/anyOf branches, if/then) is reduced
 // to the one alternative the body evidently meant.
 
-import { escapePointerSegment, parsePointer } from '../model/pointer.js';
+import { escapePointerSegment, parsePointer } from '../shared/pointer.js';
 import type { CompiledSchema, SchemaError } from './compiled-schema.js';
 
 /** A schema finding before the engine applies ownership, severity and configuration. */

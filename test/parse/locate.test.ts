@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapePointerSegment } from '../../src/model/pointer.js';
+import { escapePointerSegment } from '../../src/shared/pointer.js';
 import { parseSource, type SourceRange } from '../../src/parse/index.js';
 
 const WHITESPACE = ['', '', ' ', '  ', '\t', '\n', '\r\n', '\r', '\n    ', '\r\n\t\t', ' \n '];

@@ -1,7 +1,7 @@
 // The raw value at a JSON Pointer of the body, for the rare checks the typed model cannot answer
 // (is a key absent, or present with a value of the wrong type?). Never throws.
 
-import { parsePointer } from '../../model/pointer.js';
+import { parsePointer } from '../../shared/pointer.js';
 
 /** The value at `pointer` in `body`, following own properties only; undefined when there is none. */
 export function valueAt(body: unknown, pointer: string): unknown {
