@@ -19,6 +19,7 @@ export type {
   Field,
   Finding,
   Issue,
+  Limits,
   Plugin,
   Policy,
   PortsModel,

@@ -80,6 +80,21 @@ export interface ValidateOptions {
   plugins?: Plugin[];
   /** At most this many issues (default 100), then one truncation issue. */
   maxIssues?: number;
+  /**
+   * Bounds on the payload, checked before anything expensive runs (SECURITY.md): input beyond
+   * them is one 'limits' finding. Defaults: maxDepth 10, maxStringLength 16384, maxArrayLength
+   * 65536, maxProperties 256, maxValues 300000.
+   */
+  limits?: Partial<Limits>;
+}
+
+/** Bounds on a payload (see ValidateOptions.limits). */
+export interface Limits {
+  maxDepth: number;
+  maxStringLength: number;
+  maxArrayLength: number;
+  maxProperties: number;
+  maxValues: number;
 }
 
 // #endregion

@@ -15,9 +15,11 @@ import type {
   RuleLevel,
   RuleOptions,
   ValidateOptions,
+  Limits,
 } from '../types.js';
 import { ConfigError } from './config-error.js';
 import { validateRuleOptions } from './rule-options.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 
 const LEVELS: readonly string[] = ['error', 'warn', 'info', 'off'];
@@ -38,6 +40,8 @@ export interface ResolvedConfig {
   readonly policy: Policy;
   readonly request: RequestContext;
   readonly maxIssues: number;
+  /** What the payload may hold before anything expensive runs (see ./limits.ts). */
+  readonly limits: Readonly<Limits>;
   /** The rules by id (built-in and plugin), for rendering findings. */
   readonly rules: ReadonlyMap<string, RuleDefinition>;
   /** Enabled rules per dialect (levels differ by dialect: e.g. known-properties is opt-in in qod-sdk). */
@@ -148,6 +152,16 @@ function checkRequest(context: unknown): RequestContext {
   return context as RequestContext;
 }
 
+function checkLimits(limits: unknown): Limits {
+  if (limits === undefined) return DEFAULT_LIMITS;
+  if (!isPlainObject(limits)) throw new ConfigError('limits must be an object.');
+  for (const [key, value] of Object.entries(limits)) {
+    if (!(key in DEFAULT_LIMITS)) throw new ConfigError(`limits.${key} is not a limit; the limits are ${Object.keys(DEFAULT_LIMITS).join(', ')}.`);
+    if (!Number.isInteger(value) || (value as number) < 1) throw new ConfigError(`limits.${key} must be a positive integer.`);
+  }
+  return { ...DEFAULT_LIMITS, ...limits };
+}
+
 /** Resolves and checks options; throws ConfigError with a clear message on any mistake. */
 export function resolveConfig(options: ValidateOptions = {}): ResolvedConfig {
   if (!isPlainObject(options as unknown)) throw new ConfigError('Options must be an object.');
@@ -187,6 +201,7 @@ export function resolveConfig(options: ValidateOptions = {}): ResolvedConfig {
     policy: checkPolicy(options.policy),
     request: checkRequest(options.context),
     maxIssues,
+    limits: checkLimits(options.limits),
     rules,
     activeRules,
   };

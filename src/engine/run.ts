@@ -16,7 +16,9 @@ import { buildModel } from '../model/build-model.js';
 import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
 import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
 import type { DialectId, Finding, Issue, RuleContext, RuleDefinition, RuleMessage, Severity } from '../types.js';
+import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
+import { exceededLimit, limitIssue } from './limits.js';
 
 const LOWER: Record<Severity, Severity> = { error: 'warn', warn: 'info', info: 'info' };
 
@@ -180,21 +182,27 @@ function enforceFloor(obligations: readonly Obligation[], issues: Issue[], secon
   }
 }
 
-function failure(error: unknown): string {
-  return String((error as Error)?.message ?? error);
-}
-
 /** Runs schema and rules over one payload; in async mode, awaits rules that return promises. */
 export function collect(config: ResolvedConfig, payload: unknown, async: false): Collected;
 export function collect(config: ResolvedConfig, payload: unknown, async: true): Promise<Collected>;
 export function collect(config: ResolvedConfig, payload: unknown, async: boolean): Collected | Promise<Collected> {
   let dialect: Dialect = config.dialect ?? defaultDialect;
+  const answer = (collected: Collected) => (async ? Promise.resolve(collected) : collected);
   try {
+    if (payload === undefined) return answer(missingBody(dialect));
+    // Absurd input stops here, before any stage whose cost grows with the input's sizes.
+    const exceeded = exceededLimit(payload, config.limits);
+    if (exceeded !== undefined) return answer({ dialect: dialect.facts.id, issues: [limitIssue(exceeded, config.limits)] });
     dialect = config.dialect ?? detectDialect(payload);
-    if (payload === undefined) return async ? Promise.resolve(missingBody(dialect)) : missingBody(dialect);
     const active = config.activeRules[dialect.facts.id];
     const issues: Issue[] = [];
-    const obligations = schemaIssues(dialect, payload, active, issues);
+    // Each stage fails alone: an exception in one adds an internal issue and keeps the others' findings.
+    let obligations: Obligation[] = [];
+    try {
+      obligations = schemaIssues(dialect, payload, active, issues);
+    } catch (error) {
+      issues.push(internalIssue('schema', '', `The schema check failed: ${describeThrown(error)}`));
+    }
     // Only needed to keep the floor: which rule findings are secondary (beyond the schema).
     const secondary = obligations.length > 0 ? new Set<Issue>() : undefined;
     const model = buildModel(payload, dialect.keys);
@@ -218,7 +226,7 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
           if (typeof (result as PromiseLike<void> | undefined)?.then === 'function') {
             const promise = Promise.resolve(result as PromiseLike<void>);
             if (async) {
-              pending.push(promise.catch((error: unknown) => void issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${failure(error)}`))));
+              pending.push(promise.catch((error: unknown) => void issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${describeThrown(error)}`))));
             } else {
               promise.catch(() => undefined);
               issues.push({
@@ -229,7 +237,7 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
             }
           }
         } catch (error) {
-          issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${failure(error)}`));
+          issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${describeThrown(error)}`));
         }
       }
     }
@@ -240,7 +248,6 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     };
     return async ? Promise.all(pending).then(finish) : finish();
   } catch (error) {
-    const collected: Collected = { dialect: dialect.facts.id, issues: [internalIssue('engine', '', `Validation failed unexpectedly: ${failure(error)}`)] };
-    return async ? Promise.resolve(collected) : collected;
+    return answer({ dialect: dialect.facts.id, issues: [internalIssue('engine', '', `Validation failed unexpectedly: ${describeThrown(error)}`)] });
   }
 }

@@ -135,5 +135,10 @@ export function validateJson(text: string | Uint8Array, options?: ValidateOption
 
 /** Validates a parsed body, awaiting asynchronous rules. */
 export function validateAsync(payload: unknown, options?: ValidateOptions): Promise<Report> {
-  return validatorFor(options).validateAsync(payload);
+  // Always a promise: a configuration mistake rejects it rather than throwing synchronously.
+  try {
+    return validatorFor(options).validateAsync(payload);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

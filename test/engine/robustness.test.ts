@@ -64,7 +64,9 @@ describe('robustness', () => {
     Object.defineProperty(hostile, 'device', { enumerable: true, get() { throw new Error('no'); } });
     const report = validate(hostile);
     expect(report.valid).toBe(false);
-    expect(report.issues[0]).toMatchObject({ status: 500, code: 'INTERNAL' });
+    // Not JSON: a value that cannot be read is the caller's mistake, answered before any stage runs.
+    expect(report.issues).toMatchObject([{ ruleId: 'limits', messageId: 'unreadable', path: '/device', status: 400, code: 'INVALID_ARGUMENT' }]);
+    expect(report.issues[0]!.message).toContain('(no)');
   });
 
   it('does not throw on cyclic structures', () => {

@@ -1,0 +1,115 @@
+// Limits: a cheap walk over the payload before the expensive stages (schema, model, rules). A
+// CreateSession body is small and shallow (at most five levels deep, a few dozen values, strings of
+// at most 4,096 characters in every CAMARA version); input far beyond that is rejected here with one
+// finding, so that no later stage spends time or memory proportional to an attacker's sizes (a
+// sparse array's `length`, a multi-megabyte string fed to a regular expression, thousands of keys).
+//
+// The walk reads every property once, allocates nothing for a body within the limits, and never
+// throws: a getter or Proxy trap that throws makes the body unreadable, which is a finding too.
+
+import type { Issue, Limits } from '../types.js';
+import { escapePointerSegment } from '../shared/pointer.js';
+import { describeThrown } from '../shared/errors.js';
+
+/**
+ * The defaults (SECURITY.md explains each). A CreateSession body needs 4 levels of nesting, strings
+ * of at most 4,096 characters, lists of at most 65,536 ports and 8 properties per object.
+ */
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  maxDepth: 10,
+  maxStringLength: 16384,
+  maxArrayLength: 65536,
+  maxProperties: 256,
+  maxValues: 300000,
+};
+
+type Exceeded = { limit: keyof Limits; path: string; actual: number } | { limit: 'unreadable'; path: string; reason: string };
+
+const WORDS: Record<keyof Limits, (actual: number, max: number) => string> = {
+  maxDepth: (_, max) => `is nested more than ${max} levels deep`,
+  maxStringLength: (actual, max) => `is a string of ${actual} characters, more than the ${max} that are examined`,
+  maxArrayLength: (actual, max) => `is an array of ${actual} items, more than the ${max} that are examined`,
+  maxProperties: (actual, max) => `has ${actual} properties, more than the ${max} that are examined`,
+  maxValues: (_, max) => `holds more than ${max} values in all`,
+};
+
+function where(path: string): string {
+  return path === '' ? 'The request body' : `The value at ${path.length > 80 ? `${path.slice(0, 77)}...` : path}`;
+}
+
+/** The finding for input beyond the limits: one issue, 400 INVALID_ARGUMENT, nothing else checked. */
+export function limitIssue(exceeded: Exceeded, limits: Readonly<Limits>): Issue {
+  if (exceeded.limit === 'unreadable') {
+    return {
+      ruleId: 'limits',
+      messageId: 'unreadable',
+      severity: 'error',
+      path: exceeded.path,
+      message: `${where(exceeded.path)} could not be read (${exceeded.reason}); nothing else was checked.`,
+      status: 400,
+      code: 'INVALID_ARGUMENT',
+    };
+  }
+  const max = limits[exceeded.limit];
+  return {
+    ruleId: 'limits',
+    messageId: exceeded.limit,
+    severity: 'error',
+    path: exceeded.path,
+    message: `${where(exceeded.path)} ${WORDS[exceeded.limit](exceeded.actual, max)}; nothing else was checked.`,
+    data: { limit: exceeded.limit, max, actual: exceeded.actual },
+    status: 400,
+    code: 'INVALID_ARGUMENT',
+  };
+}
+
+/**
+ * The first limit the payload exceeds, or undefined. Work is bounded by the limits, not by the
+ * input: an array's length is compared before any item is read, and the walk stops at the first
+ * excess. The path is kept as a stack of segments and written out only for a finding, so that a
+ * body within the limits costs no allocation.
+ */
+export function exceededLimit(payload: unknown, limits: Readonly<Limits>): Exceeded | undefined {
+  let values = 0;
+  const segments: (string | number)[] = [];
+  const here = (): string => segments.map((s) => `/${typeof s === 'number' ? s : escapePointerSegment(s)}`).join('');
+  const walk = (value: unknown, depth: number): Exceeded | undefined => {
+    if (++values > limits.maxValues) return { limit: 'maxValues', path: here(), actual: values };
+    if (typeof value === 'string') return value.length > limits.maxStringLength ? { limit: 'maxStringLength', path: here(), actual: value.length } : undefined;
+    if (typeof value !== 'object' || value === null) return undefined;
+    if (depth > limits.maxDepth) return { limit: 'maxDepth', path: here(), actual: depth };
+    if (Array.isArray(value)) {
+      const length = value.length;
+      if (length > limits.maxArrayLength) return { limit: 'maxArrayLength', path: here(), actual: length };
+      for (let i = 0; i < length; i++) {
+        segments.push(i);
+        const found = walk(value[i], depth + 1);
+        if (found !== undefined) return found;
+        segments.pop();
+      }
+      return undefined;
+    }
+    let count = 0;
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (++count > limits.maxProperties) return { limit: 'maxProperties', path: here(), actual: Object.keys(value).length };
+      if (key.length > limits.maxStringLength) return { limit: 'maxStringLength', path: here(), actual: key.length };
+      segments.push(key);
+      const found = walk((value as Record<string, unknown>)[key], depth + 1);
+      if (found !== undefined) return found;
+      segments.pop();
+    }
+    return undefined;
+  };
+  try {
+    return walk(payload, 1);
+  } catch (error) {
+    let path = '';
+    try {
+      path = here();
+    } catch {
+      // A segment that cannot be written out: the root is still a place to point at.
+    }
+    return { limit: 'unreadable', path, reason: describeThrown(error) };
+  }
+}

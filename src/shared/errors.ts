@@ -1,0 +1,23 @@
+// Describing a thrown value for a message. Whatever was thrown (an Error, a null-prototype object,
+// an object whose `message` getter or `toString` throws, a Proxy), this never throws itself.
+
+/** A short, printable description of a thrown value. */
+export function describeThrown(thrown: unknown): string {
+  try {
+    if (typeof thrown === 'string') return short(thrown);
+    if (typeof thrown === 'object' && thrown !== null) {
+      const message = (thrown as { message?: unknown }).message;
+      if (typeof message === 'string') return short(message);
+      return 'a value that is not an Error';
+    }
+    return short(String(thrown));
+  } catch {
+    return 'a value that cannot be described';
+  }
+}
+
+function short(text: string): string {
+  // Control characters would let a message forge lines in a log.
+  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return printable.length > 200 ? `${printable.slice(0, 197)}...` : printable;
+}
