@@ -4,6 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { withRuleTable } from '../scripts/update-readme-rules.mjs';
+import { ruleRows, rulesMarkdown } from '../src/cli/rules.js';
 import * as api from '../src/index.js';
 
 const root = join(import.meta.dirname, '..');
@@ -78,13 +80,18 @@ describe('package', () => {
     expect(doc).toContain('## Options');
   });
 
-  it('has a README rule table row for every rule with its description', () => {
+  it('has a README rule table row for every rule with its description and documentation link', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     for (const [id, rule] of Object.entries(api.rules)) {
-      const row = readme.split('\n').find((line) => line.startsWith(`| [\`${id}\`]`));
+      const row = readme.split('\n').find((line) => line.startsWith(`| [\`${id}\`](${rule.meta.docs.url})`));
       expect(row, `README row for ${id}`).toBeDefined();
       expect(row).toContain(rule.meta.docs.description);
     }
+  });
+
+  it('has the README rule table that npm run build writes (scripts/update-readme-rules.mjs)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(withRuleTable(readme, rulesMarkdown(ruleRows())), "README.md's rule table is stale: run npm run build").toBe(readme);
   });
 
   it('ships 2020-12 schemas with an $id for every dialect', () => {
