@@ -44,5 +44,6 @@ directory upward. See docs/cli.md.
 
 export const RULES_HELP = `Usage: qod-policy rules [--format text|json]
 
-Lists the built-in rules: id, default severity, CAMARA status and code, description.
+Lists the built-in rules: id, default severity, CAMARA status and code, description and
+documentation link.
 `;
