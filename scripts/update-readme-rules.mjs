@@ -1,30 +1,39 @@
-// Regenerates the README's rule table (between the Rule Table markers) from the rules' meta.
-// Run after `npm run build`: node scripts/update-readme-rules.mjs
+// Writes the README's rule table (between the Rule Table markers) from the rules' meta, as
+// `qod-policy rules` reads it (src/cli/rules.ts: ruleRows, rulesMarkdown). `npm run build` runs it
+// after tsc, from dist/. test/package.test.ts fails when the committed README differs from what this
+// script would write.
+//
+// On a CI server (CI set) or with --check it writes nothing and fails when the table is stale: the
+// build there starts from the committed README, which is the one that must be right.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { rules } from '../dist/index.js';
-import { dialects } from '../dist/dialects/index.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-function answers(rule) {
-  const codes = new Set([`${rule.meta.status} ${rule.meta.code}`]);
-  for (const message of Object.values(rule.meta.messages)) {
-    if (typeof message === 'object' && (message.status || message.code)) codes.add(`${message.status ?? rule.meta.status} ${message.code ?? rule.meta.code}`);
-  }
-  return [...codes].join(', ');
+const START = '<!-- Rule Table Start -->';
+const END = '<!-- Rule Table End -->';
+
+/** The README with the text between the markers replaced by the table. */
+export function withRuleTable(readme, table) {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END, start);
+  if (start < 0 || end < 0) throw new Error(`README.md has no '${START}' ... '${END}' section for the rule table.`);
+  return `${readme.slice(0, start + START.length)}\n${table.endsWith('\n') ? table : `${table}\n`}${readme.slice(end)}`;
 }
 
-const rows = Object.entries(rules).map(([id, rule]) => {
-  const level = rule.meta.defaultLevel ?? 'error';
-  const secondary = Object.values(rule.meta.messages).some((m) => typeof m === 'object' && m.level === 'secondary');
-  const sdk = Object.values(dialects)
-    .filter((d) => d.facts.ruleDefaults[id] !== undefined)
-    .map((d) => ` (${d.facts.id}: ${d.facts.ruleDefaults[id]})`)
-    .join('');
-  return `| [\`${id}\`](docs/rules/${id}.md) | ${level}${secondary ? ' (some findings one level lower)' : ''}${sdk} | ${answers(rule)} | ${rule.meta.docs.description} |`;
-});
-const table = ['| rule | default | CAMARA answer | checks |', '|---|---|---|---|', ...rows].join('\n');
-const readme = readFileSync('README.md', 'utf8');
-const start = '<!-- Rule Table Start -->';
-const end = '<!-- Rule Table End -->';
-const updated = readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table}\n${end}`);
-writeFileSync('README.md', updated);
-console.log(updated === readme ? 'README rule table unchanged' : 'README rule table updated');
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const { ruleRows, rulesMarkdown } = await import('../dist/cli/rules.js');
+  const path = join(root, 'README.md');
+  const readme = readFileSync(path, 'utf8');
+  const updated = withRuleTable(readme, rulesMarkdown(ruleRows()));
+  const check = process.argv.includes('--check') || !['', '0', 'false', undefined].includes(process.env.CI);
+  if (updated === readme) {
+    // Nothing to say: the build prints one line per step only when something happened.
+  } else if (check) {
+    console.error("README.md: the rule table is stale. Run 'npm run build' and commit README.md.");
+    process.exitCode = 1;
+  } else {
+    writeFileSync(path, updated);
+    console.log('README.md: rule table updated (commit it with the rule)');
+  }
+}

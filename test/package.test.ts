@@ -2,13 +2,35 @@
 // tested and documented; the README's rule table in step with the rules' meta.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { withRuleTable } from '../scripts/update-readme-rules.mjs';
+import { ruleRows, rulesMarkdown } from '../src/cli/rules.js';
 import * as api from '../src/index.js';
 
 const root = join(import.meta.dirname, '..');
-const ruleFiles = readdirSync(join(root, 'src/rules'))
-  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-  .map((f) => f.replace(/\.ts$/, ''));
+
+/** Base names of the files directly in a folder that end with the suffix, sorted. */
+function stems(folder: string, suffix: string): string[] {
+  return readdirSync(join(root, folder), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => entry.name.slice(0, -suffix.length))
+    .sort();
+}
+
+function isRule(value: unknown): boolean {
+  const rule = value as { meta?: { docs?: unknown; messages?: unknown }; check?: unknown } | null;
+  return typeof rule?.check === 'function' && typeof rule.meta?.docs === 'object' && typeof rule.meta.messages === 'object';
+}
+
+// The rules as the modules themselves say, not as the registry generator reads them: every module
+// directly in src/rules/ whose default export is a rule (the registry, index.ts, is generated).
+const ruleFiles: string[] = [];
+for (const stem of stems('src/rules', '.ts')) {
+  if (stem === 'index' || stem.endsWith('.d')) continue;
+  const module = (await import(pathToFileURL(join(root, 'src/rules', `${stem}.ts`)).href)) as { default?: unknown };
+  if (isRule(module.default)) ruleFiles.push(stem);
+}
 
 describe('package', () => {
   it('exports exactly the public API', () => {
@@ -33,7 +55,16 @@ describe('package', () => {
   it('registers every rule file under its id, sorted, and nothing else', () => {
     const ids = Object.keys(api.rules);
     expect(ids).toEqual([...ids].sort());
-    expect(ids).toEqual([...ruleFiles].sort());
+    expect(ids, 'src/rules/index.ts is generated: npm test or npm run build regenerates it').toEqual(ruleFiles);
+    expect(ruleFiles.length).toBeGreaterThan(0);
+  });
+
+  it('has no doc page and no rule test without a rule', () => {
+    // test/rules/utils-<name>.test.ts test the helpers in src/rules/utils/; every other test file
+    // and every page in docs/rules/ is named after a rule.
+    const ruleTests = stems('test/rules', '.test.ts').filter((stem) => !stem.startsWith('utils-'));
+    expect(ruleTests).toEqual(ruleFiles);
+    expect(stems('docs/rules', '.md')).toEqual(ruleFiles);
   });
 
   it.each(ruleFiles)('rule %s has meta, a test file and a doc page', (id) => {
@@ -49,13 +80,18 @@ describe('package', () => {
     expect(doc).toContain('## Options');
   });
 
-  it('has a README rule table row for every rule with its description', () => {
+  it('has a README rule table row for every rule with its description and documentation link', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     for (const [id, rule] of Object.entries(api.rules)) {
-      const row = readme.split('\n').find((line) => line.startsWith(`| [\`${id}\`]`));
+      const row = readme.split('\n').find((line) => line.startsWith(`| [\`${id}\`](${rule.meta.docs.url})`));
       expect(row, `README row for ${id}`).toBeDefined();
       expect(row).toContain(rule.meta.docs.description);
     }
+  });
+
+  it('has the README rule table that npm run build writes (scripts/update-readme-rules.mjs)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(withRuleTable(readme, rulesMarkdown(ruleRows())), "README.md's rule table is stale: run npm run build").toBe(readme);
   });
 
   it('ships 2020-12 schemas with an $id for every dialect', () => {

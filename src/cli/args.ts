@@ -2,11 +2,11 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, firstLine } from './errors.js';
-import { FORMATS, type FormatName } from './help.js';
+import { defaultFormatterName, formatterNames, isFormatterName, type FormatterName } from '../formatters/index.js';
 
 export interface LintArgs {
   patterns: string[];
-  format: FormatName;
+  format: FormatterName;
   output: string | undefined;
   dialect: string | undefined;
   config: string | undefined;
@@ -64,9 +64,9 @@ function nonEmpty(name: string, value: string | undefined): string | undefined {
 
 export function parseLintArgs(args: string[]): LintArgs {
   const { values, positionals } = parseStrict(args, LINT_OPTIONS, 'lint');
-  const format = values.format ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`Unknown format '${format}'. Use one of: ${FORMATS.join(', ')}.`);
+  const format = values.format ?? defaultFormatterName;
+  if (!isFormatterName(format)) {
+    throw new CliError(`Unknown format '${format}'. Use one of: ${formatterNames.join(', ')}.`);
   }
   let maxWarnings = -1;
   const rawMax = values['max-warnings'];
@@ -82,7 +82,7 @@ export function parseLintArgs(args: string[]): LintArgs {
   if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
   return {
     patterns: positionals,
-    format: format as FormatName,
+    format,
     output: nonEmpty('output', values.output),
     dialect: nonEmpty('dialect', values.dialect),
     config: nonEmpty('config', values.config),

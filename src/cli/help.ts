@@ -1,7 +1,9 @@
-// Help texts. Kept as plain strings so that --help costs nothing but printing.
+// Help texts. Kept as plain strings so that --help costs nothing but printing (the formatter
+// names come from the formatter registry, which loads no formatter).
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
-export type FormatName = (typeof FORMATS)[number];
+import { defaultFormatterName, formatterNames } from '../formatters/index.js';
+
+const FORMAT_CHOICES = [`${defaultFormatterName} (default)`, ...formatterNames.filter((name) => name !== defaultFormatterName)].join(', ');
 
 export const MAIN_HELP = `qod-policy — validate CAMARA Quality-on-Demand CreateSession request bodies
 
@@ -24,7 +26,7 @@ Directories and globs yield only those extensions and skip node_modules and dot-
 Without paths, the current directory is linted.
 
 Options:
-  -f, --format <name>       stylish (default), json, sarif, junit, github
+  -f, --format <name>       ${FORMAT_CHOICES}
   -o, --output <file>       write the report to a file instead of stdout
       --dialect <id|auto>   API version of the bodies: qod-1.2, qod-sdk or auto (default: config, else auto)
   -c, --config <file>       use this configuration file (.json or .mjs) instead of looking one up
@@ -42,5 +44,6 @@ directory upward. See docs/cli.md.
 
 export const RULES_HELP = `Usage: qod-policy rules [--format text|json]
 
-Lists the built-in rules: id, default severity, CAMARA status and code, description.
+Lists the built-in rules: id, default severity, CAMARA status and code, description and
+documentation link.
 `;

@@ -1,23 +1,15 @@
 // `qod-policy lint`: inputs → bodies → reports → one formatted report, and the exit status.
 
-import type { Formatter, FormatterContext, LintResult } from '../formatters/types.js';
+import { loadFormatter } from '../formatters/index.js';
+import type { FormatterContext, LintResult } from '../formatters/types.js';
 import type { LintArgs } from './args.js';
 import { loadConfig } from './config.js';
 import { collectInputs } from './files.js';
-import type { FormatName } from './help.js';
 import { Progress, useColor, writeReport } from './output.js';
 import { loadQosProfiles } from './qos-profiles.js';
 import { ruleDocs } from './rules.js';
 import { lintBytes, lintFile } from './lint-file.js';
 import { packageVersion } from './version.js';
-
-const FORMATTERS: Record<FormatName, () => Promise<{ default: Formatter }>> = {
-  stylish: () => import('../formatters/stylish.js'),
-  json: () => import('../formatters/json.js'),
-  sarif: () => import('../formatters/sarif.js'),
-  junit: () => import('../formatters/junit.js'),
-  github: () => import('../formatters/github.js'),
-};
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -39,7 +31,7 @@ function errorsOnly(results: readonly LintResult[]): LintResult[] {
 export async function lint(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
   // The formatter loads while the files are read (awaited below; never left unobserved).
-  const loadingFormatter = FORMATTERS[args.format]();
+  const loadingFormatter = loadFormatter(args.format);
   loadingFormatter.catch(() => undefined);
   const qosProfiles = args.qosProfiles === undefined ? undefined : loadQosProfiles(args.qosProfiles, cwd);
   const config = await loadConfig({ cwd, configPath: args.config, noLookup: args.noConfig, cli: { dialect: args.dialect, qosProfiles } });
@@ -73,7 +65,7 @@ export async function lint(args: LintArgs): Promise<number> {
   }
   const tooManyWarnings = args.maxWarnings >= 0 && warningCount > args.maxWarnings;
 
-  const formatter = (await loadingFormatter).default;
+  const formatter = await loadingFormatter;
   const context: FormatterContext = {
     color: useColor(args.color, args.output === undefined && process.stdout.isTTY === true),
     rules: ruleDocs(config.plugins),

@@ -1,14 +1,14 @@
 // `qod-policy rules`: the rule table. Also the rule descriptions and documentation links the
-// formatters need (SARIF tool.driver.rules, help links).
+// formatters need (SARIF tool.driver.rules, help links), and the README's rule table
+// (scripts/update-readme-rules.mjs). A rule's documentation link is its `meta.docs.url` and
+// nothing else: built-in rules set it with docsUrl() (src/shared/docs-url.ts), a plugin rule may
+// have none.
 
 import { dialects } from '../dialects/index.js';
 import { rules as builtinRules, type Plugin, type RuleDefinition } from '../index.js';
 import { parseStrict } from './args.js';
 import { CliError } from './errors.js';
 import { RULES_HELP } from './help.js';
-
-/** Where the rule documentation pages live (docs/rules/<id>.md in the repository). */
-export const RULE_DOCS_BASE = 'https://github.com/qod-policy/qod-policy/blob/main/docs/rules/';
 
 export interface RuleRow {
   id: string;
@@ -21,7 +21,8 @@ export interface RuleRow {
   /** Distinct CAMARA answers, e.g. ['400 INVALID_ARGUMENT', '422 QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE']. */
   camara: string[];
   description: string;
-  docs: string;
+  /** The rule's documentation page (`meta.docs.url`); absent when the rule has none. */
+  docs?: string;
 }
 
 const LOWER: Record<string, string> = { error: 'warn', warn: 'info', info: 'info' };
@@ -41,8 +42,8 @@ function row(id: string, rule: RuleDefinition, builtin: boolean): RuleRow {
     severity,
     camara,
     description: rule.meta.docs.description,
-    docs: rule.meta.docs.url ?? (builtin ? `${RULE_DOCS_BASE}${id}.md` : ''),
   };
+  if (rule.meta.docs.url !== undefined) result.docs = rule.meta.docs.url;
   if (secondary && severity !== 'off') result.secondarySeverity = LOWER[severity]!;
   if (builtin) {
     const differing: Record<string, string> = {};
@@ -65,9 +66,9 @@ export function ruleRows(plugins: readonly Plugin[] = []): RuleRow[] {
 }
 
 /** Rule id → description and help URI, for FormatterContext.rules. */
-export function ruleDocs(plugins: readonly Plugin[] = []): Map<string, { description: string; helpUri: string }> {
-  const map = new Map<string, { description: string; helpUri: string }>();
-  for (const r of ruleRows(plugins)) map.set(r.id, { description: r.description, helpUri: r.docs });
+export function ruleDocs(plugins: readonly Plugin[] = []): Map<string, { description: string; helpUri?: string }> {
+  const map = new Map<string, { description: string; helpUri?: string }>();
+  for (const r of ruleRows(plugins)) map.set(r.id, r.docs === undefined ? { description: r.description } : { description: r.description, helpUri: r.docs });
   return map;
 }
 
@@ -77,14 +78,15 @@ function severityText(r: RuleRow): string {
   return text;
 }
 
-/** The rule table as aligned plain text. */
+/** The rule table as aligned plain text; a rule's documentation link goes under its description. */
 export function rulesTable(rows: readonly RuleRow[]): string {
   const header = ['Rule', 'Default', 'CAMARA', 'Description'];
   const lines: string[][] = [];
   for (const r of rows) {
-    r.camara.forEach((answer, i) => {
-      lines.push(i === 0 ? [r.id, severityText(r), answer, r.description] : ['', '', answer, '']);
-    });
+    const described = r.docs === undefined ? [r.description] : [r.description, r.docs];
+    for (let i = 0; i < Math.max(r.camara.length, described.length); i++) {
+      lines.push([i === 0 ? r.id : '', i === 0 ? severityText(r) : '', r.camara[i] ?? '', described[i] ?? '']);
+    }
   }
   const widths = [0, 1, 2].map((c) => Math.max(header[c]!.length, ...lines.map((l) => l[c]!.length)));
   const format = (cells: string[]) => cells.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd();
@@ -93,6 +95,24 @@ export function rulesTable(rows: readonly RuleRow[]): string {
   out.push('');
   out.push("Default 'error/warn': errors, and warnings for the rule's secondary findings (e.g. a phone number outside");
   out.push('the numbering plan). Configure a rule with "rules": { "<id>": "off" | "info" | "warn" | "error" | [severity, options] }.');
+  return `${out.join('\n')}\n`;
+}
+
+/** Text as a Markdown table cell: a '|' would end the cell, a line break the row. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The rule table in Markdown, as the README shows it (scripts/update-readme-rules.mjs writes it there). */
+export function rulesMarkdown(rows: readonly RuleRow[]): string {
+  const out = ['| rule | default | CAMARA answer | checks |', '|---|---|---|---|'];
+  for (const r of rows) {
+    const name = r.docs === undefined ? `\`${r.id}\`` : `[\`${r.id}\`](${r.docs})`;
+    let level = r.severity;
+    if (r.secondarySeverity !== undefined) level += ' (some findings one level lower)';
+    for (const [dialect, dialectLevel] of Object.entries(r.dialectDefaults ?? {})) level += ` (${dialect}: ${dialectLevel})`;
+    out.push(`| ${name} | ${level} | ${cell(r.camara.join(', '))} | ${cell(r.description)} |`);
+  }
   return `${out.join('\n')}\n`;
 }
 

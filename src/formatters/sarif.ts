@@ -102,7 +102,7 @@ function driverRules(results: readonly LintResult[], context: FormatterContext):
     seen.add(id);
     const known = context.rules.get(id);
     const description = known?.description || PSEUDO_RULES.get(id) || `The ${id} rule.`;
-    rules.push(descriptor(id, description, known === undefined ? undefined : absoluteUri(known.helpUri)));
+    rules.push(descriptor(id, description, known?.helpUri === undefined ? undefined : absoluteUri(known.helpUri)));
   };
   for (const id of context.rules.keys()) add(id);
   for (const result of results) for (const issue of result.issues) add(issue.ruleId);

@@ -21,8 +21,11 @@ export interface LintResult {
 export interface FormatterContext {
   /** Use ANSI colour (the CLI decides: a TTY and no NO_COLOR). */
   color: boolean;
-  /** Rule id → description and documentation URL (for SARIF's tool.driver.rules and help links). */
-  rules: ReadonlyMap<string, { description: string; helpUri: string }>;
+  /**
+   * Rule id → description and documentation URL (the rule's `meta.docs.url`, absent when it has
+   * none), for SARIF's tool.driver.rules and help links.
+   */
+  rules: ReadonlyMap<string, { description: string; helpUri?: string }>;
   /** The package version (SARIF tool.driver.version). */
   version: string;
   /** Set when --max-warnings was exceeded, so the summary can say so. */

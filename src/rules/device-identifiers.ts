@@ -9,6 +9,8 @@ import { defineRule } from '../engine/define-rule.js';
 import type { DeviceIdentifier, DeviceIdentifierType, DeviceModel, RuleContext, SessionModel } from '../types.js';
 import { valueAt } from './utils/value-at.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 type MessageId =
   | 'unnecessaryIdentifier'
   | 'missingIdentifier'
@@ -195,6 +197,7 @@ export default defineRule({
     docs: {
       description:
         'Device named by the token or the body as the token type demands, by at least one supported identifier, and (where the API version demands it) by identifiers that name the same device.',
+      url: docsUrl('device-identifiers'),
     },
     messages: {
       unnecessaryIdentifier: {

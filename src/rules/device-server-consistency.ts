@@ -14,6 +14,8 @@ import { fieldName } from '../schema/schema-findings.js';
 import type { ApplicationServerModel, Field, RuleContext, SessionModel } from '../types.js';
 import { addressOf, effectiveFamily, printable, sameAddress, subnetOf, type IpAddress, type IpFamily } from './utils/ip.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 type MessageId = 'sameAddress' | 'familyMismatch';
 type Ctx = RuleContext<MessageId>;
 
@@ -91,6 +93,7 @@ export default defineRule<MessageId>({
   meta: {
     docs: {
       description: 'The device and the application server are not the same address, and their address families can meet.',
+      url: docsUrl('device-server-consistency'),
     },
     messages: {
       sameAddress:

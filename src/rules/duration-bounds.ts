@@ -16,6 +16,8 @@ import type { QosProfile, RuleContext } from '../types.js';
 import { catalogueOf } from './utils/qos-catalogue.js';
 import { describeBound, isAbove, isBelow, toSeconds, type SecondsDuration } from './utils/duration.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 type MessageIds =
   | 'belowMinimum'
   | 'aboveMaximum'
@@ -56,7 +58,10 @@ function dataNumber(value: number | bigint): number | string {
 
 export default defineRule<MessageIds>({
   meta: {
-    docs: { description: 'The duration lies within the bounds of the API version, the policy and the QoS profile (units converted exactly).' },
+    docs: {
+      description: 'The duration lies within the bounds of the API version, the policy and the QoS profile (units converted exactly).',
+      url: docsUrl('duration-bounds'),
+    },
     messages: {
       belowMinimum: '{{ subject }} is below the minimum of {{ limit }} s that {{ dialect }} accepts.',
       aboveMaximum: '{{ subject }} is above the maximum of {{ limit }} s that {{ dialect }} accepts.',

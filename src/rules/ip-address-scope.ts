@@ -28,6 +28,8 @@ import {
   type IpScope,
 } from './utils/ip.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 type MessageId = 'notPublic' | 'wholeInternet' | 'hostBitsSet' | 'privateNotPrivate';
 
 interface Options {
@@ -86,6 +88,7 @@ export default defineRule<MessageId, Options>({
     docs: {
       description:
         'Public device addresses and application-server addresses are not private, loopback, link-local, multicast, unspecified or reserved; a server subnet is not /0.',
+      url: docsUrl('ip-address-scope'),
     },
     messages: {
       notPublic: "{{ field }} '{{ value }}' is in {{ kind }}, not in public Internet address space.",

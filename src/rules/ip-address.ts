@@ -24,6 +24,8 @@ import {
   type IpFamily,
 } from './utils/ip.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 type MessageId =
   | 'tooLong'
   | 'notIpv4'
@@ -111,6 +113,7 @@ export default defineRule<MessageId>({
     docs: {
       description:
         'Device and application-server addresses parse as the right IP family: no leading zeros, no zone index, prefixes only on server subnets and valid for the family.',
+      url: docsUrl('ip-address'),
     },
     messages: {
       tooLong: '{{ field }} has {{ length }} characters; it must have at most {{ limit }}, the length of the longest valid address.',

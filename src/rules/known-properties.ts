@@ -8,9 +8,14 @@
 
 import { defineRule } from '../engine/define-rule.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 export default defineRule({
   meta: {
-    docs: { description: 'No property the API version does not declare, at any depth.' },
+    docs: {
+      description: 'No property the API version does not declare, at any depth.',
+      url: docsUrl('known-properties'),
+    },
     messages: {
       unknownProperty: "{{ parent }} has the property '{{ property }}', which this API version does not declare.",
     },

@@ -12,6 +12,8 @@ import { fieldName, showValue } from '../schema/schema-findings.js';
 import { numberingPlanProblem, type PlanProblem } from './utils/phone-plan.js';
 import { isPhoneSyntaxValid, phoneSyntaxProblem } from './utils/phone-syntax.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 const PLUS = 43;
 /** Longest value quoted in data.value (longer ones are cut, like the message's quote). */
 const MAX_DATA_VALUE = 64;
@@ -39,7 +41,10 @@ export default defineRule<
   Options
 >({
   meta: {
-    docs: { description: 'The device phone number has the syntax of the API version and is possible and valid in its numbering plan.' },
+    docs: {
+      description: 'The device phone number has the syntax of the API version and is possible and valid in its numbering plan.',
+      url: docsUrl('phone-number'),
+    },
     messages: {
       whitespace: '{{ field }} {{ shown }} contains whitespace at position {{ position }}; write the number without spaces ({{ format }}).',
       nonDigit: "{{ field }} {{ shown }} contains {{ character }} at position {{ position }}; only digits may follow the '+' ({{ format }}).",

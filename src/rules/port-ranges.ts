@@ -12,6 +12,8 @@ import { fieldName } from '../schema/schema-findings.js';
 import type { Field, PortRangeModel, PortsModel, RuleContext } from '../types.js';
 import { findOverlaps, type PortEntry, type RangeEntry } from './utils/port-overlaps.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 /** At most this many findings per ports list; the rest are counted in one 'moreFindings'. */
 const MAX_FINDINGS_PER_LIST = 100;
 /** Lists up to this many entries are first checked pairwise, without allocating (the common case). */
@@ -180,7 +182,10 @@ function checkList(spec: PortsModel, ctx: Context): void {
 
 export default defineRule<MessageIds>({
   meta: {
-    docs: { description: 'Ports lie within the bounds of the API version; port ranges run upwards and do not repeat or overlap.' },
+    docs: {
+      description: 'Ports lie within the bounds of the API version; port ranges run upwards and do not repeat or overlap.',
+      url: docsUrl('port-ranges'),
+    },
     messages: {
       belowMinimum: '{{ field }} is {{ value }}; the lowest port {{ dialect }} accepts is {{ min }}.',
       aboveMaximum: '{{ field }} is {{ value }}; the highest port {{ dialect }} accepts is {{ max }}.',

@@ -10,6 +10,8 @@ import { defineRule } from '../engine/define-rule.js';
 import { fieldName } from '../schema/schema-findings.js';
 import { catalogueOf } from './utils/qos-catalogue.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 /** What each status that rules a profile out means (CAMARA QosProfileStatusEnum). */
 const NOT_APPLICABLE: Readonly<Record<string, string>> = {
   INACTIVE: 'not currently available to be deployed',
@@ -20,7 +22,10 @@ type MessageIds = 'unknownProfile' | 'caseMismatch' | 'notApplicable';
 
 export default defineRule<MessageIds>({
   meta: {
-    docs: { description: "The QoS profile is one of the operator's catalogue and is ACTIVE." },
+    docs: {
+      description: "The QoS profile is one of the operator's catalogue and is ACTIVE.",
+      url: docsUrl('qos-profile'),
+    },
     messages: {
       unknownProfile: "{{ field }} '{{ profile }}' is not a QoS profile of the catalogue ({{ count }} profiles).",
       caseMismatch: "{{ field }} '{{ profile }}' is not a QoS profile of the catalogue; did you mean '{{ suggestion }}'? (names are case-sensitive)",

@@ -14,6 +14,8 @@ import { fieldName } from '../schema/schema-findings.js';
 import type { Field, RuleContext } from '../types.js';
 import { formatAddress, printable, sameAddress, subnetOf, type IpSubnet } from './utils/ip.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 type MessageId = 'empty' | 'tooMany' | 'duplicate' | 'prefixInList';
 type Ctx = RuleContext<MessageId>;
 
@@ -45,6 +47,7 @@ export default defineRule<MessageId>({
   meta: {
     docs: {
       description: "The application server's address list has 1 to 16 entries, unique by value (not by spelling), and no entry with a prefix.",
+      url: docsUrl('server-address-list'),
     },
     messages: {
       empty: '{{ field }} is empty; it must list {{ min }} to {{ max }} addresses.',

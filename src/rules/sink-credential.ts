@@ -10,6 +10,8 @@ import { defineRule } from '../engine/define-rule.js';
 import { dateTimeKind, dateTimeMs } from './utils/date-time.js';
 import { isMissing, valueAt } from './utils/value-at.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 /** The credential types whose fields this rule knows (CAMARA names, not dialect ids). */
 const ACCESS_TOKEN = 'ACCESSTOKEN';
 const PRIVATE_KEY_JWT = 'PRIVATE_KEY_JWT';
@@ -32,6 +34,7 @@ export default defineRule({
   meta: {
     docs: {
       description: 'Sink credential of an allowed type, with the fields its type needs, a bearer token and an expiry with a time zone in the future.',
+      url: docsUrl('sink-credential'),
     },
     messages: {
       unknownType: "sinkCredential.credentialType is '{{ value }}'; this API version allows only {{ allowed }}.",

@@ -23,6 +23,8 @@ import type { Field, RuleContext } from '../types.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { classify, codePointLength, isMetadataAddress, parseIpv4, parseIpv6, printable, type IpAddress } from './utils/ip.js';
 
+import { docsUrl } from '../shared/docs-url.js';
+
 type MessageId =
   | 'notUri'
   | 'notHttps'
@@ -362,6 +364,7 @@ export default defineRule<MessageId>({
     docs: {
       description:
         'The notification URL is an absolute URI and an https URL where the API version demands it, without credentials, and not aimed at a loopback, private, link-local or cloud-metadata host.',
+      url: docsUrl('sink'),
     },
     messages: {
       notUri: "{{ field }} '{{ value }}' is not an absolute URI (RFC 3986): {{ reason }}.",

@@ -10,6 +10,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Progress, useColor } from '../../src/cli/output.js';
+import { rules } from '../../src/index.js';
 import { sniffKind } from '../../src/cli/source.js';
 import { ensureBuilt, runCli } from './helpers.js';
 
@@ -64,11 +65,13 @@ describe('qod-policy lint (subprocess)', { timeout: 60_000 }, () => {
     const result = await runCli(['lint', '--format', 'sarif', '.'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
-    const log = JSON.parse(result.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    const log = JSON.parse(result.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string }[] }[] };
     expect(validate(log) ? [] : validate.errors).toEqual([]);
-    const ruleIds = log.runs[0]!.tool.driver.rules.map((r) => r.id);
-    expect(ruleIds).toContain('acme/no-test-profiles');
-    expect(ruleIds).toContain('port-ranges');
+    const descriptors = new Map(log.runs[0]!.tool.driver.rules.map((r) => [r.id, r]));
+    // Help links come from meta.docs.url alone; the plugin rule has none and gets none.
+    for (const [id, rule] of Object.entries(rules)) expect(descriptors.get(id)?.helpUri, id).toBe(rule.meta.docs.url);
+    expect(descriptors.get('acme/no-test-profiles')).toBeDefined();
+    expect(descriptors.get('acme/no-test-profiles')!.helpUri).toBeUndefined();
     expect(log.runs[0]!.results.map((r) => r.ruleId)).toContain('acme/no-test-profiles');
   });
 

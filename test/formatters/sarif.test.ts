@@ -193,6 +193,12 @@ describe('sarif', () => {
     });
   });
 
+  it('gives a rule without a documentation URL (a plugin rule may have none) no help link', () => {
+    const log = format(cases.warnings, { ...context, rules: new Map([['sink', { description: 'd' }]]) });
+    expect(schemaErrors(log)).toEqual([]);
+    expect(log.runs[0].tool.driver.rules[0]).toEqual({ id: 'sink', shortDescription: { text: 'd' }, fullDescription: { text: 'd' }, help: { text: 'd' } });
+  });
+
   it('maps each issue to a result with level, region, pointer, CAMARA status and code', () => {
     const log = format(cases.mixed);
     const [phone, sink, duration, truncated] = log.runs[0].results;
