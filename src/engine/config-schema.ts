@@ -43,13 +43,15 @@ function toProblem(error: VerboseError): SchemaProblem {
     keywordValue: error.schema,
     schema: error.parentSchema,
     data: error.data,
+    // Relative to the $defs entry the error is in (compiled with inlineRefs: false); enough, as the
+    // configuration schema uses if/then/else rather than anyOf/oneOf, whose branches need telling apart.
     schemaLocation: error.schemaPath,
     fallback: error.message ?? 'is invalid',
   };
 }
 
 /** How configuration keys are named in messages: their path from the top, e.g. policy.duration.min. */
-export function configNaming(root: unknown, whole: string): Naming {
+function configNaming(root: unknown, whole: string): Naming {
   return {
     subject: (path) => (path.length === 0 ? whole : namedPathText(path, root)),
     unknownKey(path: KeyPath, key, suggestion, known) {
@@ -62,7 +64,7 @@ export function configNaming(root: unknown, whole: string): Naming {
 
 function check(validate: CompiledValidate, value: unknown, whole: string): string | undefined {
   if (validate(value)) return undefined;
-  return describeProblems((validate.errors ?? []).map(toProblem), configNaming(value, whole)) ?? `${whole} are invalid.`;
+  return describeProblems((validate.errors ?? []).map(toProblem), configNaming(value, whole)) ?? `${whole} cannot be used.`;
 }
 
 /** The first problem of ValidateOptions, as one sentence; undefined when its shape is right. */
