@@ -1,10 +1,14 @@
 // The configuration file: lookup (working directory upward, or --config), loading (.json, .mjs),
-// shape checks with one clear message naming the file, overrides and ignores by glob, and one
-// validator per distinct combination of overrides.
+// shape checks against schemas/config.schema.json (the library's own, so that the command line and
+// createValidator accept the same keys and say the same about a mistake), with one clear message
+// naming the file, overrides and ignores by glob, and one validator per distinct combination of
+// overrides.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkConfigFileShape } from '../engine/config-schema.js';
+import { showValue } from '../engine/schema-messages.js';
 import { createSourceValidator, type SourceValidator } from '../engine/validator.js';
 import { dialectIds, type QosProfile, type ValidateOptions } from '../index.js';
 import { parseDataFile } from './data-file.js';
@@ -12,11 +16,6 @@ import { CliError, firstLine } from './errors.js';
 import { compileConfigGlobs } from './glob.js';
 
 export const CONFIG_NAMES = ['qod-policy.config.json', 'qod-policy.config.mjs'] as const;
-
-const TOP_KEYS = ['$schema', 'dialect', 'policy', 'context', 'rules', 'maxIssues', 'plugins', 'overrides', 'ignores'];
-const OVERRIDE_KEYS = ['files', 'dialect', 'policy', 'context', 'rules', 'maxIssues'];
-const POLICY_KEYS = ['qosProfiles', 'supportedIdentifiers', 'privateKeyJwtConfigured', 'duration', 'resolveDevice'];
-const CONTEXT_KEYS = ['tokenIdentifiesDevice', 'now'];
 
 /** What the command line sets on top of every configuration. */
 export interface CliSettings {
@@ -28,10 +27,6 @@ interface Override {
   readonly matches: (relativePath: string) => boolean;
   /** The override's own options (before merging). */
   readonly raw: ValidateOptions;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toPosix(path: string): string {
@@ -79,43 +74,25 @@ async function readConfigFile(path: string, name: string): Promise<{ raw: unknow
   throw new CliError(`${name}: a configuration file must be .json or .mjs.`);
 }
 
-function checkKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new CliError(`${where}: unknown key '${key}' (allowed: ${allowed.filter((k) => k !== '$schema').join(', ')}).`);
-  }
-}
-
-function checkStringList(value: unknown, where: string): string[] {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
-    throw new CliError(`${where} must be a non-empty array of glob strings.`);
-  }
-  return value as string[];
-}
-
-/** Checks the shape of one options object (the top level or an override) and converts JSON values. */
-function checkOptions(raw: Record<string, unknown>, where: string, module: boolean): ValidateOptions {
+/**
+ * The library's options from one options object of the file (the top level or an override),
+ * whose shape the schema has checked: without the file-only keys, and with context.now, which a
+ * JSON file can only write as a date-time string, as a Date.
+ */
+function toOptions(raw: Record<string, unknown>, where: string): ValidateOptions {
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema' || key === 'overrides' || key === 'ignores' || key === 'files') continue;
     options[key] = value;
   }
-  if (raw.plugins !== undefined && !module) {
-    throw new CliError(`${where}: plugins need a JavaScript configuration (qod-policy.config.mjs).`);
-  }
-  if (raw.rules !== undefined && !isPlainObject(raw.rules)) throw new CliError(`${where}: rules must be an object of rule id → severity or [severity, options].`);
-  if (raw.policy !== undefined) {
-    if (!isPlainObject(raw.policy)) throw new CliError(`${where}: policy must be an object.`);
-    checkKeys(raw.policy, POLICY_KEYS, `${where}: policy`);
-  }
-  if (raw.context !== undefined) {
-    if (!isPlainObject(raw.context)) throw new CliError(`${where}: context must be an object.`);
-    checkKeys(raw.context, CONTEXT_KEYS, `${where}: context`);
-    const now = raw.context.now;
-    if (typeof now === 'string') {
-      const date = new Date(now);
-      if (Number.isNaN(date.getTime())) throw new CliError(`${where}: context.now must be a date-time (e.g. 2026-01-31T12:00:00Z), not '${now}'.`);
-      options.context = { ...raw.context, now: date };
+  const context = raw.context as Record<string, unknown> | undefined;
+  const now = context?.now;
+  if (now !== undefined && !(now instanceof Date)) {
+    const date = typeof now === 'string' ? new Date(now) : undefined;
+    if (date === undefined || Number.isNaN(date.getTime())) {
+      throw new CliError(`${where}context.now must be a date-time string such as 2026-01-31T12:00:00Z (got ${showValue(now)}).`);
     }
+    options.context = { ...context, now: date };
   }
   return options as ValidateOptions;
 }
@@ -233,19 +210,17 @@ export async function loadConfig({ cwd, configPath, noLookup, cli }: LoadConfigO
   if (path === undefined) return new LintConfig(undefined, cwd, {}, [], [], cli);
   const name = configPath ?? (toPosix(relative(cwd, path)) || path);
   const { raw, module } = await readConfigFile(path, name);
-  if (!isPlainObject(raw)) throw new CliError(`${name}: the configuration must be an object.`);
-  checkKeys(raw, TOP_KEYS, name);
-  const base = checkOptions(raw, name, module);
-  const overrides: { files: string[]; options: ValidateOptions }[] = [];
-  if (raw.overrides !== undefined) {
-    if (!Array.isArray(raw.overrides)) throw new CliError(`${name}: overrides must be an array of { files: [globs], ...options }.`);
-    raw.overrides.forEach((entry: unknown, i) => {
-      const where = `${name}: overrides[${i}]`;
-      if (!isPlainObject(entry)) throw new CliError(`${where} must be an object { files: [globs], ...options }.`);
-      checkKeys(entry, OVERRIDE_KEYS, where);
-      overrides.push({ files: checkStringList(entry.files, `${where}.files`), options: checkOptions(entry, where, module) });
-    });
+  const problem = checkConfigFileShape(raw);
+  if (problem !== undefined) throw new CliError(`${name}: ${problem}`);
+  const config = raw as Record<string, unknown> & { overrides?: Record<string, unknown>[]; ignores?: string[] };
+  if (config.plugins !== undefined && !module) {
+    throw new CliError(`${name}: plugins need a JavaScript configuration (qod-policy.config.mjs).`);
   }
-  const ignores = raw.ignores === undefined ? [] : checkStringList(raw.ignores, `${name}: ignores`);
+  const base = toOptions(config, `${name}: `);
+  const overrides = (config.overrides ?? []).map((entry, i) => ({
+    files: entry.files as string[],
+    options: toOptions(entry, `${name}: overrides[${i}].`),
+  }));
+  const ignores = config.ignores ?? [];
   return new LintConfig(name, dirname(path), base, overrides, ignores, cli);
 }

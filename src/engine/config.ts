@@ -1,16 +1,14 @@
 // Configuration: turns ValidateOptions into a resolved, checked configuration once, at
 // createValidator time, so that a broken configuration fails loudly there and never per payload.
 
-import { dialects, isDialectId } from '../dialects/index.js';
+import { dialects } from '../dialects/index.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { builtinRules } from '../rules/index.js';
 import type {
   DialectId,
   Plugin,
   Policy,
-  QosProfile,
   RequestContext,
-  RuleConfig,
   RuleDefinition,
   RuleLevel,
   RuleOptions,
@@ -18,12 +16,12 @@ import type {
   Limits,
 } from '../types.js';
 import { ConfigError } from './config-error.js';
-import { validateRuleOptions } from './rule-options.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { checkOptionsShape, qosProfileFields } from './config-schema.js';
+import { validateDefaultOptions, validateRuleOptions } from './rule-options.js';
+import { namedPathText, showValue } from './schema-messages.js';
+import { closestMatch } from './suggest.js';
 
-
-const LEVELS: readonly string[] = ['error', 'warn', 'info', 'off'];
-const DURATION_UNITS: readonly string[] = ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds', 'Microseconds', 'Nanoseconds'];
 const DEFAULT_MAX_ISSUES = 100;
 
 /** One enabled rule with everything the engine needs to run it in one dialect. */
@@ -52,136 +50,96 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkRuleDefinition(id: string, rule: unknown): RuleDefinition {
-  const meta = isPlainObject(rule) ? rule.meta : undefined;
-  if (!isPlainObject(rule) || typeof rule.check !== 'function' || !isPlainObject(meta) || !isPlainObject(meta.messages)) {
+// What follows checks what schemas/config.schema.json cannot say: values JSON cannot hold
+// (functions, Dates, rule objects), relations between values, and names known only at run time
+// (plugin rule ids). The schema has already checked every key and every JSON value.
+
+function checkRuleDefinition(id: string, rule: Record<string, unknown>): RuleDefinition {
+  const meta = rule.meta;
+  if (typeof rule.check !== 'function' || !isPlainObject(meta) || !isPlainObject(meta.messages)) {
     throw new ConfigError(`Rule '${id}' is not a rule: it needs meta.messages and a check(model, ctx) function (use defineRule).`);
   }
   if (typeof meta.status !== 'number' || typeof meta.code !== 'string') {
     throw new ConfigError(`Rule '${id}' needs meta.status (an HTTP status) and meta.code (a CAMARA error code).`);
   }
-  return rule as unknown as RuleDefinition;
+  const definition = rule as unknown as RuleDefinition;
+  validateDefaultOptions(id, definition);
+  return definition;
 }
 
 function collectRules(plugins: readonly Plugin[] | undefined): Map<string, RuleDefinition> {
   const rules = new Map<string, RuleDefinition>(Object.entries(builtinRules));
-  if (plugins === undefined) return rules;
-  if (!Array.isArray(plugins)) throw new ConfigError('plugins must be an array of { name, rules } objects.');
-  for (const plugin of plugins) {
-    if (!isPlainObject(plugin) || typeof plugin.name !== 'string' || plugin.name === '' || !isPlainObject(plugin.rules)) {
-      throw new ConfigError('Each plugin must be an object { name: string, rules: { [id]: rule } }.');
-    }
+  for (const plugin of plugins ?? []) {
     for (const [id, rule] of Object.entries(plugin.rules)) {
       const fullId = `${plugin.name}/${id}`;
       if (rules.has(fullId)) throw new ConfigError(`Rule '${fullId}' is defined twice.`);
-      rules.set(fullId, checkRuleDefinition(fullId, rule));
+      rules.set(fullId, checkRuleDefinition(fullId, rule as unknown as Record<string, unknown>));
     }
   }
   return rules;
 }
 
-function parseRuleConfig(id: string, config: RuleConfig): { level: RuleLevel; options?: RuleOptions } {
-  const [level, options] = Array.isArray(config) ? config : [config];
-  if (typeof level !== 'string' || !LEVELS.includes(level)) {
-    throw new ConfigError(`Rule '${id}': severity must be one of 'off', 'info', 'warn', 'error' (got ${JSON.stringify(level)}).`);
-  }
-  if (Array.isArray(config) && config.length > 2) {
-    throw new ConfigError(`Rule '${id}': configure it as a severity or [severity, options].`);
-  }
-  if (options !== undefined && !isPlainObject(options)) {
-    throw new ConfigError(`Rule '${id}': options must be an object.`);
-  }
-  return { level, options };
+function unknownRule(id: string, rules: ReadonlyMap<string, RuleDefinition>): ConfigError {
+  const suggestion = closestMatch(id, rules.keys());
+  if (suggestion !== undefined) return new ConfigError(`Unknown rule '${id}' in configuration; did you mean '${suggestion}'?`);
+  return new ConfigError(`Unknown rule '${id}' in configuration. Known rules: ${[...rules.keys()].sort().join(', ')}.`);
 }
 
-function checkDuration(profile: QosProfile, key: 'minDuration' | 'maxDuration', index: number): void {
-  const duration = profile[key];
-  if (duration === undefined) return;
-  const where = `policy.qosProfiles[${index}] ('${profile.name}').${key}`;
-  if (!isPlainObject(duration) || !Number.isInteger(duration.value) || (duration.value as number) < 0) {
-    throw new ConfigError(`${where} must be { value: a non-negative integer, unit }.`);
-  }
-  if (typeof duration.unit !== 'string' || !DURATION_UNITS.includes(duration.unit)) {
-    throw new ConfigError(`${where}.unit must be one of ${DURATION_UNITS.join(', ')}.`);
-  }
-}
-
-function checkPolicy(policy: unknown): Policy {
-  if (policy === undefined) return {};
-  if (!isPlainObject(policy)) throw new ConfigError('policy must be an object.');
-  const { qosProfiles, supportedIdentifiers, duration, resolveDevice, privateKeyJwtConfigured } = policy as Policy;
-  if (qosProfiles !== undefined) {
-    if (!Array.isArray(qosProfiles)) throw new ConfigError('policy.qosProfiles must be an array of QoS profiles.');
-    qosProfiles.forEach((profile, i) => {
-      if (!isPlainObject(profile) || typeof profile.name !== 'string') {
-        throw new ConfigError(`policy.qosProfiles[${i}] must be an object with a string name.`);
-      }
-      checkDuration(profile, 'minDuration', i);
-      checkDuration(profile, 'maxDuration', i);
-    });
-  }
-  const identifierTypes = ['phoneNumber', 'networkAccessIdentifier', 'ipv4Address', 'ipv6Address'];
-  if (supportedIdentifiers !== undefined && (!Array.isArray(supportedIdentifiers) || !supportedIdentifiers.every((t) => identifierTypes.includes(t)))) {
-    throw new ConfigError(`policy.supportedIdentifiers must be an array of ${identifierTypes.join(', ')}.`);
-  }
-  if (duration !== undefined) {
-    if (!isPlainObject(duration)) throw new ConfigError('policy.duration must be { min?, max? } in seconds.');
-    for (const bound of ['min', 'max'] as const) {
-      const value = duration[bound];
-      if (value !== undefined && !Number.isInteger(value)) throw new ConfigError(`policy.duration.${bound} must be an integer number of seconds.`);
+/**
+ * A QoS profile stays open to fields of newer CAMARA releases, so the schema cannot reject an
+ * unknown one; a name one slip away from a field qod-policy reads (maxDurration) is a typo that
+ * would silently drop a bound, and is rejected here.
+ */
+function checkProfileFields(options: unknown): void {
+  const policy = isPlainObject(options) ? options.policy : undefined;
+  const profiles = isPlainObject(policy) ? policy.qosProfiles : undefined;
+  if (!Array.isArray(profiles)) return;
+  profiles.forEach((profile: unknown, i) => {
+    if (!isPlainObject(profile)) return;
+    for (const key of Object.keys(profile)) {
+      if (qosProfileFields.includes(key)) continue;
+      const suggestion = closestMatch(key, qosProfileFields);
+      if (suggestion === undefined) continue;
+      const where = namedPathText(['policy', 'qosProfiles', i, key], options);
+      throw new ConfigError(`${where} is not a QoS-profile field; did you mean '${suggestion}'?`);
     }
-    if (duration.min !== undefined && duration.max !== undefined && duration.min > duration.max) {
-      throw new ConfigError(`policy.duration.min (${duration.min}) is greater than policy.duration.max (${duration.max}).`);
-    }
-  }
-  if (resolveDevice !== undefined && typeof resolveDevice !== 'function') throw new ConfigError('policy.resolveDevice must be a function.');
-  if (privateKeyJwtConfigured !== undefined && typeof privateKeyJwtConfigured !== 'boolean') {
-    throw new ConfigError('policy.privateKeyJwtConfigured must be a boolean.');
-  }
-  return policy as Policy;
+  });
 }
 
-function checkRequest(context: unknown): RequestContext {
-  if (context === undefined) return {};
-  if (!isPlainObject(context)) throw new ConfigError('context must be an object.');
-  const { tokenIdentifiesDevice, now } = context as RequestContext;
-  if (tokenIdentifiesDevice !== undefined && typeof tokenIdentifiesDevice !== 'boolean') {
-    throw new ConfigError('context.tokenIdentifiesDevice must be a boolean.');
+function checkValues(options: ValidateOptions): void {
+  const { policy, context } = options;
+  const duration = policy?.duration;
+  if (duration?.min !== undefined && duration.max !== undefined && duration.min > duration.max) {
+    throw new ConfigError(`policy.duration.min (${duration.min}) is greater than policy.duration.max (${duration.max}).`);
   }
-  if (now !== undefined && (!(now instanceof Date) || Number.isNaN(now.getTime()))) throw new ConfigError('context.now must be a valid Date.');
-  return context as RequestContext;
-}
-
-function checkLimits(limits: unknown): Limits {
-  if (limits === undefined) return DEFAULT_LIMITS;
-  if (!isPlainObject(limits)) throw new ConfigError('limits must be an object.');
-  for (const [key, value] of Object.entries(limits)) {
-    if (!(key in DEFAULT_LIMITS)) throw new ConfigError(`limits.${key} is not a limit; the limits are ${Object.keys(DEFAULT_LIMITS).join(', ')}.`);
-    if (!Number.isInteger(value) || (value as number) < 1) throw new ConfigError(`limits.${key} must be a positive integer.`);
+  if (policy?.resolveDevice !== undefined && typeof policy.resolveDevice !== 'function') {
+    throw new ConfigError(`policy.resolveDevice must be a function (got ${showValue(policy.resolveDevice)}).`);
   }
-  return { ...DEFAULT_LIMITS, ...limits };
+  const now: unknown = context?.now;
+  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) {
+    throw new ConfigError(`context.now must be a valid Date (got ${now instanceof Date ? 'an invalid Date' : showValue(now)}).`);
+  }
 }
 
 /** Resolves and checks options; throws ConfigError with a clear message on any mistake. */
 export function resolveConfig(options: ValidateOptions = {}): ResolvedConfig {
-  if (!isPlainObject(options as unknown)) throw new ConfigError('Options must be an object.');
+  // A misspelt profile field first: the schema's own finding about that profile (a 'name' is
+  // required, say) would not point at the slip.
+  checkProfileFields(options);
+  const problem = checkOptionsShape(options);
+  if (problem !== undefined) throw new ConfigError(problem);
+  checkValues(options);
   const { dialect = 'auto', rules: configured = {}, maxIssues = DEFAULT_MAX_ISSUES } = options;
-  if (dialect !== 'auto' && !isDialectId(dialect)) {
-    throw new ConfigError(`Unknown dialect ${JSON.stringify(dialect)}. Known: auto, ${Object.keys(dialects).join(', ')}.`);
-  }
-  if (!Number.isInteger(maxIssues) || maxIssues < 1) throw new ConfigError('maxIssues must be a positive integer.');
-  if (!isPlainObject(configured)) throw new ConfigError('rules must be an object of rule id → severity or [severity, options].');
 
   const rules = collectRules(options.plugins);
   const parsed = new Map<string, { level: RuleLevel; options?: RuleOptions }>();
   for (const [id, config] of Object.entries(configured)) {
     const rule = rules.get(id);
-    if (rule === undefined) {
-      throw new ConfigError(`Unknown rule '${id}' in configuration. Known rules: ${[...rules.keys()].sort().join(', ')}.`);
-    }
-    const entry = parseRuleConfig(id, config as RuleConfig);
-    if (entry.options !== undefined) validateRuleOptions(id, rule, { ...rule.meta.defaultOptions, ...entry.options });
-    parsed.set(id, entry);
+    if (rule === undefined) throw unknownRule(id, rules);
+    // The schema has checked the entry's shape: a level, or [level, options object].
+    const [level, ruleOptions] = (Array.isArray(config) ? config : [config]) as [RuleLevel, RuleOptions?];
+    if (ruleOptions !== undefined) validateRuleOptions(id, rule, { ...rule.meta.defaultOptions, ...ruleOptions });
+    parsed.set(id, { level, options: ruleOptions });
   }
 
   const activeRules = {} as Record<DialectId, ActiveRule[]>;
@@ -198,10 +156,10 @@ export function resolveConfig(options: ValidateOptions = {}): ResolvedConfig {
 
   return {
     dialect: dialect === 'auto' ? undefined : dialects[dialect],
-    policy: checkPolicy(options.policy),
-    request: checkRequest(options.context),
+    policy: options.policy ?? {},
+    request: options.context ?? {},
     maxIssues,
-    limits: checkLimits(options.limits),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     rules,
     activeRules,
   };

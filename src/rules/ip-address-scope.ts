@@ -106,8 +106,16 @@ export default defineRule<MessageId, Options>({
     schema: {
       type: 'object',
       properties: {
-        allow: { type: 'array', items: { enum: NON_PUBLIC_SCOPES }, uniqueItems: true },
-        allowDocumentation: { type: 'boolean' },
+        allow: {
+          type: 'array',
+          items: { enum: NON_PUBLIC_SCOPES },
+          uniqueItems: true,
+          description: "Non-public scopes accepted anyway (e.g. ['private'] where application servers sit in an enterprise network reached through the mobile core). Default [].",
+        },
+        allowDocumentation: {
+          type: 'boolean',
+          description: 'Accept the documentation ranges (192.0.2.0/24, 2001:db8::/32, ...). Default true; false in production, where such an address is a forgotten placeholder.',
+        },
       },
       additionalProperties: false,
     },

@@ -59,7 +59,12 @@ export default defineRule<
     },
     schema: {
       type: 'object',
-      properties: { numberingPlan: { type: 'boolean', description: 'Also check the numbering plan with libphonenumber-js.' } },
+      properties: {
+        numberingPlan: {
+          type: 'boolean',
+          description: 'Also check that the number is possible and valid in its numbering plan (libphonenumber-js); such findings are one level below the rule. Default true.',
+        },
+      },
       additionalProperties: false,
     },
     defaultOptions: { numberingPlan: true },
