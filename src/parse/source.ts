@@ -3,6 +3,7 @@
 // duplicate keys, bad bytes) with positions, and a lazy locator from JSON Pointers to positions
 // in the FILE. Nothing position-related is computed for a clean body until someone asks.
 
+import { quoteKey } from '../shared/text.js';
 import type { Issue } from '../types.js';
 import type { SourceBody, SourceKind, SourceRange } from './types.js';
 import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFailure } from './json.js';
@@ -52,19 +53,13 @@ function parentDescription(pointer: string): string {
   return parent === '' ? 'the body' : parent;
 }
 
-/** A key as a message shows it: control characters escaped, long keys shortened. */
-function shown(key: string): string {
-  const escaped = JSON.stringify(key).slice(1, -1).replace(/\\"/g, '"');
-  return escaped.length > 60 ? `${escaped.slice(0, 57)}...` : escaped;
-}
-
 function duplicateProblem(lines: LineIndex, pointer: string, key: string, span: Span, previous: Span): Issue {
   const before = lines.positionOf(previous[0]);
   const issue = problem(
     'duplicateKey',
-    `The key '${shown(key)}' appears twice in ${parentDescription(pointer)} (also at line ${before.line}, column ${before.column}): only the last value counts here, and other parsers may take the first.`,
+    `The key '${quoteKey(key)}' appears twice in ${parentDescription(pointer)} (also at line ${before.line}, column ${before.column}): only the last value counts here, and other parsers may take the first.`,
     rangeOf(lines, span[0], span[1]),
-    { key, previousLine: before.line, previousColumn: before.column },
+    { key: quoteKey(key), previousLine: before.line, previousColumn: before.column },
   );
   issue.path = pointer;
   return issue;

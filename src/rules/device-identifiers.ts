@@ -5,6 +5,7 @@
 // when the operator gives one (policy.resolveDevice); it may be asynchronous, which only
 // validateAsync waits for.
 
+import { quoteKey } from '../shared/text.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { DeviceIdentifier, DeviceIdentifierType, DeviceModel, RuleContext, SessionModel } from '../types.js';
 import { valueAt } from './utils/value-at.js';
@@ -192,6 +193,12 @@ function hasNoIdentifierKey(model: SessionModel, device: DeviceModel): boolean {
   return typeof raw === 'object' && raw !== null && Object.keys(raw).length === device.unknownKeys.length;
 }
 
+/** The unknown keys as a message lists them: a few, each quoted short and escaped. */
+function listKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((key) => `'${quoteKey(key)}'`);
+  return keys.length > 5 ? `${shown.join(', ')} and ${keys.length - 5} more` : shown.join(', ');
+}
+
 export default defineRule({
   meta: {
     docs: {
@@ -266,7 +273,7 @@ export default defineRule({
     if (token === true) ctx.report({ messageId: 'unnecessaryIdentifier', path: device.path });
 
     if (hasNoIdentifierKey(model, device)) {
-      ctx.report({ messageId: 'noIdentifier', path: device.path, data: { keys: device.unknownKeys.map((key) => `'${key}'`).join(', ') } });
+      ctx.report({ messageId: 'noIdentifier', path: device.path, data: { keys: listKeys(device.unknownKeys) } });
       return;
     }
     // The token names the device: the body's identifiers are not used, so there is nothing more to judge.

@@ -6,6 +6,8 @@
 // to the one alternative the body evidently meant.
 
 import { escapePointerSegment, parsePointer } from '../shared/pointer.js';
+import { fieldName, showValue } from '../shared/messages.js';
+import { quoteKey } from '../shared/text.js';
 import type { CompiledSchema, SchemaError } from './compiled-schema.js';
 
 /** A schema finding before the engine applies ownership, severity and configuration. */
@@ -26,25 +28,8 @@ export interface SchemaFinding {
 }
 const STRUCTURAL_KEYWORDS = new Set(['type', 'required', 'additionalProperties', 'unevaluatedProperties', 'minProperties', 'maxProperties']);
 
-/** `device.ipv4Address.publicPort`, or 'the request body' for the root. */
-export function fieldName(pointer: string): string {
-  if (pointer === '') return 'the request body';
-  return parsePointer(pointer)
-    .map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
-    .join('');
-}
-
-/** A short, quoted rendering of a value for messages. */
-export function showValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') {
-    const shown = value.length > 64 ? `${value.slice(0, 61)}...` : value;
-    return JSON.stringify(shown);
-  }
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
-  return 'an object';
-}
+// Re-exported until the rules import them from src/shared/messages.ts directly.
+export { fieldName, showValue };
 
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
@@ -107,10 +92,11 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const property = String(p.additionalProperty ?? p.unevaluatedProperty);
+      const quoted = quoteKey(property);
       return {
         path: `${at}/${escapePointerSegment(property)}`,
-        message: `${at === '' ? 'The request body' : name} has the property '${property}', which this API version does not declare.`,
-        data: { property, parent: at === '' ? 'The request body' : name },
+        message: `${at === '' ? 'The request body' : name} has the property '${quoted}', which this API version does not declare.`,
+        data: { property: quoted, parent: at === '' ? 'The request body' : name },
       };
     }
     case 'minimum':

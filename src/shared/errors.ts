@@ -1,6 +1,8 @@
 // Describing a thrown value for a message. Whatever was thrown (an Error, a null-prototype object,
 // an object whose `message` getter or `toString` throws, a Proxy), this never throws itself.
 
+import { escapeControl, shorten } from './text.js';
+
 /** A short, printable description of a thrown value. */
 export function describeThrown(thrown: unknown): string {
   try {
@@ -18,6 +20,5 @@ export function describeThrown(thrown: unknown): string {
 
 function short(text: string): string {
   // Control characters would let a message forge lines in a log.
-  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return printable.length > 200 ? `${printable.slice(0, 197)}...` : printable;
+  return shorten(escapeControl(shorten(text, 200)), 200);
 }

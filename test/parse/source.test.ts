@@ -176,7 +176,7 @@ describe('parse findings', () => {
     const long = 'k'.repeat(100);
     expect(bodyOf(`{"a\\nb": 1, "a\\nb": 2, "${long}": 1, "${long}": 2}`, 'json').problems.map((p) => p.message.split(' appears twice')[0])).toEqual([
       "The key 'a\\nb'",
-      `The key '${'k'.repeat(57)}...'`,
+      `The key '${'k'.repeat(37)}...'`,
     ]);
   });
 

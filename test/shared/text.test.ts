@@ -1,0 +1,37 @@
+// Quoting untrusted text: escaped, shortened, never a raw control character or line separator.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fieldName, showValue } from '../../src/shared/messages.js';
+import { escapeControl, quoteKey, shorten } from '../../src/shared/text.js';
+
+const RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+describe('quoting untrusted text', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a\nb', 'a\\nb'],
+    ['\u001b[31mred', '\\u001b[31mred'],
+    ['x\u2028y', 'x\\u2028y'],
+    ['k'.repeat(1_000_000), `${'k'.repeat(37)}...`],
+  ])('quoteKey(%j) is %j', (key, quoted) => {
+    expect(quoteKey(key)).toBe(quoted);
+  });
+
+  it('never shows a raw control character and never exceeds 40 characters (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (key) => {
+        const quoted = quoteKey(key);
+        expect(quoted.length).toBeLessThanOrEqual(40);
+        expect(RAW.test(quoted)).toBe(false);
+        expect(RAW.test(fieldName(`/a/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`))).toBe(false);
+        expect(RAW.test(showValue(key))).toBe(false);
+      }),
+      { seed: 20261130 },
+    );
+  });
+
+  it('shorten never splits a surrogate pair', () => {
+    expect(shorten(`${'a'.repeat(36)}😀😀😀`, 40)).toBe(`${'a'.repeat(36)}...`);
+    expect(escapeControl('\t')).toBe('\\t');
+  });
+});
