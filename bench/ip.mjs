@@ -16,12 +16,13 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import ipaddr from 'ipaddr.js';
 import { Bench } from 'tinybench';
 
-const ipModule = new URL('../dist/rules/utils/ip.js', import.meta.url);
-if (!existsSync(ipModule)) {
+const utils = new URL('../dist/rules/utils/ip/', import.meta.url);
+if (!existsSync(new URL('parse.js', utils))) {
   console.error('bench/ip.mjs: dist/ is missing; run npm run build first.');
   process.exit(2);
 }
-const { classify, parseSubnet } = await import(ipModule.href);
+const { parseSubnet } = await import(new URL('parse.js', utils).href);
+const { classify } = await import(new URL('special-ranges.js', utils).href);
 
 // #region The sample: a fixed mix from a small deterministic PRNG (mulberry32)
 

@@ -12,7 +12,10 @@
 import { defineRule } from '../engine/define-rule.js';
 import { fieldName } from '../schema/schema-findings.js';
 import type { Field, RuleContext } from '../types.js';
-import { formatAddress, printable, sameAddress, subnetOf, type IpSubnet } from './utils/ip.js';
+import { sameAddress, type IpSubnet } from './utils/ip/address.js';
+import { formatAddress } from './utils/ip/format.js';
+import { subnetOf } from './utils/ip/parse.js';
+import { printable } from './utils/text.js';
 
 type MessageId = 'empty' | 'tooMany' | 'duplicate' | 'prefixInList';
 type Ctx = RuleContext<MessageId>;

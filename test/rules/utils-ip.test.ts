@@ -1,30 +1,19 @@
-// The IP helper of the address rules, proven against its authorities: ajv-formats' ipv4/ipv6
-// formats (which spellings the schemas accept) and ipaddr.js (what an address means).
+// The IP helpers of the address rules (src/rules/utils/ip/), proven against their authorities:
+// ajv-formats' ipv4/ipv6 formats (which spellings the schemas accept) and ipaddr.js (what an
+// address means). The special-range table is checked against the IANA registries in
+// utils-ip-special-ranges.test.ts.
 
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import {
-  classify,
-  codePointLength,
-  diagnoseAddress,
-  effectiveFamily,
-  formatAddress,
-  hasHostBits,
-  isMetadataAddress,
-  networkAddress,
-  parseIp,
-  parseIpv4,
-  parseIpv6,
-  parsePrefixLength,
-  parseSubnet,
-  printable,
-  subnetOf,
-  addressOf,
-  sameAddress,
-  type IpAddress,
-} from '../../src/rules/utils/ip.js';
+import { effectiveFamily, hasHostBits, networkAddress, sameAddress, type IpAddress } from '../../src/rules/utils/ip/address.js';
+import { diagnoseAddress } from '../../src/rules/utils/ip/diagnose.js';
+import { formatAddress } from '../../src/rules/utils/ip/format.js';
+import { addressOf, parseIp, parseIpv4, parseIpv6, parsePrefixLength, parseSubnet, subnetOf } from '../../src/rules/utils/ip/parse.js';
+import { classify } from '../../src/rules/utils/ip/special-ranges.js';
+import { isMetadataAddress } from '../../src/rules/utils/cloud-metadata.js';
+import { codePointLength, printable } from '../../src/rules/utils/text.js';
 
 const ajvIpv4 = fullFormats.ipv4 as RegExp;
 const ajvIpv6 = fullFormats.ipv6 as RegExp;
