@@ -288,9 +288,13 @@ describe('utils/ip', () => {
   describe('classify', () => {
     // ipaddr.js range names → our scopes (ipaddr.js files the documentation ranges under 'reserved').
     const DOCUMENTATION = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'].map((c) => ipaddr.IPv4.parseCIDR(c));
+    // ipaddr.js files all of 192.0.0.0/24 under 'reserved'; the IANA registry marks these two
+    // anycast addresses globally reachable (utils-ip-special-ranges.test.ts holds us to it).
+    const GLOBAL_ANYCAST = ['192.0.0.9', '192.0.0.10'];
     function expectedIpv4Scope(text: string): string {
       const a = ipaddr.IPv4.parse(text);
       if (DOCUMENTATION.some((range) => a.match(range))) return 'documentation';
+      if (GLOBAL_ANYCAST.includes(text)) return 'public';
       const name = a.range();
       const map: Record<string, string> = {
         unspecified: 'unspecified',
@@ -309,6 +313,7 @@ describe('utils/ip', () => {
       fc
         .tuple(fc.constantFrom('0', '10', '100.64', '100.127', '127', '169.254', '172.16', '172.31', '192.0.0', '192.0.2', '192.88.99', '192.168', '198.18', '198.19', '198.51.100', '203.0.113', '224', '239', '240', '255.255.255'), fc.array(fc.nat(255), { minLength: 3, maxLength: 3 }))
         .map(([head, tail]) => [...head.split('.'), ...tail].slice(0, 4).join('.')),
+      fc.constantFrom(...GLOBAL_ANYCAST, '192.0.0.8', '192.0.0.11'),
     );
 
     it('classifies IPv4 addresses as ipaddr.js does', () => {

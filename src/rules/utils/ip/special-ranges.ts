@@ -30,6 +30,8 @@ export interface ScopeInfo {
 }
 
 interface SpecialRange extends ScopeInfo {
+  /** The RFC that defines the range, e.g. 'RFC 1918'. */
+  readonly rfc: string;
   /** 128-bit prefix length. */
   readonly bits: number;
   /** The network's words and the prefix mask's words, precomputed. */
@@ -51,6 +53,7 @@ function range(cidr: string, scope: IpScope, name: string, rfc: string): Special
     scope,
     range: cidr,
     kind: `the ${name} range ${cidr} (${rfc})`,
+    rfc,
     bits,
     n0: n.w0 | 0,
     n1: n.w1 | 0,
@@ -78,16 +81,21 @@ function find(ranges: readonly SpecialRange[], a: IpAddress, bits: number): Spec
 }
 
 /**
- * The special-purpose ranges (IANA IPv4/IPv6 special-purpose address registries), most specific
- * first. Documentation ranges are a scope of their own: CAMARA's examples use them.
+ * The special-purpose ranges (IANA IPv4/IPv6 special-purpose address registries); the first range
+ * holding an address decides, so a block comes before any block that contains it. Documentation
+ * ranges are a scope of their own: CAMARA's examples use them. Blocks the registry marks globally
+ * reachable are 'public' entries carved out of the reserved block around them. Three rows come from
+ * other IANA registries (marked "not in the special-purpose registry").
  */
 const SPECIAL_RANGES: readonly SpecialRange[] = [
-  range('0.0.0.0/8', 'unspecified', "unspecified ('this network')", 'RFC 1122'),
+  range('0.0.0.0/8', 'unspecified', "unspecified ('this network')", 'RFC 791'),
   range('10.0.0.0/8', 'private', 'private-use', 'RFC 1918'),
   range('100.64.0.0/10', 'private', 'shared carrier-grade NAT', 'RFC 6598'),
   range('127.0.0.0/8', 'loopback', 'loopback', 'RFC 1122'),
   range('169.254.0.0/16', 'linkLocal', 'link-local', 'RFC 3927'),
   range('172.16.0.0/12', 'private', 'private-use', 'RFC 1918'),
+  range('192.0.0.9/32', 'public', 'Port Control Protocol anycast', 'RFC 7723'),
+  range('192.0.0.10/32', 'public', 'TURN anycast', 'RFC 8155'),
   range('192.0.0.0/24', 'reserved', 'IETF protocol assignments', 'RFC 6890'),
   range('192.0.2.0/24', 'documentation', 'documentation TEST-NET-1', 'RFC 5737'),
   range('192.88.99.0/24', 'reserved', 'deprecated 6to4 relay anycast', 'RFC 7526'),
@@ -95,21 +103,34 @@ const SPECIAL_RANGES: readonly SpecialRange[] = [
   range('198.18.0.0/15', 'reserved', 'benchmarking', 'RFC 2544'),
   range('198.51.100.0/24', 'documentation', 'documentation TEST-NET-2', 'RFC 5737'),
   range('203.0.113.0/24', 'documentation', 'documentation TEST-NET-3', 'RFC 5737'),
-  range('224.0.0.0/4', 'multicast', 'multicast', 'RFC 5771'),
+  range('224.0.0.0/4', 'multicast', 'multicast', 'RFC 5771'), // not in the special-purpose registry
   range('255.255.255.255/32', 'reserved', 'limited broadcast', 'RFC 919'),
   range('240.0.0.0/4', 'reserved', 'reserved-for-future-use', 'RFC 1112'),
   range('::/128', 'unspecified', 'unspecified', 'RFC 4291'),
   range('::1/128', 'loopback', 'loopback', 'RFC 4291'),
   range('64:ff9b:1::/48', 'private', 'local-use IPv4/IPv6 translation', 'RFC 8215'),
   range('100::/64', 'reserved', 'discard-only', 'RFC 6666'),
+  // Teredo: the registry leaves it N/A; its addresses are hosts reached through Teredo relays.
+  range('2001::/32', 'public', 'Teredo', 'RFC 4380'),
+  range('2001:1::1/128', 'public', 'Port Control Protocol anycast', 'RFC 7723'),
+  range('2001:1::2/128', 'public', 'TURN anycast', 'RFC 8155'),
+  range('2001:1::3/128', 'public', 'DNS-SD service registration anycast', 'RFC 9665'),
   range('2001:2::/48', 'reserved', 'benchmarking', 'RFC 5180'),
+  range('2001:3::/32', 'public', 'AMT', 'RFC 7450'),
+  range('2001:4:112::/48', 'public', 'AS112-v6', 'RFC 7535'),
+  range('2001:20::/28', 'public', 'ORCHIDv2', 'RFC 7343'),
+  range('2001:30::/28', 'public', 'drone remote ID entity tags', 'RFC 9374'),
+  range('2001::/23', 'reserved', 'IETF protocol assignments', 'RFC 2928'),
   range('2001:db8::/32', 'documentation', 'documentation', 'RFC 3849'),
   range('3fff::/20', 'documentation', 'documentation', 'RFC 9637'),
   range('fc00::/7', 'private', 'unique local', 'RFC 4193'),
   range('fe80::/10', 'linkLocal', 'link-local', 'RFC 4291'),
-  range('fec0::/10', 'private', 'deprecated site-local', 'RFC 3879'),
-  range('ff00::/8', 'multicast', 'multicast', 'RFC 4291'),
+  range('fec0::/10', 'private', 'deprecated site-local', 'RFC 3879'), // not in the special-purpose registry
+  range('ff00::/8', 'multicast', 'multicast', 'RFC 4291'), // not in the special-purpose registry
 ];
+
+/** The table as data: test/rules/utils-ip-special-ranges.test.ts checks it against the registries. */
+export const specialRangeTable: readonly Pick<SpecialRange, 'range' | 'scope' | 'rfc'>[] = SPECIAL_RANGES;
 
 const IPV4_RANGES = SPECIAL_RANGES.filter((r) => r.bits >= 96 && r.n0 === 0 && r.n1 === 0 && r.n2 === MAPPED);
 const GLOBAL_UNICAST_RANGES = SPECIAL_RANGES.filter((r) => r.bits >= 3 && r.n0 >>> 29 === 1);
