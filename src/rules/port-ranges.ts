@@ -178,6 +178,9 @@ function checkList(spec: PortsModel, ctx: Context): void {
   }
 }
 
+/** For tests only: the pairwise fast path, which must agree with findOverlaps. */
+export const _internals = { hasConflict };
+
 export default defineRule<MessageIds>({
   meta: {
     docs: { description: 'Ports lie within the bounds of the API version; port ranges run upwards and do not repeat or overlap.' },
