@@ -68,5 +68,11 @@ if (sink === 0.5) console.log(sink);
 // Per-rule costs, best of many rounds.
 await import('./rules.mjs');
 
+// The hand-written address code against ipaddr.js, the dependency it stands in for.
+await import('./ip.mjs');
+
+// The numbering-plan check's fast path and metadata set against the alternatives.
+await import('./phone-plan.mjs');
+
 // The linter's figures (issue 3): files per second on a generated corpus, and cold start.
 await import('./lint.mjs');

@@ -12,7 +12,9 @@
 import { defineRule } from '../engine/define-rule.js';
 import { fieldName } from '../schema/schema-findings.js';
 import type { ApplicationServerModel, Field, RuleContext, SessionModel } from '../types.js';
-import { addressOf, effectiveFamily, printable, sameAddress, subnetOf, type IpAddress, type IpFamily } from './utils/ip.js';
+import { effectiveFamily, sameAddress, type IpAddress, type IpFamily } from './utils/ip/address.js';
+import { addressOf, subnetOf } from './utils/ip/parse.js';
+import { printable } from './utils/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 

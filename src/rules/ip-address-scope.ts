@@ -14,19 +14,11 @@
 import { defineRule } from '../engine/define-rule.js';
 import { fieldName } from '../schema/schema-findings.js';
 import type { Field, RuleContext } from '../types.js';
-import {
-  classify,
-  formatAddress,
-  hasHostBits,
-  networkAddress,
-  addressOf,
-  printable,
-  sameAddress,
-  subnetOf,
-  type IpAddress,
-  type IpFamily,
-  type IpScope,
-} from './utils/ip.js';
+import { hasHostBits, networkAddress, sameAddress, type IpAddress, type IpFamily } from './utils/ip/address.js';
+import { formatAddress } from './utils/ip/format.js';
+import { addressOf, subnetOf } from './utils/ip/parse.js';
+import { classify, type IpScope } from './utils/ip/special-ranges.js';
+import { printable } from './utils/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 

@@ -12,17 +12,10 @@
 import { defineRule } from '../engine/define-rule.js';
 import { fieldName } from '../schema/schema-findings.js';
 import type { Field, RuleContext } from '../types.js';
-import {
-  codePointLength,
-  diagnoseAddress,
-  parseIp,
-  parseIpv4,
-  parseIpv6,
-  parsePrefixLength,
-  printable,
-  subnetOf,
-  type IpFamily,
-} from './utils/ip.js';
+import type { IpFamily } from './utils/ip/address.js';
+import { diagnoseAddress } from './utils/ip/diagnose.js';
+import { parseIp, parseIpv4, parseIpv6, parsePrefixLength, subnetOf } from './utils/ip/parse.js';
+import { codePointLength, printable } from './utils/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 

@@ -180,6 +180,9 @@ function checkList(spec: PortsModel, ctx: Context): void {
   }
 }
 
+/** For tests only: the pairwise fast path, which must agree with findOverlaps. */
+export const _internals = { hasConflict };
+
 export default defineRule<MessageIds>({
   meta: {
     docs: {

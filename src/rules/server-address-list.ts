@@ -12,7 +12,9 @@
 import { defineRule } from '../engine/define-rule.js';
 import { fieldName } from '../schema/schema-findings.js';
 import type { Field, RuleContext } from '../types.js';
-import { formatAddress, printable, sameAddress, subnetOf, type IpSubnet } from './utils/ip.js';
+import { bits128, sameAddress, type IpSubnet } from './utils/ip/address.js';
+import { subnetOf } from './utils/ip/parse.js';
+import { printable } from './utils/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 
@@ -22,13 +24,28 @@ type Ctx = RuleContext<MessageId>;
 /** Above this many entries, duplicates are found with a map instead of comparing every pair. */
 const PAIRWISE_LIMIT = 32;
 
+/**
+ * An entry's prefix over the 128-bit value (-1: none), so that '198.51.100.0/24' and
+ * '::ffff:198.51.100.0/120' are the same network, and '198.51.100.0/24' and '::ffff:198.51.100.0/24'
+ * are not.
+ */
+function prefixBits(entry: IpSubnet): number {
+  return entry.prefix < 0 ? -1 : bits128(entry.address, entry.prefix);
+}
+
+// Two ways to find repeats, which must agree (test/rules/server-address-list.test.ts checks it):
+// pairs for short lists, and a key of the same value for long ones. Both compare the 128-bit value
+// (an IPv4 address and its IPv4-mapped spelling are one address) and the prefix over it.
+
 function sameEntry(a: IpSubnet | undefined, b: IpSubnet | undefined, textA: string, textB: string): boolean {
   if (a === undefined || b === undefined) return a === b && textA === textB;
-  return a.prefix === b.prefix && sameAddress(a.address, b.address);
+  return prefixBits(a) === prefixBits(b) && sameAddress(a.address, b.address);
 }
 
 function entryKey(entry: IpSubnet | undefined, text: string): string {
-  return entry === undefined ? `text:${text}` : `${formatAddress(entry.address)}/${entry.prefix}`;
+  if (entry === undefined) return `text:${text}`;
+  const a = entry.address;
+  return `${a.w0}.${a.w1}.${a.w2}.${a.w3}/${prefixBits(entry)}`;
 }
 
 function reportDuplicate(ctx: Ctx, item: Field<string>, first: Field<string>, firstIndex: number): void {

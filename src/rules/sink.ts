@@ -4,9 +4,8 @@
 //
 // It owns the schema's `format: uri` and, in CAMARA 1.2, `pattern: ^https://.+$`, and re-checks
 // both exactly:
-// - "absolute URI" is ajv-formats' `uri` format (RFC 3986), which the schemas use. The common case
-//   is decided by a scanner over the same grammar (test/rules/sink.test.ts proves it agrees with
-//   ajv-formats); a URI with an IP literal ('https://[::1]/') goes to ajv-formats itself.
+// - "absolute URI" is ajv-formats' `uri` format (RFC 3986), which the schemas use, as read by
+//   utils/uri.ts (a scanner over the same grammar, proven to agree with ajv-formats).
 // - The 1.2 pattern is case-sensitive, so 'HTTPS://host' fails it although URI schemes are not;
 //   the rule follows the schema and says so.
 // Hosts are judged as an HTTP client sees them, by the WHATWG URL parser (the global URL, as used
@@ -20,8 +19,12 @@
 import { defineRule } from '../engine/define-rule.js';
 import { fieldName } from '../schema/schema-findings.js';
 import type { Field, RuleContext } from '../types.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { classify, codePointLength, isMetadataAddress, parseIpv4, parseIpv6, printable, type IpAddress } from './utils/ip.js';
+import { isMetadataAddress, isMetadataName, METADATA_NAME_LIST } from './utils/cloud-metadata.js';
+import type { IpAddress } from './utils/ip/address.js';
+import { parseIpv4, parseIpv6 } from './utils/ip/parse.js';
+import { classify } from './utils/ip/special-ranges.js';
+import { codePointLength, printable } from './utils/text.js';
+import { absoluteUriSchemeEnd, isHexDigit, uriProblem } from './utils/uri.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 
@@ -37,108 +40,6 @@ type MessageId =
   | 'metadataHost';
 type Ctx = RuleContext<MessageId>;
 
-// #region Absolute URI (RFC 3986, as ajv-formats' `uri` format reads it)
-
-const SCHEME = 1;
-/** pchar: unreserved, sub-delims, ':' and '@' (RFC 3986 3.3). */
-const PCHAR = 2;
-/** Query and fragment characters: pchar, '/' and '?'. */
-const QCHAR = 4;
-const HEX = 8;
-
-const CHARS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  const alnum = /[A-Za-z0-9]/.test(ch);
-  if (alnum || '+-.'.includes(ch)) CHARS[c]! |= SCHEME;
-  if (alnum || "-._~!$&'()*+,;=:@".includes(ch)) CHARS[c]! |= PCHAR | QCHAR;
-  if ('/?'.includes(ch)) CHARS[c]! |= QCHAR;
-  if (/[0-9A-Fa-f]/.test(ch)) CHARS[c]! |= HEX;
-}
-
-function has(c: number, kind: number): boolean {
-  return c < 128 && (CHARS[c]! & kind) !== 0;
-}
-
-function isPercentEncoded(s: string, i: number): boolean {
-  return i + 2 < s.length && has(s.charCodeAt(i + 1), HEX) && has(s.charCodeAt(i + 2), HEX);
-}
-
-const ajvUri = fullFormats.uri as (value: string) => boolean;
-
-/**
- * The index of the ':' that ends the scheme of an absolute URI, or -1 when `s` is not one.
- * Agrees with ajv-formats' `uri`: scheme ':' hier-part ['?' query] ['#' fragment], where the
- * hier-part is a non-empty run of path characters and '/' (all its RFC 3986 forms together).
- */
-function absoluteUriSchemeEnd(s: string): number {
-  const length = s.length;
-  if (length === 0) return -1;
-  let c = s.charCodeAt(0);
-  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
-  let i = 1;
-  while (i < length && has(s.charCodeAt(i), SCHEME)) i++;
-  if (i === length || s.charCodeAt(i) !== 58) return -1;
-  const schemeEnd = i++;
-  const hierStart = i;
-  for (; i < length; i++) {
-    c = s.charCodeAt(i);
-    if (c === 63 || c === 35) break;
-    if (c === 47 || has(c, PCHAR)) continue;
-    if (c === 37 && isPercentEncoded(s, i)) {
-      i += 2;
-      continue;
-    }
-    // An IP literal host ('[2001:db8::1]'): rare in a sink; ajv-formats' grammar decides.
-    if (c === 91 || c === 93) return ajvUri(s) ? schemeEnd : -1;
-    return -1;
-  }
-  if (i === hierStart) return -1;
-  if (i < length && s.charCodeAt(i) === 63) {
-    // The query, up to a '#'.
-    for (i++; i < length; i++) {
-      c = s.charCodeAt(i);
-      if (c === 35) break;
-      if (has(c, QCHAR)) continue;
-      if (c === 37 && isPercentEncoded(s, i)) {
-        i += 2;
-        continue;
-      }
-      return -1;
-    }
-  }
-  if (i < length) {
-    // The fragment, after the '#' (which it may not contain again).
-    for (i++; i < length; i++) {
-      c = s.charCodeAt(i);
-      if (has(c, QCHAR)) continue;
-      if (c === 37 && isPercentEncoded(s, i)) {
-        i += 2;
-        continue;
-      }
-      return -1;
-    }
-  }
-  return schemeEnd;
-}
-
-/** Why a string is not an absolute URI (the failure path). */
-function uriProblem(s: string): string {
-  if (s === '') return 'it is empty';
-  const space = /\s/.exec(s);
-  if (space) return 'it contains whitespace';
-  const nonAscii = /[^\x00-\x7f]/u.exec(s);
-  if (nonAscii) return `it contains the non-ASCII character '${nonAscii[0]}' (percent-encode it)`;
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s)) return "it does not start with a scheme such as 'https:'";
-  if (/%(?![0-9A-Fa-f]{2})/.test(s)) return "it has a '%' that is not followed by two hexadecimal digits";
-  if (/^[^:]*:(?:[?#]|$)/.test(s)) return 'it has nothing after the scheme';
-  const bad = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%[\]]/.exec(s);
-  if (bad) return `it contains ${JSON.stringify(bad[0])}, which a URI does not allow unencoded`;
-  return "it does not follow the URI syntax of RFC 3986 (a '#' or '[' out of place)";
-}
-
-// #endregion
-
 // #region Hosts
 
 /** WHATWG 'ends in a number': a last label of digits or 0x-hex makes the host an IPv4 address. */
@@ -151,7 +52,7 @@ function isNumericLabel(s: string, label: number, end: number): boolean {
   if (digits) return true;
   const c1 = s.charCodeAt(label + 1);
   if (s.charCodeAt(label) !== 48 || (c1 !== 120 && c1 !== 88)) return false;
-  for (let i = label + 2; i < end; i++) if (!has(s.charCodeAt(i), HEX)) return false;
+  for (let i = label + 2; i < end; i++) if (!isHexDigit(s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -170,17 +71,6 @@ const LOCAL_SUFFIXES: readonly (readonly [string, string])[] = [
   ['.home.arpa', 'a home-network name (RFC 8375)'],
   ['.localdomain', 'a local domain name'],
 ];
-
-/** Cloud instance-metadata host names. */
-const METADATA_NAME_LIST: readonly string[] = [
-  'metadata',
-  'metadata.google.internal',
-  'metadata.goog',
-  'instance-data',
-  'instance-data.ec2.internal',
-  'metadata.tencentyun.com',
-];
-const METADATA_NAMES: ReadonlySet<string> = new Set(METADATA_NAME_LIST);
 
 /** Last labels that leave the fast path: the local suffixes and the metadata names' top labels. */
 const SPECIAL_LAST_LABELS: readonly string[] = ['localhost', 'local', 'internal', 'arpa', 'localdomain', 'goog'];
@@ -263,7 +153,7 @@ function judgeHost(hostname: string): HostVerdict | undefined {
   const address = parseIpv4(hostname);
   if (address !== undefined) return judgeAddress(address);
   const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
-  if (METADATA_NAMES.has(name)) return { messageId: 'metadataHost', kind: 'a cloud instance-metadata name', scope: 'metadata' };
+  if (isMetadataName(name)) return { messageId: 'metadataHost', kind: 'a cloud instance-metadata name', scope: 'metadata' };
   if (name === 'localhost') return { messageId: 'nonPublicHost', kind: 'a loopback name (RFC 6761)', scope: 'loopback' };
   for (const [suffix, kind] of LOCAL_SUFFIXES) if (name.endsWith(suffix)) return { messageId: 'nonPublicHost', kind, scope: suffix === '.localhost' ? 'loopback' : 'private' };
   if (!name.includes('.')) return { messageId: 'nonPublicHost', kind: 'a single-label name, resolved only on the local network', scope: 'private' };
@@ -356,8 +246,8 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
   }
 }
 
-/** For tests only: the URI scanner, the host fast path and the host judgement. */
-export const _internals = { absoluteUriSchemeEnd, isPlainHttpsUrl, judgeHost };
+/** For tests only: the host fast path and the host judgement. */
+export const _internals = { isPlainHttpsUrl, judgeHost };
 
 export default defineRule<MessageId>({
   meta: {

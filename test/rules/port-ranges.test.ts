@@ -1,8 +1,17 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { dialects } from '../../src/dialects/index.js';
 import { createValidator, type DialectId } from '../../src/index.js';
+import { _internals } from '../../src/rules/port-ranges.js';
+import { findOverlaps } from '../../src/rules/utils/port-overlaps.js';
+import type { PortsModel } from '../../src/types.js';
 import { ruleTester, type ExpectedIssue } from '../helpers/rule-tester.js';
+
+// The sweep, watched: the fast-path tests below count its calls (it still does its work).
+vi.mock('../../src/rules/utils/port-overlaps.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/rules/utils/port-overlaps.js')>();
+  return { ...original, findOverlaps: vi.fn(original.findOverlaps) };
+});
 
 const base = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
 const withPorts = (devicePorts: unknown, extra: Record<string, unknown> = {}) => ({ ...base, devicePorts, ...extra });
@@ -10,7 +19,7 @@ const sdk = (extra: Record<string, unknown>) => ({ device: { phone_number: '+346
 
 const manyDuplicates: ExpectedIssue[] = [
   ...Array.from({ length: 100 }, (_, i) => ({ messageId: 'duplicatePort', path: `/devicePorts/ports/${i + 1}` })),
-  { messageId: 'moreFindings', path: '/devicePorts', severity: 'warn' as const, data: { count: 49, limit: 100 } },
+  { messageId: 'moreFindings', path: '/devicePorts', severity: 'warn' as const, data: { count: 49, limit: 100 }, message: 'devicePorts has 49 more port findings that are not listed (at most 100 are listed per ports object).' },
 ];
 // The engine lists the list-level finding before the entries inside the list (document order).
 manyDuplicates.unshift(manyDuplicates.pop()!);
@@ -63,7 +72,7 @@ ruleTester('port-ranges', {
     {
       name: 'reports duplicatePort as a warning at the repeat',
       body: withPorts({ ports: [5060, 5070, 5060] }),
-      errors: [{ messageId: 'duplicatePort', path: '/devicePorts/ports/2', severity: 'warn', status: 400, code: 'OUT_OF_RANGE', data: { port: 5060, firstField: 'devicePorts.ports[0]' } }],
+      errors: [{ messageId: 'duplicatePort', path: '/devicePorts/ports/2', severity: 'warn', status: 400, code: 'OUT_OF_RANGE', data: { port: 5060, firstField: 'devicePorts.ports[0]' }, message: 'devicePorts.ports[2] repeats port 5060, already listed at devicePorts.ports[0].' }],
     },
     {
       name: 'reports every repeat against the first occurrence',
@@ -76,7 +85,7 @@ ruleTester('port-ranges', {
     {
       name: 'reports duplicateRange',
       body: withPorts({ ranges: [{ from: 5000, to: 5010 }, { from: 5000, to: 5010 }] }),
-      errors: [{ messageId: 'duplicateRange', path: '/devicePorts/ranges/1', severity: 'warn', data: { from: 5000, to: 5010, firstField: 'devicePorts.ranges[0]' } }],
+      errors: [{ messageId: 'duplicateRange', path: '/devicePorts/ranges/1', severity: 'warn', data: { from: 5000, to: 5010, firstField: 'devicePorts.ranges[0]' }, message: 'devicePorts.ranges[1] repeats the port range 5000-5010 of devicePorts.ranges[0].' }],
     },
     {
       name: 'reports overlappingRanges once, with the shared ports',
@@ -96,7 +105,7 @@ ruleTester('port-ranges', {
     {
       name: 'reports portInRange',
       body: withPorts({ ranges: [{ from: 5000, to: 5100 }], ports: [5050, 6000] }),
-      errors: [{ messageId: 'portInRange', path: '/devicePorts/ports/0', severity: 'warn', data: { port: 5050, rangeField: 'devicePorts.ranges[0]', from: 5000, to: 5100 } }],
+      errors: [{ messageId: 'portInRange', path: '/devicePorts/ports/0', severity: 'warn', data: { port: 5050, rangeField: 'devicePorts.ranges[0]', from: 5000, to: 5100 }, message: 'devicePorts.ports[0] (port 5050) lies inside the range devicePorts.ranges[0] (5000-5100).' }],
     },
     {
       name: 'leaves reversed and out-of-bounds ranges out of overlap checks',
@@ -104,6 +113,32 @@ ruleTester('port-ranges', {
       errors: [
         { messageId: 'reversedRange', path: '/devicePorts/ranges/0' },
         { messageId: 'belowMinimum', path: '/devicePorts/ranges/1/from' },
+      ],
+    },
+    {
+      name: 'an end out of bounds leaves the range out of the order check',
+      body: withPorts({ ranges: [{ from: 70000, to: 80 }, { from: 90, to: 0 }] }),
+      errors: [
+        { messageId: 'aboveMaximum', path: '/devicePorts/ranges/0/from' },
+        { messageId: 'belowMinimum', path: '/devicePorts/ranges/1/to' },
+      ],
+    },
+    {
+      name: 'a range missing an end is the schema\'s finding; the other entries are still checked',
+      body: withPorts({ ranges: [{ from: 5000 }, { to: 5030 }, { from: 5010, to: 5020 }], ports: [5015] }),
+      errors: [{ messageId: 'portInRange', path: '/devicePorts/ports/0', data: { rangeField: 'devicePorts.ranges[2]' } }],
+    },
+    {
+      name: 'the highest port, inside a range that ends there',
+      body: withPorts({ ranges: [{ from: 65530, to: 65535 }], ports: [65535] }),
+      errors: [{ messageId: 'portInRange', path: '/devicePorts/ports/0', data: { port: 65535 } }],
+    },
+    {
+      name: 'the highest port twice, and the lowest twice',
+      body: withPorts({ ports: [65535, 1, 65535, 1] }),
+      errors: [
+        { messageId: 'duplicatePort', path: '/devicePorts/ports/2', data: { port: 65535 } },
+        { messageId: 'duplicatePort', path: '/devicePorts/ports/3', data: { port: 1 } },
       ],
     },
     {
@@ -216,6 +251,61 @@ describe('port-ranges overlap findings', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('port-ranges fast path', () => {
+  const watched = vi.mocked(findOverlaps);
+  const { validate } = createValidator();
+  beforeEach(() => {
+    watched.mockClear();
+  });
+
+  /** A ports object as the model gives it, from plain ranges (an end may be missing) and ports. */
+  function model(ranges: { from?: number; to?: number }[], ports: number[]): PortsModel {
+    const field = (value: number, path: string) => ({ value, path });
+    return {
+      path: '/devicePorts',
+      ranges: ranges.map((r, i) => ({
+        path: `/devicePorts/ranges/${i}`,
+        ...(r.from === undefined ? {} : { from: field(r.from, `/devicePorts/ranges/${i}/from`) }),
+        ...(r.to === undefined ? {} : { to: field(r.to, `/devicePorts/ranges/${i}/to`) }),
+      })),
+      ports: ports.map((p, i) => field(p, `/devicePorts/ports/${i}`)),
+    };
+  }
+
+  it('hasConflict is true exactly when the sweep reports something among the valid entries', () => {
+    const value = fc.integer({ min: -2, max: 30 });
+    const end = fc.option(value, { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(fc.record({ from: end, to: end }), { maxLength: 8 }), fc.array(value, { maxLength: 8 }), fc.constantFrom([1, 28], [0, 28]), (ranges, ports, [min, max]) => {
+        const valid = (v: number | undefined): v is number => v !== undefined && v >= min! && v <= max!;
+        const validRanges = ranges.flatMap((r, index) => (valid(r.from) && valid(r.to) && r.from <= r.to ? [{ index, from: r.from, to: r.to }] : []));
+        const validPorts = ports.flatMap((v, index) => (valid(v) ? [{ index, value: v }] : []));
+        let found = false;
+        findOverlaps(validRanges, validPorts, () => (found = true));
+        expect(_internals.hasConflict(model(ranges, ports), min!, max!)).toBe(found);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('sorts no short list without conflicts', () => {
+    const ports = Array.from({ length: 16 }, (_, i) => 5000 + i * 10);
+    expect(validate(withPorts({ ports })).valid).toBe(true);
+    expect(validate(withPorts({ ranges: [{ from: 1, to: 10 }], ports: [11] })).valid).toBe(true);
+    expect(watched).not.toHaveBeenCalled();
+    validate(withPorts({ ports: [...ports.slice(0, 15), 5000] }));
+    expect(watched).toHaveBeenCalledTimes(1);
+  });
+
+  it('sweeps every list longer than 16 entries, never comparing pairs (bounded work)', () => {
+    validate(withPorts({ ports: Array.from({ length: 17 }, (_, i) => 5000 + i) }));
+    expect(watched).toHaveBeenCalledTimes(1);
+    // A single entry has nothing to overlap: no sweep.
+    validate(withPorts({ ports: [5000] }));
+    expect(watched).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -90,6 +90,24 @@ ruleTester('server-address-list', {
       ],
     },
     {
+      name: 'a long list: an IPv4 address and its IPv4-mapped spelling are still one address',
+      body: list(...Array.from({ length: 38 }, (_, i) => `2001:db8::${i + 1}`), '192.0.2.1', '::ffff:c000:201'),
+      errors: [
+        { messageId: 'tooMany', path: '/applicationServer/ipAddresses', data: { count: 40 } },
+        { messageId: 'duplicate', path: '/applicationServer/ipAddresses/39', data: { first: 38, value: '::ffff:c000:201' } },
+      ],
+    },
+    {
+      name: 'an IPv4 subnet and the same network in IPv4-mapped notation',
+      body: list('198.51.100.0/24', '::ffff:198.51.100.0/120', '::ffff:198.51.100.0/24'),
+      errors: [
+        { messageId: 'prefixInList', path: '/applicationServer/ipAddresses/0' },
+        { messageId: 'duplicate', path: '/applicationServer/ipAddresses/1', data: { first: 0 } },
+        { messageId: 'prefixInList', path: '/applicationServer/ipAddresses/1' },
+        { messageId: 'prefixInList', path: '/applicationServer/ipAddresses/2' },
+      ],
+    },
+    {
       name: 'a list too long for the model to walk is still counted (with the array limit raised)',
       options: { limits: { maxArrayLength: 100_000, maxValues: 1_000_000 } },
       body: list(...Array.from({ length: 70000 }, (_, i) => `2001:db8::${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}`)),
@@ -110,11 +128,23 @@ describe('server-address-list: the schema keywords it owns', () => {
     return new Set((validateSchema.errors ?? []).filter((e) => e.instancePath === '/applicationServer/ipAddresses').map((e) => e.keyword));
   }
 
-  /** Duplicates by value: ipaddr.js values for addresses (and address/prefix), text otherwise. */
+  /**
+   * Duplicates by value: ipaddr.js values for addresses (and address/prefix), text otherwise. An
+   * IPv4-mapped address is its IPv4 address, and an IPv4-mapped subnet of /96 or longer the IPv4
+   * subnet it covers ('::ffff:1.2.3.0/120' is '1.2.3.0/24').
+   */
   function valueKey(s: string): string {
     try {
-      if (s.includes('/')) return `cidr:${ipaddr.parseCIDR(s).toString()}`;
+      if (s.includes('/')) {
+        const [address, prefix] = ipaddr.parseCIDR(s);
+        if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() && prefix >= 96) {
+          return `cidr:${(address as ipaddr.IPv6).toIPv4Address().toString()}/${prefix - 96}`;
+        }
+        return `cidr:${address.toString()}/${prefix}`;
+      }
       if (!/^[0-9a-fA-F:.]+$/.test(s) || /(^|\.)0\d/.test(s)) return `text:${s}`;
+      // ipaddr.js reads the IPv4-compatible '::a.b.c.d' as IPv4-mapped; RFC 4291 gives it its own value.
+      if (/^::\d+\.\d+\.\d+\.\d+$/.test(s)) return `compatible:${s}`;
       return `ip:${ipaddr.process(s).toNormalizedString()}`;
     } catch {
       return `text:${s}`;
@@ -135,6 +165,35 @@ describe('server-address-list: the schema keywords it owns', () => {
         expect(found.filter((i) => i.messageId === 'duplicate').map((i) => i.path)).toEqual(repeats);
       }),
       { numRuns: 3000 },
+    );
+  }, 60_000);
+
+  it('finds the same duplicates in a long list (by key) as in a short one (by pairs)', () => {
+    // Spellings of a few values: IPv4, IPv4-mapped (dotted and hexadecimal, any case, expanded),
+    // the IPv4-compatible form (another value), subnets of both notations, and text.
+    const spellings = [
+      '198.51.100.1', '::ffff:198.51.100.1', '::FFFF:198.51.100.1', '::ffff:c633:6401', '0:0:0:0:0:ffff:c633:6401', '::198.51.100.1',
+      '198.51.100.2', '::ffff:c633:6402',
+      '198.51.100.0/24', '::ffff:198.51.100.0/120', '::ffff:198.51.100.0/24', '198.51.100.1/24',
+      '2001:db8::a', '2001:DB8:0:0::A', 'not-an-ip',
+    ];
+    // Distinct fillers, equal to no spelling above, that push a list past the pairwise limit (32).
+    const filler = Array.from({ length: 33 }, (_, i) => `2001:db8:ffff::${(i + 1).toString(16)}`);
+    const duplicates = (items: string[], from: number, to: number) =>
+      validate(list(...items))
+        .issues.filter((i) => i.messageId === 'duplicate')
+        .map((i) => ({ at: Number(i.path.split('/').pop()), first: i.data!.first as number }))
+        .filter(({ at }) => at >= from && at < to)
+        .map(({ at, first }) => `${at - from} first ${first - from}`);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spellings), { minLength: 1, maxLength: 16 }), fc.boolean(), (items, fillerFirst) => {
+        const short = duplicates(items, 0, items.length);
+        const long = fillerFirst ? duplicates([...filler, ...items], filler.length, Infinity) : duplicates([...items, ...filler], 0, items.length);
+        expect(long).toEqual(short);
+        const keys = items.map(valueKey);
+        expect(short).toEqual(keys.flatMap((k, i) => (keys.indexOf(k) < i ? [`${i} first ${keys.indexOf(k)}`] : [])));
+      }),
+      { numRuns: 2000 },
     );
   }, 60_000);
 });

@@ -1,30 +1,19 @@
-// The IP helper of the address rules, proven against its authorities: ajv-formats' ipv4/ipv6
-// formats (which spellings the schemas accept) and ipaddr.js (what an address means).
+// The IP helpers of the address rules (src/rules/utils/ip/), proven against their authorities:
+// ajv-formats' ipv4/ipv6 formats (which spellings the schemas accept) and ipaddr.js (what an
+// address means). The special-range table is checked against the IANA registries in
+// utils-ip-special-ranges.test.ts.
 
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import {
-  classify,
-  codePointLength,
-  diagnoseAddress,
-  effectiveFamily,
-  formatAddress,
-  hasHostBits,
-  isMetadataAddress,
-  networkAddress,
-  parseIp,
-  parseIpv4,
-  parseIpv6,
-  parsePrefixLength,
-  parseSubnet,
-  printable,
-  subnetOf,
-  addressOf,
-  sameAddress,
-  type IpAddress,
-} from '../../src/rules/utils/ip.js';
+import { effectiveFamily, hasHostBits, networkAddress, sameAddress, type IpAddress } from '../../src/rules/utils/ip/address.js';
+import { diagnoseAddress } from '../../src/rules/utils/ip/diagnose.js';
+import { formatAddress } from '../../src/rules/utils/ip/format.js';
+import { addressOf, parseIp, parseIpv4, parseIpv6, parsePrefixLength, parseSubnet, subnetOf } from '../../src/rules/utils/ip/parse.js';
+import { classify } from '../../src/rules/utils/ip/special-ranges.js';
+import { isMetadataAddress } from '../../src/rules/utils/cloud-metadata.js';
+import { codePointLength, printable } from '../../src/rules/utils/text.js';
 
 const ajvIpv4 = fullFormats.ipv4 as RegExp;
 const ajvIpv6 = fullFormats.ipv6 as RegExp;
@@ -299,9 +288,13 @@ describe('utils/ip', () => {
   describe('classify', () => {
     // ipaddr.js range names → our scopes (ipaddr.js files the documentation ranges under 'reserved').
     const DOCUMENTATION = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'].map((c) => ipaddr.IPv4.parseCIDR(c));
+    // ipaddr.js files all of 192.0.0.0/24 under 'reserved'; the IANA registry marks these two
+    // anycast addresses globally reachable (utils-ip-special-ranges.test.ts holds us to it).
+    const GLOBAL_ANYCAST = ['192.0.0.9', '192.0.0.10'];
     function expectedIpv4Scope(text: string): string {
       const a = ipaddr.IPv4.parse(text);
       if (DOCUMENTATION.some((range) => a.match(range))) return 'documentation';
+      if (GLOBAL_ANYCAST.includes(text)) return 'public';
       const name = a.range();
       const map: Record<string, string> = {
         unspecified: 'unspecified',
@@ -320,6 +313,7 @@ describe('utils/ip', () => {
       fc
         .tuple(fc.constantFrom('0', '10', '100.64', '100.127', '127', '169.254', '172.16', '172.31', '192.0.0', '192.0.2', '192.88.99', '192.168', '198.18', '198.19', '198.51.100', '203.0.113', '224', '239', '240', '255.255.255'), fc.array(fc.nat(255), { minLength: 3, maxLength: 3 }))
         .map(([head, tail]) => [...head.split('.'), ...tail].slice(0, 4).join('.')),
+      fc.constantFrom(...GLOBAL_ANYCAST, '192.0.0.8', '192.0.0.11'),
     );
 
     it('classifies IPv4 addresses as ipaddr.js does', () => {

@@ -5,13 +5,15 @@
 // country's calling codes, possible lengths and general number pattern, which is what "possible
 // and valid for its country" needs; the 'max' set adds per-type patterns (fixed line, mobile...)
 // that make validation stricter and staler (new ranges are flagged until the library is updated),
-// cost two to three times as much per number, and its file is nearly twice as large (157 kB
-// against 83 kB). See docs/rules/phone-number.md.
+// cost more per number (nearly twice as much on the fast path below), and its file is nearly twice
+// as large (157 kB against 83 kB); bench/phone-plan.mjs measures both. See
+// docs/rules/phone-number.md.
 //
 // Fast path: `new PhoneNumber(e164, metadata)` reads the number in the main country of its calling
-// code, without parsing text (about 3x cheaper than parsePhoneNumberFromString). When it says
-// valid and possible, so does the full parse (the main country is the first one the parser tries);
-// otherwise the full parse decides and names the country.
+// code, without parsing text (3 to 4 times cheaper than parsePhoneNumberFromString in
+// bench/phone-plan.mjs). When it says valid and possible, so does the full parse (the main
+// country is the first one the parser tries); otherwise the full parse decides and names the
+// country.
 
 import { parsePhoneNumberFromString, PhoneNumber, type E164Number } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.min.json';
@@ -30,7 +32,7 @@ export interface PlanProblem {
  * answers go into `young`; when it is full it becomes `old` and the previous `old` is dropped; a
  * hit in `old` moves back into `young`. Numbers in use stay, at most 2 × GENERATION are kept, and
  * no call does more than a few map operations (evicting one entry at a time from a Map costs
- * about 0.4 µs per miss, more than the generation flip amortised).
+ * more per miss than the generation flip amortised).
  */
 const GENERATION = 512;
 let young = new Map<string, PlanProblem | null>();
