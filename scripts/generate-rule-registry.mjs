@@ -48,7 +48,7 @@ export function registrySource(ids) {
     '// npm test regenerate it; it is not committed). Do not edit: a new rule is src/rules/<id>.ts,',
     '// test/rules/<id>.test.ts and docs/rules/<id>.md (docs/adding-a-rule.md).',
     '',
-    "import type { RuleDefinition } from '../types.js';",
+    "import type { RuleDefinition } from './api.js';",
     ...ids.map((id) => `import ${local(id)} from './${id}.js';`),
     '',
     '/** The built-in rules by id, sorted. */',

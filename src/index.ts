@@ -1,41 +1,82 @@
-// The public API of qod-policy (names fixed by DESIGN.md).
+// The public API of qod-policy (names fixed by DESIGN.md), and the composition root: the one place
+// that hands the built-in rules to the engine (the engine itself knows no rule).
 
-export { createValidator, validate, validateAsync, validateJson, type Validator } from './engine/validator.js';
+import { createValidator as createEngineValidator, oneShot, type Validator } from './engine/validator.js';
+import { builtinRules } from './rules/index.js';
+import type { Report, ValidateOptions } from './types.js';
+
+/**
+ * Resolves and checks the options once (throws a ConfigError on a mistake) and returns functions
+ * to validate many bodies with them.
+ *
+ * @example
+ * const { validate } = createValidator({ policy: { qosProfiles } });
+ * const report = validate(body);
+ * if (!report.valid) res.status(toErrorInfo(report)!.status).json(toErrorInfo(report));
+ */
+export function createValidator(options: ValidateOptions = {}): Validator {
+  return createEngineValidator(builtinRules, options);
+}
+
+const oneShotForms = oneShot(builtinRules);
+
+/** Validates a parsed CreateSession body. Never throws on any payload (options are checked). */
+export function validate(payload: unknown, options?: ValidateOptions): Report {
+  return oneShotForms.validate(payload, options);
+}
+
+/** Validates JSON text or bytes; text that is not JSON becomes an issue with ruleId 'parse'. */
+export function validateJson(text: string | Uint8Array, options?: ValidateOptions): Report {
+  return oneShotForms.validateJson(text, options);
+}
+
+/** Validates a parsed body, awaiting asynchronous rules. Always a promise (a bad option rejects it). */
+export function validateAsync(payload: unknown, options?: ValidateOptions): Promise<Report> {
+  return oneShotForms.validateAsync(payload, options);
+}
+
+export type { Validator } from './engine/validator.js';
 export { toErrorInfo } from './engine/report.js';
-export { defineRule } from './engine/define-rule.js';
+export { defineRule } from './rules/api.js';
 export { ConfigError } from './engine/config-error.js';
-export { builtinRules as rules } from './rules/index.js';
+export { builtinRules as rules };
 export { dialectIds } from './dialects/index.js';
 
 export type {
+  DialectFacts,
+} from './dialects/types.js';
+export type {
   ApplicationServerModel,
+  DeviceModel,
+  Field,
+  PortsModel,
+  SessionModel,
+  SinkCredentialModel,
+} from './model/types.js';
+export type {
+  Finding,
+  Plugin,
+  RuleContext,
+  RuleDefinition,
+  RuleMessage,
+  RuleMeta,
+} from './rules/api.js';
+export type {
   CamaraError,
   DeviceIdentifier,
   DeviceIdentifierType,
-  DeviceModel,
-  DialectFacts,
   DialectId,
   ErrorInfo,
-  Field,
-  Finding,
   Issue,
   Limits,
-  Plugin,
   Policy,
-  PortsModel,
   QosDuration,
   QosProfile,
   Report,
   RequestContext,
   RuleConfig,
-  RuleContext,
-  RuleDefinition,
   RuleLevel,
-  RuleMessage,
-  RuleMeta,
   RuleOptions,
-  SessionModel,
   Severity,
-  SinkCredentialModel,
   ValidateOptions,
 } from './types.js';

@@ -11,6 +11,7 @@ import { checkConfigFileShape } from '../engine/config-schema.js';
 import { showValue } from '../engine/schema-messages.js';
 import { createSourceValidator, type SourceValidator } from '../engine/validator.js';
 import { dialectIds, type QosProfile, type ValidateOptions } from '../index.js';
+import { builtinRules } from '../rules/index.js';
 import { parseDataFile } from './data-file.js';
 import { CliError, firstLine } from './errors.js';
 import { compileConfigGlobs } from './glob.js';
@@ -116,7 +117,7 @@ function withCli(options: ValidateOptions, cli: CliSettings): ValidateOptions {
 
 function create(options: ValidateOptions, where: string): SourceValidator {
   try {
-    return createSourceValidator(options);
+    return createSourceValidator(builtinRules, options);
   } catch (error) {
     if (error instanceof Error && error.name === 'QodPolicyConfigError') throw new CliError(`${where}: ${firstLine(error.message)}`);
     throw error;

@@ -1,7 +1,7 @@
 // The dialect registry and `auto` detection.
 
 import type { DialectId } from '../types.js';
-import type { Dialect } from './dialect.js';
+import type { Dialect } from './types.js';
 import { qod12 } from './qod-1.2.js';
 import { qodSdk } from './qod-sdk.js';
 

@@ -1,7 +1,7 @@
 // CAMARA Quality-on-Demand 1.2.0-rc.3 (release r4.1): the default dialect.
 
 import * as compiled from '../schema/compiled/qod-1.2.js';
-import type { Dialect } from './dialect.js';
+import type { Dialect } from './types.js';
 
 export const qod12: Dialect = {
   facts: {

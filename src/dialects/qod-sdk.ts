@@ -3,7 +3,7 @@
 // the closest published version. See docs/dialects.md.
 
 import * as compiled from '../schema/compiled/qod-sdk.js';
-import type { Dialect } from './dialect.js';
+import type { Dialect } from './types.js';
 
 export const qodSdk: Dialect = {
   facts: {

@@ -2,19 +2,9 @@
 // createValidator time, so that a broken configuration fails loudly there and never per payload.
 
 import { dialects } from '../dialects/index.js';
-import type { Dialect } from '../dialects/dialect.js';
-import { builtinRules } from '../rules/index.js';
-import type {
-  DialectId,
-  Plugin,
-  Policy,
-  RequestContext,
-  RuleDefinition,
-  RuleLevel,
-  RuleOptions,
-  ValidateOptions,
-  Limits,
-} from '../types.js';
+import type { Dialect } from '../dialects/types.js';
+import type { Plugin, RuleDefinition } from '../rules/api.js';
+import type { DialectId, Policy, RequestContext, RuleLevel, RuleOptions, ValidateOptions, Limits } from '../types.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { checkOptionsShape, qosProfileFields } from './config-schema.js';
@@ -67,7 +57,7 @@ function checkRuleDefinition(id: string, rule: Record<string, unknown>): RuleDef
   return definition;
 }
 
-function collectRules(plugins: readonly Plugin[] | undefined): Map<string, RuleDefinition> {
+function collectRules(builtinRules: Readonly<Record<string, RuleDefinition>>, plugins: readonly Plugin[] | undefined): Map<string, RuleDefinition> {
   const rules = new Map<string, RuleDefinition>(Object.entries(builtinRules));
   for (const plugin of plugins ?? []) {
     for (const [id, rule] of Object.entries(plugin.rules)) {
@@ -121,8 +111,11 @@ function checkValues(options: ValidateOptions): void {
   }
 }
 
-/** Resolves and checks options; throws ConfigError with a clear message on any mistake. */
-export function resolveConfig(options: ValidateOptions = {}): ResolvedConfig {
+/**
+ * Resolves and checks options (throws ConfigError with a clear message on any mistake) against the rules the engine was given (the built-in ones, from the
+ * composition root src/index.ts) and the options' plugins.
+ */
+export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefinition>>, options: ValidateOptions = {}): ResolvedConfig {
   // A misspelt profile field first: the schema's own finding about that profile (a 'name' is
   // required, say) would not point at the slip.
   checkProfileFields(options);
@@ -131,7 +124,7 @@ export function resolveConfig(options: ValidateOptions = {}): ResolvedConfig {
   checkValues(options);
   const { dialect = 'auto', rules: configured = {}, maxIssues = DEFAULT_MAX_ISSUES } = options;
 
-  const rules = collectRules(options.plugins);
+  const rules = collectRules(builtinRules, options.plugins);
   const parsed = new Map<string, { level: RuleLevel; options?: RuleOptions }>();
   for (const [id, config] of Object.entries(configured)) {
     const rule = rules.get(id);

@@ -5,7 +5,8 @@
 // Built-in rules go the same way so that every rule's option errors read alike.
 
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
-import type { RuleDefinition, RuleOptions } from '../types.js';
+import type { RuleDefinition } from '../rules/api.js';
+import type { RuleOptions } from '../types.js';
 import { ConfigError } from './config-error.js';
 import { describeProblems, pathText, type KeyPath, type Naming, type SchemaProblem } from './schema-messages.js';
 

@@ -11,11 +11,12 @@
 // SSRF hosts, ...) follows the rule's configured severity, or goes away when the rule is off.
 
 import { defaultDialect, detectDialect } from '../dialects/index.js';
-import type { Dialect } from '../dialects/dialect.js';
+import type { Dialect } from '../dialects/types.js';
 import { buildModel } from '../model/build-model.js';
 import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
 import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
-import type { DialectId, Finding, Issue, RuleContext, RuleDefinition, RuleMessage, Severity } from '../types.js';
+import type { Finding, RuleContext, RuleDefinition, RuleMessage } from '../rules/api.js';
+import type { DialectId, Issue, Severity } from '../types.js';
 import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
 import { exceededLimit, limitIssue } from './limits.js';

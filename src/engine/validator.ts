@@ -5,6 +5,7 @@
 import type { SourceBody } from '../parse/index.js';
 import { parseSource } from '../parse/index.js';
 import { defaultDialect } from '../dialects/index.js';
+import type { RuleDefinition } from '../rules/api.js';
 import type { Issue, Report, ValidateOptions } from '../types.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { buildReport } from './report.js';
@@ -97,6 +98,9 @@ function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
   };
 }
 
+/** The rules a validator knows besides its plugins: the built-in ones, handed over by src/index.ts. */
+export type RuleSet = Readonly<Record<string, RuleDefinition>>;
+
 /**
  * Resolves and checks the options once (throws a ConfigError on a mistake) and returns functions
  * to validate many bodies with them.
@@ -106,39 +110,35 @@ function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
  * const report = validate(body);
  * if (!report.valid) res.status(toErrorInfo(report)!.status).json(toErrorInfo(report));
  */
-export function createValidator(options: ValidateOptions = {}): Validator {
-  const { validate, validateJson, validateAsync } = createSourceValidatorFrom(resolveConfig(options));
+export function createValidator(rules: RuleSet, options: ValidateOptions = {}): Validator {
+  const { validate, validateJson, validateAsync } = createSourceValidatorFrom(resolveConfig(rules, options));
   return { validate, validateJson, validateAsync };
 }
 
 /** createValidator for the CLI: also validates bodies of source files (not public API). */
-export function createSourceValidator(options: ValidateOptions = {}): SourceValidator {
-  return createSourceValidatorFrom(resolveConfig(options));
+export function createSourceValidator(rules: RuleSet, options: ValidateOptions = {}): SourceValidator {
+  return createSourceValidatorFrom(resolveConfig(rules, options));
 }
 
-let defaultValidator: Validator | undefined;
-
-function validatorFor(options: ValidateOptions | undefined): Validator {
-  if (options === undefined) return (defaultValidator ??= createValidator());
-  return createValidator(options);
-}
-
-/** Validates a parsed CreateSession body. Never throws on any payload (options are checked). */
-export function validate(payload: unknown, options?: ValidateOptions): Report {
-  return validatorFor(options).validate(payload);
-}
-
-/** Validates JSON text or bytes. */
-export function validateJson(text: string | Uint8Array, options?: ValidateOptions): Report {
-  return validatorFor(options).validateJson(text);
-}
-
-/** Validates a parsed body, awaiting asynchronous rules. */
-export function validateAsync(payload: unknown, options?: ValidateOptions): Promise<Report> {
-  // Always a promise: a configuration mistake rejects it rather than throwing synchronously.
-  try {
-    return validatorFor(options).validateAsync(payload);
-  } catch (error) {
-    return Promise.reject(error);
-  }
+/** The one-shot forms over a rule set; the validator for no options is made once and kept. */
+export function oneShot(rules: RuleSet): {
+  validate(payload: unknown, options?: ValidateOptions): Report;
+  validateJson(text: string | Uint8Array, options?: ValidateOptions): Report;
+  validateAsync(payload: unknown, options?: ValidateOptions): Promise<Report>;
+} {
+  let defaultValidator: Validator | undefined;
+  const validatorFor = (options: ValidateOptions | undefined): Validator =>
+    options === undefined ? (defaultValidator ??= createValidator(rules)) : createValidator(rules, options);
+  return {
+    validate: (payload, options) => validatorFor(options).validate(payload),
+    validateJson: (text, options) => validatorFor(options).validateJson(text),
+    validateAsync(payload, options) {
+      // Always a promise: a configuration mistake rejects it rather than throwing synchronously.
+      try {
+        return validatorFor(options).validateAsync(payload);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+  };
 }

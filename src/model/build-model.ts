@@ -2,16 +2,7 @@
 // It must accept any value without throwing: fields of the wrong JSON type are simply left out
 // (the schema reports them), and every field keeps the pointer it came from.
 
-import type {
-  ApplicationServerModel,
-  DeviceIpv4Model,
-  DeviceModel,
-  Field,
-  PortRangeModel,
-  PortsModel,
-  SessionModel,
-  SinkCredentialModel,
-} from '../types.js';
+import type { ApplicationServerModel, DeviceIpv4Model, DeviceModel, Field, PortRangeModel, PortsModel, SessionModel, SinkCredentialModel } from './types.js';
 
 /** How a dialect spells each key of the neutral model (a missing entry: the dialect has no such key). */
 export interface KeyMap {

@@ -6,8 +6,10 @@
 // validateAsync waits for.
 
 import { quoteKey } from '../shared/text.js';
-import { defineRule } from '../engine/define-rule.js';
-import type { DeviceIdentifier, DeviceIdentifierType, DeviceModel, RuleContext, SessionModel } from '../types.js';
+import { defineRule } from './api.js';
+import type { DeviceModel, SessionModel } from '../model/types.js';
+import type { RuleContext } from './api.js';
+import type { DeviceIdentifier, DeviceIdentifierType } from '../types.js';
 import { valueAt } from './utils/value-at.js';
 
 import { docsUrl } from '../shared/docs-url.js';

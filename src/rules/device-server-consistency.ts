@@ -9,9 +9,10 @@
 // IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) count as IPv4. Addresses that do not parse are
 // ip-address's finding and are ignored here.
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName } from '../schema/schema-findings.js';
-import type { ApplicationServerModel, Field, RuleContext, SessionModel } from '../types.js';
+import { defineRule } from './api.js';
+import { fieldName } from '../shared/messages.js';
+import type { ApplicationServerModel, Field, SessionModel } from '../model/types.js';
+import type { RuleContext } from './api.js';
 import { effectiveFamily, sameAddress, type IpAddress, type IpFamily } from './utils/ip/address.js';
 import { addressOf, subnetOf } from './utils/ip/parse.js';
 import { printable } from './utils/text.js';

@@ -10,9 +10,10 @@
 // CAMARA 1.2 specifies 400 QUALITY_ON_DEMAND.DURATION_OUT_OF_RANGE (its published tests expect
 // INVALID_ARGUMENT; we follow the specification).
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName } from '../schema/schema-findings.js';
-import type { QosProfile, RuleContext } from '../types.js';
+import { defineRule } from './api.js';
+import { fieldName } from '../shared/messages.js';
+import type { RuleContext } from './api.js';
+import type { QosProfile } from '../types.js';
 import { catalogueOf } from './utils/qos-catalogue.js';
 import { describeBound, isAbove, isBelow, toSeconds, type SecondsDuration } from './utils/duration.js';
 

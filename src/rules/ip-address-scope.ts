@@ -11,9 +11,10 @@
 //
 // Only addresses that parse are looked at: a malformed one is ip-address's finding.
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName } from '../schema/schema-findings.js';
-import type { Field, RuleContext } from '../types.js';
+import { defineRule } from './api.js';
+import { fieldName } from '../shared/messages.js';
+import type { Field } from '../model/types.js';
+import type { RuleContext } from './api.js';
 import { hasHostBits, networkAddress, sameAddress, type IpAddress, type IpFamily } from './utils/ip/address.js';
 import { formatAddress } from './utils/ip/format.js';
 import { addressOf, subnetOf } from './utils/ip/parse.js';

@@ -9,9 +9,10 @@
 // application-server IPv4 pattern accepts leading zeros ('010.1.1.1', octal or decimal?), and
 // its IPv6 pattern accepts any mix of hex digits, colons and dots ('::::').
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName } from '../schema/schema-findings.js';
-import type { Field, RuleContext } from '../types.js';
+import { defineRule } from './api.js';
+import { fieldName } from '../shared/messages.js';
+import type { Field } from '../model/types.js';
+import type { RuleContext } from './api.js';
 import type { IpFamily } from './utils/ip/address.js';
 import { diagnoseAddress } from './utils/ip/diagnose.js';
 import { parseIp, parseIpv4, parseIpv6, parsePrefixLength, subnetOf } from './utils/ip/parse.js';

@@ -6,7 +6,7 @@
 // rule is off); where it allows them, the keywords are 'x-beyond-spec' and the rule is off by
 // default: turned on, it reports them at its configured severity.
 
-import { defineRule } from '../engine/define-rule.js';
+import { defineRule } from './api.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 

@@ -7,8 +7,8 @@
 // exactly is wrong. The numbering-plan check runs only on numbers of the right syntax; its
 // findings are secondary (one level below the rule's severity: warnings by default).
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName, showValue } from '../schema/schema-findings.js';
+import { defineRule } from './api.js';
+import { fieldName, showValue } from '../shared/messages.js';
 import { numberingPlanProblem, type PlanProblem } from './utils/phone-plan.js';
 import { isPhoneSyntaxValid, phoneSyntaxProblem } from './utils/phone-syntax.js';
 

@@ -7,9 +7,10 @@
 // of the schema's, as an error at any severity) and re-checks them from ctx.dialect.port. CAMARA 0.9/0.10 answered a bad range with
 // 400 OUT_OF_RANGE "Invalid port ranges specified: devicePorts"; we keep that code.
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName } from '../schema/schema-findings.js';
-import type { Field, PortRangeModel, PortsModel, RuleContext } from '../types.js';
+import { defineRule } from './api.js';
+import { fieldName } from '../shared/messages.js';
+import type { Field, PortRangeModel, PortsModel } from '../model/types.js';
+import type { RuleContext } from './api.js';
 import { findOverlaps, type PortEntry, type RangeEntry } from './utils/port-overlaps.js';
 
 import { docsUrl } from '../shared/docs-url.js';

@@ -6,8 +6,8 @@
 // status counts as ACTIVE. Without a catalogue the rule claims nothing: names such as the SDK's
 // QOS_VC or CAMARA's QOS_E are examples, not a catalogue.
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName } from '../schema/schema-findings.js';
+import { defineRule } from './api.js';
+import { fieldName } from '../shared/messages.js';
 import { catalogueOf } from './utils/qos-catalogue.js';
 
 import { docsUrl } from '../shared/docs-url.js';

@@ -9,9 +9,10 @@
 // addresses at all are compared as text, as uniqueItems does. CAMARA's tests expect
 // 400 INVALID_ARGUMENT for an empty list, more than 16 entries and duplicates.
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName } from '../schema/schema-findings.js';
-import type { Field, RuleContext } from '../types.js';
+import { defineRule } from './api.js';
+import { fieldName } from '../shared/messages.js';
+import type { Field } from '../model/types.js';
+import type { RuleContext } from './api.js';
 import { bits128, sameAddress, type IpSubnet } from './utils/ip/address.js';
 import { subnetOf } from './utils/ip/parse.js';
 import { printable } from './utils/text.js';

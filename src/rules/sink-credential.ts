@@ -6,7 +6,7 @@
 // This rule owns the schema keywords tagged "sink-credential" (credentialType and accessTokenType
 // enums, the ACCESSTOKEN required list, the expiry's date-time format) and re-checks each of them.
 
-import { defineRule } from '../engine/define-rule.js';
+import { defineRule } from './api.js';
 import { dateTimeKind, dateTimeMs } from './utils/date-time.js';
 import { isMissing, valueAt } from './utils/value-at.js';
 

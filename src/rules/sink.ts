@@ -16,9 +16,10 @@
 // non-public hosts, cloud metadata endpoints) and credentials in the URL are secondary: one level
 // below the rule's severity (warnings by default).
 
-import { defineRule } from '../engine/define-rule.js';
-import { fieldName } from '../schema/schema-findings.js';
-import type { Field, RuleContext } from '../types.js';
+import { defineRule } from './api.js';
+import { fieldName } from '../shared/messages.js';
+import type { Field } from '../model/types.js';
+import type { RuleContext } from './api.js';
 import { isMetadataAddress, isMetadataName, METADATA_NAME_LIST } from './utils/cloud-metadata.js';
 import type { IpAddress } from './utils/ip/address.js';
 import { parseIpv4, parseIpv6 } from './utils/ip/parse.js';

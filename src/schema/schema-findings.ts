@@ -28,9 +28,6 @@ export interface SchemaFinding {
 }
 const STRUCTURAL_KEYWORDS = new Set(['type', 'required', 'additionalProperties', 'unevaluatedProperties', 'minProperties', 'maxProperties']);
 
-// Re-exported until the rules import them from src/shared/messages.ts directly.
-export { fieldName, showValue };
-
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';

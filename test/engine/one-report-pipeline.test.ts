@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSourceValidator } from '../../src/engine/validator.js';
+import { builtinRules } from '../../src/rules/index.js';
 import { dialectIds, validateJson, type Issue } from '../../src/index.js';
 import { parseSource } from '../../src/parse/index.js';
 import { ensureBuilt, runCli } from '../cli/helpers.js';
@@ -76,7 +77,7 @@ describe('one report pipeline', () => {
   it('validateSource locates schema and rule findings of each YAML document in the file', () => {
     const yaml = 'device:\n  phoneNumber: "+34600000000"\n  colour: blue\nqosProfile: QOS_E\n---\ndevice:\n  phoneNumber: "+34600000000"\n';
     const [first, second] = parseSource(yaml, 'yaml');
-    const validator = createSourceValidator();
+    const validator = createSourceValidator(builtinRules);
     expect(validator.validateSource(first!).issues.find((i) => i.ruleId === 'known-properties')).toMatchObject({ path: '/device/colour', line: 3, column: 3, endLine: 3, endColumn: 15 });
     expect(validator.validateSource(second!).issues.find((i) => i.ruleId === 'schema' && i.messageId === 'required')).toMatchObject({ path: '', line: 6, column: 1, endLine: 7, endColumn: 30 });
   });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { createValidator } from '../../src/index.js';
 import { createSourceValidator } from '../../src/engine/validator.js';
+import { builtinRules } from '../../src/rules/index.js';
 import { mayHaveDuplicateKeys } from '../../src/parse/json.js';
 import { scanJson } from '../../src/parse/json-scan.js';
 import { parseSource, sourceKindOf } from '../../src/parse/index.js';
@@ -18,7 +19,7 @@ import { reference } from '../../bench/reference-bodies.mjs';
 const { valid, invalid } = reference;
 
 const validator = createValidator();
-const sourceValidator = createSourceValidator();
+const sourceValidator = createSourceValidator(builtinRules);
 let sink = 0;
 
 for (const [label, text] of [

@@ -4,7 +4,7 @@ import { dialects } from '../../src/dialects/index.js';
 import { createValidator, type DialectId } from '../../src/index.js';
 import { _internals } from '../../src/rules/port-ranges.js';
 import { findOverlaps } from '../../src/rules/utils/port-overlaps.js';
-import type { PortsModel } from '../../src/types.js';
+import type { PortsModel } from '../../src/model/types.js';
 import { ruleTester, type ExpectedIssue } from '../helpers/rule-tester.js';
 
 // The sweep, watched: the fast-path tests below count its calls (it still does its work).

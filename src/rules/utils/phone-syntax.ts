@@ -3,7 +3,7 @@
 // schema's); the diagnosis only names the reason, and falls back to 'notPhoneNumber' if the facts
 // ever disagree, so that nothing the schema rejects is let through.
 
-import type { DialectFacts } from '../../types.js';
+import type { DialectFacts } from '../../dialects/types.js';
 
 export type PhoneSyntax = DialectFacts['phoneNumber'];
 

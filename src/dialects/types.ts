@@ -1,0 +1,66 @@
+// What a dialect is: its facts (data the rules read instead of branching on version), how it
+// spells the keys of the neutral model, its compiled schema, and how `auto` recognises it.
+
+import type { KeyMap } from '../model/build-model.js';
+import type { CompiledSchema } from '../schema/compiled-schema.js';
+import type { CamaraError, DeviceIdentifierType, DialectId, RuleLevel } from '../types.js';
+
+/** What one dialect (API version) says, as data rules read instead of branching on version. */
+export interface DialectFacts {
+  readonly id: DialectId;
+  /** The API version, e.g. '1.2.0-rc.3'. */
+  readonly apiVersion: string;
+  /**
+   * How phone numbers must be written, and its description for messages. `pattern` and `maxLength`
+   * decide (they are the schema's); `plus`, `digits` and `leadingZero` describe the same syntax so
+   * that a rule can say precisely what is wrong.
+   */
+  readonly phoneNumber: {
+    readonly pattern: RegExp;
+    readonly description: string;
+    readonly maxLength: number;
+    /** Whether the leading '+' is required; when 'optional', a number without it is read as international digits. */
+    readonly plus: 'required' | 'optional';
+    /** Inclusive bounds of the digit count (country code included, '+' excluded). */
+    readonly digits: { readonly min: number; readonly max: number };
+    /** Whether the first digit may be 0. */
+    readonly leadingZero: boolean;
+  };
+  /** Inclusive port bounds. */
+  readonly port: { readonly min: number; readonly max: number };
+  /** Inclusive duration bounds in seconds; `default` when the dialect fills in an absent duration. */
+  readonly duration: { readonly min: number; readonly max: number; readonly default?: number };
+  /** Identifier types supported when the policy does not say. */
+  readonly defaultSupportedIdentifiers: readonly DeviceIdentifierType[];
+  /** Token rules: 'camara-1.0+' (2-legged needs a device, 3-legged forbids one) or 'none'. */
+  readonly tokenRules: 'camara-1.0+' | 'none';
+  /** Where identifiers must name the same device: the answer for a mismatch; null: never checked. */
+  readonly identifierMismatch: CamaraError | null;
+  /** The answer when no identifier given resolves to a device. */
+  readonly identifierNotFound: CamaraError;
+  /** Sink must be https. */
+  readonly sinkHttpsRequired: boolean;
+  /** Maximum sink length in characters. */
+  readonly sinkMaxLength: number;
+  /**
+   * The application server's list of single addresses (CAMARA 1.2 `ipAddresses`): its key as the
+   * dialect spells it and the schema's item bounds. null when the dialect has no list form.
+   */
+  readonly serverAddressList: { readonly key: string; readonly minItems: number; readonly maxItems: number } | null;
+  /** Credential types allowed, and the answer for another one; null when the dialect has no sinkCredential. */
+  readonly sinkCredential: { readonly types: readonly string[]; readonly otherType: CamaraError } | null;
+  /** The answer for a duration outside the QoS profile's bounds. */
+  readonly profileDurationError: CamaraError;
+  /** The answer for a profile that is INACTIVE or DEPRECATED. */
+  readonly profileNotApplicable: CamaraError;
+  /** Rule levels that differ from the rules' defaults in this dialect (e.g. known-properties off). */
+  readonly ruleDefaults: Readonly<Record<string, RuleLevel>>;
+}
+
+export interface Dialect {
+  readonly facts: DialectFacts;
+  readonly keys: KeyMap;
+  readonly schema: CompiledSchema;
+  /** Keys (top level, or inside the device object) that only this dialect uses; `auto` looks for them. */
+  readonly signature?: { readonly top: readonly string[]; readonly device: readonly string[] };
+}

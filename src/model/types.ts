@@ -1,0 +1,76 @@
+// The dialect-neutral view of a CreateSession body that rules read (built by ./build-model.ts).
+
+/** A string field of the body, with the pointer it came from. */
+export interface Field<T> {
+  readonly value: T;
+  readonly path: string;
+}
+
+/** An object of the body, with the pointer it came from (for findings about the whole object). */
+export interface Located {
+  readonly path: string;
+}
+
+export interface PortRangeModel extends Located {
+  /** Present only when an integer. */
+  readonly from?: Field<number>;
+  readonly to?: Field<number>;
+}
+
+export interface PortsModel extends Located {
+  readonly ranges: readonly PortRangeModel[];
+  readonly ports: readonly Field<number>[];
+}
+
+export interface DeviceIpv4Model extends Located {
+  readonly publicAddress?: Field<string>;
+  readonly privateAddress?: Field<string>;
+  readonly publicPort?: Field<number>;
+}
+
+export interface DeviceModel extends Located {
+  readonly phoneNumber?: Field<string>;
+  readonly networkAccessIdentifier?: Field<string>;
+  readonly ipv4Address?: DeviceIpv4Model;
+  readonly ipv6Address?: Field<string>;
+  /** Names of properties present that are not identifiers of the dialect (as spelled in the body). */
+  readonly unknownKeys: readonly string[];
+}
+
+export interface ApplicationServerModel extends Located {
+  /** The list form (CAMARA 1.2): single addresses. Absent when the body has no such list. */
+  readonly ipAddresses?: Located & { readonly items: readonly Field<string>[] };
+  /** Address or address/prefix. */
+  readonly ipv4Address?: Field<string>;
+  readonly ipv6Address?: Field<string>;
+}
+
+export interface SinkCredentialModel extends Located {
+  readonly credentialType?: Field<string>;
+  readonly accessToken?: Field<string>;
+  readonly accessTokenExpiresUtc?: Field<string>;
+  readonly accessTokenType?: Field<string>;
+  readonly clientId?: Field<string>;
+  readonly tokenUri?: Field<string>;
+  readonly jwksUri?: Field<string>;
+}
+
+/**
+ * The dialect-neutral view of a CreateSession body that rules read. A field is present only when
+ * the body has it with the right JSON type (a wrong type is the schema's finding); every field
+ * remembers the pointer it came from, in the body's own spelling.
+ */
+export interface SessionModel {
+  /** The whole body (for rules that must look at raw values; prefer the typed fields). */
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly device?: DeviceModel;
+  readonly applicationServer?: ApplicationServerModel;
+  readonly devicePorts?: PortsModel;
+  readonly applicationServerPorts?: PortsModel;
+  readonly qosProfile?: Field<string>;
+  /** Present when the body has an integer-typed number (any magnitude). */
+  readonly duration?: Field<number>;
+  /** `sink` (CAMARA 0.11+) or the webhook's notification URL (CAMARA 0.9/0.10, SDK). */
+  readonly sink?: Field<string>;
+  readonly sinkCredential?: SinkCredentialModel;
+}
