@@ -31,10 +31,13 @@ export type DeviceIdentifier =
   | { type: 'ipv4Address'; value: { publicAddress?: string; privateAddress?: string; publicPort?: number } }
   | { type: 'ipv6Address'; value: string };
 
+/** The units of CAMARA's TimeUnitEnum (the qos-profiles API). */
+export type DurationUnit = 'Days' | 'Hours' | 'Minutes' | 'Seconds' | 'Milliseconds' | 'Microseconds' | 'Nanoseconds';
+
 /** A duration as the CAMARA qos-profiles API writes it. */
 export interface QosDuration {
   value?: number;
-  unit?: 'Days' | 'Hours' | 'Minutes' | 'Seconds' | 'Milliseconds' | 'Microseconds' | 'Nanoseconds' | string;
+  unit?: DurationUnit | string;
 }
 
 /** A QoS profile as the CAMARA qos-profiles API returns it (only the fields we use are typed). */

@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { SourceKind } from '../parse/index.js';
+import { sourceKindOf, type SourceKind } from '../parse/index.js';
 import { CliError } from './errors.js';
 import { compileGlob, isGlobPattern, scanGlob } from './glob.js';
 
@@ -18,21 +18,6 @@ export interface Input {
   /** What reports show: the path relative to the working directory with '/', or '<stdin>'. */
   readonly filePath: string;
   readonly kind: SourceKind | undefined;
-}
-
-const EXTENSIONS: Readonly<Record<string, SourceKind>> = {
-  '.json': 'json',
-  '.ndjson': 'ndjson',
-  '.jsonl': 'ndjson',
-  '.yaml': 'yaml',
-  '.yml': 'yaml',
-};
-
-/** The kind of a file by its extension (case-insensitive); undefined for other extensions. */
-export function kindOf(path: string): SourceKind | undefined {
-  const dot = path.lastIndexOf('.');
-  if (dot === -1 || dot < path.lastIndexOf('/')) return undefined;
-  return EXTENSIONS[path.slice(dot).toLowerCase()];
 }
 
 /** A path relative to the working directory, with '/' separators. */
@@ -75,7 +60,7 @@ function walk(dir: string, display: string, isIgnored: (path: string) => boolean
       walk(path, displayPrefix + name, isIgnored, out, argument);
       continue;
     }
-    const kind = kindOf(name);
+    const kind = sourceKindOf(name);
     if (kind === undefined || name.startsWith(CONFIG_PREFIX) || !(entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) continue;
     if (!isIgnored(path)) out.push({ path, filePath: displayPrefix + name, kind });
   }
@@ -122,7 +107,7 @@ export function collectInputs(patterns: readonly string[], options: CollectOptio
       stdinSeen = true;
       const name = options.stdinFilename;
       if (name === undefined) inputs.push({ path: undefined, filePath: '<stdin>', kind: undefined });
-      else inputs.push({ path: undefined, stdinPath: resolve(cwd, name), filePath: displayPath(cwd, resolve(cwd, name)), kind: kindOf(name) });
+      else inputs.push({ path: undefined, stdinPath: resolve(cwd, name), filePath: displayPath(cwd, resolve(cwd, name)), kind: sourceKindOf(name) });
       continue;
     }
     const absolute = resolve(cwd, pattern);
@@ -135,7 +120,7 @@ export function collectInputs(patterns: readonly string[], options: CollectOptio
     }
     if (stats?.isFile()) {
       if (isIgnored(absolute)) ignoredExplicit.push(pattern);
-      else addFound({ path: absolute, filePath: displayPath(cwd, absolute), kind: kindOf(absolute) });
+      else addFound({ path: absolute, filePath: displayPath(cwd, absolute), kind: sourceKindOf(absolute) });
       continue;
     }
     if (stats?.isDirectory()) {

@@ -7,10 +7,7 @@ import { resolve } from 'node:path';
 import { createValidator, type QosProfile } from '../index.js';
 import { parseDataFile } from './data-file.js';
 import { CliError, firstLine } from './errors.js';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isPlainObject } from '../shared/object.js';
 
 export function loadQosProfiles(file: string, cwd: string): QosProfile[] {
   const path = resolve(cwd, file);

@@ -9,6 +9,7 @@ import { rules as builtinRules, type Plugin, type RuleDefinition } from '../inde
 import { parseStrict } from './args.js';
 import { CliError } from './errors.js';
 import { RULES_HELP } from './help.js';
+import { lowerSeverity } from '../shared/severity.js';
 
 export interface RuleRow {
   id: string;
@@ -25,7 +26,6 @@ export interface RuleRow {
   docs?: string;
 }
 
-const LOWER: Record<string, string> = { error: 'warn', warn: 'info', info: 'info' };
 
 function row(id: string, rule: RuleDefinition, builtin: boolean): RuleRow {
   const severity = rule.meta.defaultLevel ?? 'error';
@@ -44,7 +44,7 @@ function row(id: string, rule: RuleDefinition, builtin: boolean): RuleRow {
     description: rule.meta.docs.description,
   };
   if (rule.meta.docs.url !== undefined) result.docs = rule.meta.docs.url;
-  if (secondary && severity !== 'off') result.secondarySeverity = LOWER[severity]!;
+  if (secondary && severity !== 'off') result.secondarySeverity = lowerSeverity(severity);
   if (builtin) {
     const differing: Record<string, string> = {};
     for (const dialect of Object.values(dialects)) {

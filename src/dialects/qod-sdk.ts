@@ -4,6 +4,7 @@
 
 import * as compiled from '../schema/compiled/qod-sdk.js';
 import type { Dialect } from './types.js';
+import { DEVICE_IDENTIFIER_TYPES } from '../shared/identifiers.js';
 
 export const qodSdk: Dialect = {
   facts: {
@@ -20,7 +21,7 @@ export const qodSdk: Dialect = {
     port: { min: 0, max: 65535 },
     duration: { min: 60, max: 86400, default: 86400 },
     // The SDK model lists all four identifiers as options ("the MNO might support only a subset").
-    defaultSupportedIdentifiers: ['phoneNumber', 'networkAccessIdentifier', 'ipv4Address', 'ipv6Address'],
+    defaultSupportedIdentifiers: DEVICE_IDENTIFIER_TYPES,
     tokenRules: 'none',
     // "the identifiers MUST belong to the same device"
     identifierMismatch: { status: 422, code: 'IDENTIFIER_MISMATCH' },

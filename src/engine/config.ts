@@ -11,6 +11,7 @@ import { checkOptionsShape, qosProfileFields } from './config-schema.js';
 import { validateDefaultOptions, validateRuleOptions } from './rule-options.js';
 import { namedPathText, showValue } from './schema-messages.js';
 import { closestMatch } from './suggest.js';
+import { isPlainObject } from '../shared/object.js';
 
 const DEFAULT_MAX_ISSUES = 100;
 
@@ -34,10 +35,6 @@ export interface ResolvedConfig {
   readonly rules: ReadonlyMap<string, RuleDefinition>;
   /** Enabled rules per dialect (levels differ by dialect: e.g. known-properties is opt-in in qod-sdk). */
   readonly activeRules: Readonly<Record<DialectId, readonly ActiveRule[]>>;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // What follows checks what schemas/config.schema.json cannot say: values JSON cannot hold

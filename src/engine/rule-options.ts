@@ -7,17 +7,15 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import type { RuleDefinition } from '../rules/api.js';
 import type { RuleOptions } from '../types.js';
+import { valueAtPath } from '../shared/pointer.js';
 import { ConfigError } from './config-error.js';
 import { describeProblems, pathText, type KeyPath, type Naming, type SchemaProblem } from './schema-messages.js';
+import { isPlainObject } from '../shared/object.js';
 
 type JsonSchema = Record<string, unknown>;
 
 /** One interpreter per schema object: rules are shared by every createValidator call. */
 const validators = new WeakMap<object, Validator>();
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function parseLocation(location: string): string[] {
   // '#/properties/a~1b' → ['properties', 'a/b']; cfworker writes pointers percent-encoded.
@@ -45,10 +43,6 @@ function schemaAt(root: JsonSchema, keywordLocation: string): JsonSchema | undef
   return isPlainObject(node) ? node : undefined;
 }
 
-function valueAt(root: unknown, path: KeyPath): unknown {
-  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[key] : undefined), root);
-}
-
 function toProblem(unit: OutputUnit, root: JsonSchema, options: unknown): SchemaProblem {
   const path: KeyPath = parseLocation(unit.instanceLocation).map((segment) => (/^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : segment));
   const schema = schemaAt(root, unit.keywordLocation);
@@ -57,7 +51,7 @@ function toProblem(unit: OutputUnit, root: JsonSchema, options: unknown): Schema
     path,
     keywordValue: schema?.[unit.keyword],
     schema,
-    data: valueAt(options, path),
+    data: valueAtPath(options, path),
     schemaLocation: unit.keywordLocation,
     fallback: unit.error,
   };

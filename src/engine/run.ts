@@ -16,12 +16,11 @@ import { buildModel } from '../model/build-model.js';
 import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
 import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
 import type { Finding, RuleContext, RuleDefinition, RuleMessage } from '../rules/api.js';
-import type { DialectId, Issue, Severity } from '../types.js';
+import type { DialectId, Issue } from '../types.js';
 import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
 import { exceededLimit, limitIssue } from './limits.js';
-
-const LOWER: Record<Severity, Severity> = { error: 'warn', warn: 'info', info: 'info' };
+import { lowerSeverity } from '../shared/severity.js';
 
 /** A body's issues before the report is made: unsorted, untruncated, without positions. */
 export interface Collected {
@@ -63,7 +62,7 @@ function toIssue(active: ActiveRule, finding: Finding, secondary?: Set<Issue>): 
   const issue: Issue = {
     ruleId: active.id,
     messageId: finding.messageId,
-    severity: isSecondary ? LOWER[active.level] : active.level,
+    severity: isSecondary ? lowerSeverity(active.level) : active.level,
     path: finding.path,
     message: interpolate(message.text, finding.data),
     status: finding.error?.status ?? message.status ?? active.rule.meta.status,

@@ -6,6 +6,7 @@
 // you mean 'policy.qosProfiles'?", "option 'scheme' must be one of 'https', 'http' (got 'ftp')".
 
 import { closestMatch } from './suggest.js';
+import { isPlainObject } from '../shared/object.js';
 
 /** A path into the configuration: property names and array indices. */
 export type KeyPath = readonly (string | number)[];
@@ -97,10 +98,6 @@ const FORMAT_NAMES: Record<string, string> = {
   ipv4: 'an IPv4 address',
   ipv6: 'an IPv6 address',
 };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The keys of `data` that neither `properties` nor `patternProperties` of `schema` declare. */
 function undeclaredKeys(data: unknown, schema: SchemaProblem['schema']): { unknown: string[]; known: string[] } {

@@ -3,6 +3,7 @@
 // (the schema reports them), and every field keeps the pointer it came from.
 
 import type { ApplicationServerModel, DeviceIpv4Model, DeviceModel, Field, PortRangeModel, PortsModel, SessionModel, SinkCredentialModel } from './types.js';
+import { isPlainObject } from '../shared/object.js';
 
 /** How a dialect spells each key of the neutral model (a missing entry: the dialect has no such key). */
 export interface KeyMap {
@@ -38,10 +39,6 @@ const MAX_WALKED_ITEMS = 65536;
 
 type Obj = Record<string, unknown>;
 
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function own(obj: Obj, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
@@ -58,13 +55,13 @@ function int(obj: Obj, key: string, parent: string): Field<number> | undefined {
 
 function ports(body: Obj, key: string, k: KeyMap): PortsModel | undefined {
   const spec = own(body, key);
-  if (!isObject(spec)) return undefined;
+  if (!isPlainObject(spec)) return undefined;
   const path = `/${key}`;
   const ranges: PortRangeModel[] = [];
   const rawRanges = own(spec, k.ranges);
   if (Array.isArray(rawRanges) && rawRanges.length <= MAX_WALKED_ITEMS) {
     rawRanges.forEach((range, i) => {
-      if (!isObject(range)) return;
+      if (!isPlainObject(range)) return;
       const rangePath = `${path}/${k.ranges}/${i}`;
       ranges.push({ path: rangePath, from: int(range, k.from, rangePath), to: int(range, k.to, rangePath) });
     });
@@ -81,11 +78,11 @@ function ports(body: Obj, key: string, k: KeyMap): PortsModel | undefined {
 
 function device(body: Obj, k: KeyMap): DeviceModel | undefined {
   const raw = own(body, k.device);
-  if (!isObject(raw)) return undefined;
+  if (!isPlainObject(raw)) return undefined;
   const path = `/${k.device}`;
   let ipv4Address: DeviceIpv4Model | undefined;
   const rawIpv4 = own(raw, k.deviceIpv4Address);
-  if (isObject(rawIpv4)) {
+  if (isPlainObject(rawIpv4)) {
     const ipv4Path = `${path}/${k.deviceIpv4Address}`;
     ipv4Address = {
       path: ipv4Path,
@@ -95,29 +92,33 @@ function device(body: Obj, k: KeyMap): DeviceModel | undefined {
     };
   }
   const known = [k.phoneNumber, k.networkAccessIdentifier, k.deviceIpv4Address, k.deviceIpv6Address];
+  const keys = Object.keys(raw);
   return {
     path,
     phoneNumber: str(raw, k.phoneNumber, path),
     networkAccessIdentifier: str(raw, k.networkAccessIdentifier, path),
     ipv4Address,
     ipv6Address: str(raw, k.deviceIpv6Address, path),
-    unknownKeys: Object.keys(raw).filter((key) => !known.includes(key)),
+    unknownKeys: keys.filter((key) => !known.includes(key)),
+    keyCount: keys.length,
   };
 }
 
 function applicationServer(body: Obj, k: KeyMap): ApplicationServerModel | undefined {
   const raw = own(body, k.applicationServer);
-  if (!isObject(raw)) return undefined;
+  if (!isPlainObject(raw)) return undefined;
   const path = `/${k.applicationServer}`;
   let ipAddresses: ApplicationServerModel['ipAddresses'];
   const rawList = k.ipAddresses === undefined ? undefined : own(raw, k.ipAddresses);
-  if (Array.isArray(rawList) && rawList.length <= MAX_WALKED_ITEMS) {
+  if (Array.isArray(rawList)) {
     const listPath = `${path}/${k.ipAddresses}`;
     const items: Field<string>[] = [];
-    rawList.forEach((item, i) => {
-      if (typeof item === 'string') items.push({ value: item, path: `${listPath}/${i}` });
-    });
-    ipAddresses = { path: listPath, items };
+    if (rawList.length <= MAX_WALKED_ITEMS) {
+      rawList.forEach((item, i) => {
+        if (typeof item === 'string') items.push({ value: item, path: `${listPath}/${i}` });
+      });
+    }
+    ipAddresses = { path: listPath, items, count: rawList.length };
   }
   return {
     path,
@@ -129,10 +130,11 @@ function applicationServer(body: Obj, k: KeyMap): ApplicationServerModel | undef
 
 function sinkCredential(body: Obj, key: string): SinkCredentialModel | undefined {
   const raw = own(body, key);
-  if (!isObject(raw)) return undefined;
+  if (!isPlainObject(raw)) return undefined;
   const path = `/${key}`;
   return {
     path,
+    given: Object.keys(raw).filter((key) => raw[key] !== undefined),
     credentialType: str(raw, 'credentialType', path),
     accessToken: str(raw, 'accessToken', path),
     accessTokenExpiresUtc: str(raw, 'accessTokenExpiresUtc', path),
@@ -148,14 +150,14 @@ function sink(body: Obj, k: KeyMap): Field<string> | undefined {
   if (k.webhook === undefined) return undefined;
   const [webhookKey, urlKey] = k.webhook;
   const webhook = own(body, webhookKey);
-  return isObject(webhook) ? str(webhook, urlKey, `/${webhookKey}`) : undefined;
+  return isPlainObject(webhook) ? str(webhook, urlKey, `/${webhookKey}`) : undefined;
 }
 
 /** The neutral model of `body`; undefined when the body is not a JSON object. */
 export function buildModel(body: unknown, k: KeyMap): SessionModel | undefined {
-  if (!isObject(body)) return undefined;
+  if (!isPlainObject(body)) return undefined;
   return {
-    body,
+    given: { device: own(body, k.device) !== undefined, duration: own(body, k.duration) !== undefined },
     device: device(body, k),
     applicationServer: applicationServer(body, k),
     devicePorts: ports(body, k.devicePorts, k),

@@ -35,17 +35,26 @@ export interface DeviceModel extends Located {
   readonly ipv6Address?: Field<string>;
   /** Names of properties present that are not identifiers of the dialect (as spelled in the body). */
   readonly unknownKeys: readonly string[];
+  /** How many properties the device object has, declared or not, whatever their values. */
+  readonly keyCount: number;
 }
 
 export interface ApplicationServerModel extends Located {
   /** The list form (CAMARA 1.2): single addresses. Absent when the body has no such list. */
-  readonly ipAddresses?: Located & { readonly items: readonly Field<string>[] };
+  readonly ipAddresses?: Located & {
+    /** The string items (others are the schema's finding); empty when the list is too long to walk. */
+    readonly items: readonly Field<string>[];
+    /** The list's length, whatever its items. */
+    readonly count: number;
+  };
   /** Address or address/prefix. */
   readonly ipv4Address?: Field<string>;
   readonly ipv6Address?: Field<string>;
 }
 
 export interface SinkCredentialModel extends Located {
+  /** The names of the properties given (a value of the wrong type is still given; undefined is not). */
+  readonly given: readonly string[];
   readonly credentialType?: Field<string>;
   readonly accessToken?: Field<string>;
   readonly accessTokenExpiresUtc?: Field<string>;
@@ -61,8 +70,12 @@ export interface SinkCredentialModel extends Located {
  * remembers the pointer it came from, in the body's own spelling.
  */
 export interface SessionModel {
-  /** The whole body (for rules that must look at raw values; prefer the typed fields). */
-  readonly body: Readonly<Record<string, unknown>>;
+  /**
+   * Which top-level members the body has, whatever their values (a device or duration of the wrong
+   * type is the schema's finding, not a missing one). The model holds no reference to the body: a
+   * rule cannot change the caller's input through it.
+   */
+  readonly given: { readonly device: boolean; readonly duration: boolean };
   readonly device?: DeviceModel;
   readonly applicationServer?: ApplicationServerModel;
   readonly devicePorts?: PortsModel;

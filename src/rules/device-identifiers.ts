@@ -5,12 +5,12 @@
 // when the operator gives one (policy.resolveDevice); it may be asynchronous, which only
 // validateAsync waits for.
 
+import { DEVICE_IDENTIFIER_TYPES } from '../shared/identifiers.js';
 import { quoteKey } from '../shared/text.js';
 import { defineRule } from './api.js';
 import type { DeviceModel, SessionModel } from '../model/types.js';
 import type { RuleContext } from './api.js';
 import type { DeviceIdentifier, DeviceIdentifierType } from '../types.js';
-import { valueAt } from './utils/value-at.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 
@@ -27,7 +27,7 @@ type MessageId =
 type Context = RuleContext<MessageId>;
 
 /** Every identifier type, in the order CAMARA declares them (and findings name them). */
-const TYPES: readonly DeviceIdentifierType[] = ['phoneNumber', 'networkAccessIdentifier', 'ipv4Address', 'ipv6Address'];
+const TYPES: readonly DeviceIdentifierType[] = DEVICE_IDENTIFIER_TYPES;
 
 /** The property every dialect with token rules (CAMARA 1.0 and later) names the device by. */
 const DEVICE_PROPERTY = 'device';
@@ -191,8 +191,7 @@ function hasNoIdentifierKey(model: SessionModel, device: DeviceModel): boolean {
   if (device.unknownKeys.length === 0) return false;
   for (const type of TYPES) if (given(device, type) !== undefined) return false;
   // Declared keys with values of the wrong type are still identifiers (the schema reports their type).
-  const raw = valueAt(model.body, device.path);
-  return typeof raw === 'object' && raw !== null && Object.keys(raw).length === device.unknownKeys.length;
+  return device.keyCount === device.unknownKeys.length;
 }
 
 /** The unknown keys as a message lists them: a few, each quoted short and escaped. */
@@ -266,7 +265,7 @@ export default defineRule({
 
     if (device === undefined) {
       // A device of the wrong type is the schema's finding, not a missing one.
-      if (token === false && valueAt(model.body, `/${DEVICE_PROPERTY}`) === undefined) {
+      if (token === false && !model.given.device) {
         ctx.report({ messageId: 'missingIdentifier', path: '', data: { property: DEVICE_PROPERTY } });
       }
       return;

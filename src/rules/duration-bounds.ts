@@ -96,7 +96,7 @@ export default defineRule<MessageIds>({
       } else if (duration > limits.max) {
         ctx.report({ messageId: 'aboveMaximum', path, data: { subject: subject(path, duration), value: duration, limit: limits.max, dialect: ctx.dialect.id } });
       }
-    } else if (limits.default !== undefined && !Object.prototype.hasOwnProperty.call(model.body, DURATION)) {
+    } else if (limits.default !== undefined && !model.given.duration) {
       // The dialect fills in an absent duration: that value must fit the policy and the profile too.
       duration = limits.default;
       path = '';

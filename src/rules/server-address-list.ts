@@ -82,12 +82,11 @@ export default defineRule<MessageId>({
     const facts = ctx.dialect.serverAddressList;
     const server = model.applicationServer;
     if (facts === null || server === undefined) return;
-    // The raw array, for its true length: the model leaves out non-string items, and does not walk
-    // arrays of more than 65536 items at all. Dialect keys need no pointer escaping.
-    const rawServer = model.body[server.path.slice(1)] as Record<string, unknown>;
-    const rawList = Object.prototype.hasOwnProperty.call(rawServer, facts.key) ? rawServer[facts.key] : undefined;
-    if (!Array.isArray(rawList)) return;
-    const count = rawList.length;
+    // The list's true length: the model leaves out non-string items, and does not walk arrays of
+    // more than 65536 items at all.
+    const list = server.ipAddresses;
+    if (list === undefined) return;
+    const count = list.count;
     if (count < facts.minItems || count > facts.maxItems) {
       const path = `${server.path}/${facts.key}`;
       const data = { field: fieldName(path), count, min: facts.minItems, max: facts.maxItems };

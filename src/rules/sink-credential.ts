@@ -8,7 +8,6 @@
 
 import { defineRule } from './api.js';
 import { dateTimeKind, dateTimeMs } from './utils/date-time.js';
-import { isMissing, valueAt } from './utils/value-at.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 
@@ -103,9 +102,8 @@ export default defineRule({
     const { accessToken, accessTokenExpiresUtc: expiry, accessTokenType: tokenType } = credential;
     if (type?.value === ACCESS_TOKEN && (accessToken === undefined || expiry === undefined || tokenType === undefined)) {
       // A field of the wrong type is present (the schema says so); only absent ones are ours.
-      const raw = valueAt(model.body, credential.path);
       for (const property of ACCESS_TOKEN_FIELDS) {
-        if (isMissing(raw, property)) ctx.report({ messageId: 'missingField', path: credential.path, data: { property } });
+        if (!credential.given.includes(property)) ctx.report({ messageId: 'missingField', path: credential.path, data: { property } });
       }
     }
 

@@ -5,7 +5,7 @@
 // who reports it (src/engine/run.ts). Combinator noise (oneOf/anyOf branches, if/then) is reduced
 // to the one alternative the body evidently meant.
 
-import { escapePointerSegment, parsePointer } from '../shared/pointer.js';
+import { escapePointerSegment, parsePointer, valueAt } from '../shared/pointer.js';
 import { fieldName, showValue } from '../shared/messages.js';
 import { quoteKey } from '../shared/text.js';
 import type { CompiledSchema, SchemaError } from './compiled-schema.js';
@@ -34,16 +34,6 @@ function jsonType(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const segment of parsePointer(pointer)) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
 }
 
 function article(type: string): string {

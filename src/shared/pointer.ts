@@ -17,3 +17,18 @@ export function parsePointer(pointer: string): string[] {
 export function childPointer(parent: string, key: string | number): string {
   return `${parent}/${typeof key === 'number' ? key : escapePointerSegment(key)}`;
 }
+
+/** The value at a path of property names and indexes, following own properties only; undefined when there is none. */
+export function valueAtPath(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+/** The value a JSON Pointer names, following own properties only; undefined when there is none. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  return valueAtPath(root, parsePointer(pointer));
+}

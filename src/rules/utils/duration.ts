@@ -6,10 +6,10 @@
 // and a maximum its floor (at most 1 s). The converted bound keeps a plain number when that is
 // exact, so that comparing a request against it needs no BigInt work.
 
-import type { QosDuration } from '../../types.js';
+import type { DurationUnit, QosDuration } from '../../types.js';
 
 /** Nanoseconds per CAMARA TimeUnitEnum unit. */
-const NANOSECONDS: Readonly<Record<string, bigint>> = {
+const NANOSECONDS: Readonly<Record<DurationUnit, bigint>> = {
   Days: 86_400_000_000_000n,
   Hours: 3_600_000_000_000n,
   Minutes: 60_000_000_000n,
@@ -43,7 +43,7 @@ function whole(value: bigint): WholeSeconds {
 }
 
 /** Whether a duration has a known unit and a non-negative integer value. */
-export function isTimeUnit(unit: unknown): boolean {
+export function isTimeUnit(unit: unknown): unit is DurationUnit {
   return typeof unit === 'string' && Object.prototype.hasOwnProperty.call(NANOSECONDS, unit);
 }
 
@@ -52,7 +52,7 @@ export function toSeconds(duration: QosDuration | undefined): SecondsDuration | 
   if (duration === undefined || duration === null || typeof duration !== 'object') return undefined;
   const { value, unit } = duration;
   if (!Number.isInteger(value) || (value as number) < 0 || !isTimeUnit(unit)) return undefined;
-  const nanoseconds = BigInt(value as number) * NANOSECONDS[unit as string]!;
+  const nanoseconds = BigInt(value as number) * NANOSECONDS[unit];
   const seconds = nanoseconds / NANOSECONDS_PER_SECOND;
   const fraction = nanoseconds % NANOSECONDS_PER_SECOND;
   return {
