@@ -11,13 +11,14 @@
 
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
-import type { ApplicationServerModel, Field, SessionModel } from '../model/types.js';
+import type { Field, SessionModel } from '../model/types.js';
 import type { RuleContext } from './api.js';
 import { effectiveFamily, sameAddress, type IpAddress, type IpFamily } from './utils/ip/address.js';
 import { addressOf, subnetOf } from './utils/ip/parse.js';
 import { printable } from './utils/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
+import { addressFields } from '../model/addresses.js';
 
 type MessageId = 'sameAddress' | 'familyMismatch';
 type Ctx = RuleContext<MessageId>;
@@ -33,21 +34,16 @@ interface ServerAddress {
   readonly single: boolean;
 }
 
-function addServer(out: ServerAddress[], field: Field<string> | undefined, family?: IpFamily): void {
-  if (field === undefined) return;
-  const subnet = subnetOf(field.value, family);
-  if (subnet === undefined) return;
-  const full = subnet.address.family === 4 ? 32 : 128;
-  out.push({ field, address: subnet.address, single: subnet.prefix < 0 || subnet.prefix === full });
-}
-
 /** The application server's addresses and subnets that parse. */
-function serverAddresses(server: ApplicationServerModel): ServerAddress[] {
+function serverAddresses(model: SessionModel): ServerAddress[] {
   const out: ServerAddress[] = [];
-  const list = server.ipAddresses;
-  if (list !== undefined) for (const item of list.items) addServer(out, item);
-  addServer(out, server.ipv4Address, 4);
-  addServer(out, server.ipv6Address, 6);
+  for (const { field, family, device } of addressFields(model)) {
+    if (device) continue;
+    const subnet = subnetOf(field.value, family);
+    if (subnet === undefined) continue;
+    const full = subnet.address.family === 4 ? 32 : 128;
+    out.push({ field, address: subnet.address, single: subnet.prefix < 0 || subnet.prefix === full });
+  }
   return out;
 }
 
@@ -75,7 +71,7 @@ function check(model: SessionModel, ctx: Ctx): void {
   const ipv6 = ipv6Field === undefined ? undefined : addressOf(ipv6Field.value, 6);
   if (publicAddress === undefined && ipv6 === undefined) return;
 
-  const servers = serverAddresses(server);
+  const servers = serverAddresses(model);
   if (servers.length === 0) return;
   let serverFamilies = 0;
   for (const s of servers) serverFamilies |= FAMILY_BIT[effectiveFamily(s.address)];

@@ -22,6 +22,7 @@ import { classify, type IpScope } from './utils/ip/special-ranges.js';
 import { printable } from './utils/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
+import { addressFields } from '../model/addresses.js';
 
 type MessageId = 'notPublic' | 'wholeInternet' | 'hostBitsSet' | 'privateNotPrivate';
 
@@ -55,8 +56,7 @@ function checkAddress(ctx: Ctx, field: Field<string>, address: IpAddress): void 
 }
 
 /** A server address or subnet (application server ipv4Address/ipv6Address). */
-function checkSubnet(ctx: Ctx, field: Field<string> | undefined, family: IpFamily): void {
-  if (field === undefined) return;
+function checkSubnet(ctx: Ctx, field: Field<string>, family: IpFamily): void {
   const subnet = subnetOf(field.value, family);
   if (subnet === undefined) return;
   const { address, prefix } = subnet;
@@ -118,41 +118,29 @@ export default defineRule<MessageId, Options>({
     code: 'INVALID_ARGUMENT',
   },
   check(model, ctx) {
-    const device = model.device;
-    if (device !== undefined) {
-      const ipv4 = device.ipv4Address;
-      if (ipv4 !== undefined) {
-        const publicField = ipv4.publicAddress;
-        const publicAddress = publicField === undefined ? undefined : addressOf(publicField.value, 4);
-        if (publicAddress !== undefined) checkAddress(ctx, publicField!, publicAddress);
-        const privateField = ipv4.privateAddress;
-        const privateAddress = privateField === undefined ? undefined : addressOf(privateField.value, 4);
-        if (privateAddress !== undefined && (publicAddress === undefined || !sameAddress(privateAddress, publicAddress))) {
-          const info = classify(privateAddress);
-          if (info.scope !== 'private' && info.scope !== 'documentation') {
-            ctx.report({
-              messageId: 'privateNotPrivate',
-              path: privateField!.path,
-              data: { field: fieldName(privateField!.path), value: printable(privateField!.value), scope: info.scope, kind: info.kind },
-            });
-          }
-        }
+    let publicAddress: IpAddress | undefined;
+    for (const { role, field, family, subnet } of addressFields(model)) {
+      if (subnet) {
+        checkSubnet(ctx, field, family!);
+        continue;
       }
-      const ipv6Field = device.ipv6Address;
-      const ipv6 = ipv6Field === undefined ? undefined : addressOf(ipv6Field.value, 6);
-      if (ipv6 !== undefined) checkAddress(ctx, ipv6Field!, ipv6);
-    }
-    const server = model.applicationServer;
-    if (server !== undefined) {
-      const list = server.ipAddresses;
-      if (list !== undefined) {
-        for (const item of list.items) {
-          const address = addressOf(item.value);
-          if (address !== undefined) checkAddress(ctx, item, address);
-        }
+      const address = addressOf(field.value, family);
+      if (address === undefined) continue;
+      if (role === 'devicePublicIpv4') publicAddress = address;
+      if (role !== 'devicePrivateIpv4') {
+        checkAddress(ctx, field, address);
+        continue;
       }
-      checkSubnet(ctx, server.ipv4Address, 4);
-      checkSubnet(ctx, server.ipv6Address, 6);
+      // A private address that differs from the public one should be private (else no NAT is needed).
+      if (publicAddress !== undefined && sameAddress(address, publicAddress)) continue;
+      const info = classify(address);
+      if (info.scope !== 'private' && info.scope !== 'documentation') {
+        ctx.report({
+          messageId: 'privateNotPrivate',
+          path: field.path,
+          data: { field: fieldName(field.path), value: printable(field.value), scope: info.scope, kind: info.kind },
+        });
+      }
     }
   },
 });

@@ -19,6 +19,7 @@ import { parseIp, parseIpv4, parseIpv6, parsePrefixLength, subnetOf } from './ut
 import { codePointLength, printable } from './utils/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
+import { addressFields } from '../model/addresses.js';
 
 type MessageId =
   | 'tooLong'
@@ -126,21 +127,8 @@ export default defineRule<MessageId>({
     code: 'INVALID_ARGUMENT',
   },
   check(model, ctx) {
-    const device = model.device;
-    if (device !== undefined) {
-      const ipv4 = device.ipv4Address;
-      if (ipv4 !== undefined) {
-        check(ctx, ipv4.publicAddress, 'single4');
-        check(ctx, ipv4.privateAddress, 'single4');
-      }
-      check(ctx, device.ipv6Address, 'single6');
-    }
-    const server = model.applicationServer;
-    if (server !== undefined) {
-      const list = server.ipAddresses;
-      if (list !== undefined) for (const item of list.items) check(ctx, item, 'singleEither');
-      check(ctx, server.ipv4Address, 'subnet4');
-      check(ctx, server.ipv6Address, 'subnet6');
+    for (const { field, family, subnet } of addressFields(model)) {
+      check(ctx, field, subnet ? (family === 4 ? 'subnet4' : 'subnet6') : family === 4 ? 'single4' : family === 6 ? 'single6' : 'singleEither');
     }
   },
 });

@@ -5,7 +5,7 @@
 // who reports it (src/engine/run.ts). Combinator noise (oneOf/anyOf branches, if/then) is reduced
 // to the one alternative the body evidently meant.
 
-import { escapePointerSegment, parsePointer, valueAt } from '../shared/pointer.js';
+import { escapePointerSegment, valueAt } from '../shared/pointer.js';
 import { fieldName, showValue } from '../shared/messages.js';
 import { quoteKey } from '../shared/text.js';
 import type { CompiledSchema, SchemaError } from './compiled-schema.js';

@@ -130,3 +130,32 @@ describe('untrusted keys in messages', () => {
     for (const issue of report.issues) expect(RAW.test(issue.message)).toBe(false);
   });
 });
+
+describe('plugin rules cannot change the caller’s input', () => {
+  it('a rule that writes everywhere it can reach through the model leaves the body as it was', () => {
+    const vandal = {
+      meta: { docs: { description: 'writes everywhere' }, messages: { x: 'x' }, status: 400, code: 'INVALID_ARGUMENT' },
+      check(model: unknown) {
+        const seen = new Set<unknown>();
+        const wreck = (value: unknown): void => {
+          if (typeof value !== 'object' || value === null || seen.has(value)) return;
+          seen.add(value);
+          for (const key of Object.keys(value)) {
+            wreck((value as Record<string, unknown>)[key]);
+            try {
+              (value as Record<string, unknown>)[key] = 'overwritten';
+            } catch {
+              // frozen: fine
+            }
+          }
+          if (Array.isArray(value)) value.push('added');
+        };
+        wreck(model);
+      },
+    };
+    const body = structuredClone({ ...valid, device: { phoneNumber: '+34600000001', ipv4Address: { publicAddress: '84.125.93.10', publicPort: 5000 } }, applicationServer: { ipAddresses: ['198.51.100.1'] }, devicePorts: { ranges: [{ from: 1, to: 2 }], ports: [80] } });
+    const before = structuredClone(body);
+    validate(body, { plugins: [{ name: 'evil', rules: { vandal } }] });
+    expect(body).toEqual(before);
+  });
+});
