@@ -49,6 +49,7 @@ export type {
   ApplicationServerModel,
   DeviceModel,
   Field,
+  Located,
   PortsModel,
   SessionModel,
   SinkCredentialModel,

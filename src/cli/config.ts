@@ -16,7 +16,7 @@ import { parseDataFile } from './data-file.js';
 import { CliError, firstLine } from './errors.js';
 import { compileConfigGlobs } from './glob.js';
 
-export const CONFIG_NAMES = ['qod-policy.config.json', 'qod-policy.config.mjs'] as const;
+const CONFIG_NAMES = ['qod-policy.config.json', 'qod-policy.config.mjs'] as const;
 
 /** What the command line sets on top of every configuration. */
 export interface CliSettings {
@@ -35,7 +35,7 @@ function toPosix(path: string): string {
 }
 
 /** Finds qod-policy.config.json or .mjs from `cwd` upward; undefined when there is none. */
-export function findConfig(cwd: string): string | undefined {
+function findConfig(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
     const found = CONFIG_NAMES.map((name) => join(dir, name)).filter((path) => existsSync(path));

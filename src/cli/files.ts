@@ -7,7 +7,6 @@ import { sourceKindOf, type SourceKind } from '../parse/index.js';
 import { CliError } from './errors.js';
 import { compileGlob, isGlobPattern, scanGlob } from './glob.js';
 
-export type { SourceKind };
 
 /** One input: a file, or standard input. */
 export interface Input {
@@ -21,7 +20,7 @@ export interface Input {
 }
 
 /** A path relative to the working directory, with '/' separators. */
-export function displayPath(cwd: string, path: string): string {
+function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return sep === '/' ? rel : rel.split(sep).join('/');
 }

@@ -13,7 +13,7 @@ import { sniffKind } from './source.js';
 // The parse layer decodes the bytes into a string before this buffer is reused.
 const SHARED = Buffer.allocUnsafe(64 * 1024);
 
-export function readInput(input: Input): Uint8Array {
+function readInput(input: Input): Uint8Array {
   let fd: number | undefined;
   try {
     fd = openSync(input.path!, 'r');

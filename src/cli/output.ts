@@ -29,7 +29,7 @@ export function writeReport(file: string, text: string, cwd: string): void {
 }
 
 /** How many files make a run long enough to show progress. */
-export const PROGRESS_THRESHOLD = 300;
+const PROGRESS_THRESHOLD = 300;
 
 /** A one-line counter on stderr, for long runs on a terminal only (never in pipes or CI). */
 export class Progress {

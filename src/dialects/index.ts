@@ -33,9 +33,5 @@ export function detectDialect(body: unknown): Dialect {
   return defaultDialect;
 }
 
-export function isDialectId(value: unknown): value is DialectId {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(dialects, value);
-}
-
 /** The ids of every dialect, default first. */
 export const dialectIds: readonly DialectId[] = Object.keys(dialects) as DialectId[];

@@ -33,7 +33,7 @@ export function groupByFile(results: readonly LintResult[]): FileGroup[] {
 }
 
 /** A 1-based position, or undefined when it is not a positive integer. */
-export function position(value: number | undefined): number | undefined {
+function position(value: number | undefined): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 

@@ -4,7 +4,7 @@
 import type { Field, SessionModel } from './types.js';
 
 /** Where an address field sits, and so what it may hold. */
-export type AddressRole =
+type AddressRole =
   /** device.ipv4Address.publicAddress: a single IPv4 address. */
   | 'devicePublicIpv4'
   /** device.ipv4Address.privateAddress: a single IPv4 address. */

@@ -16,4 +16,4 @@ export {
   sourceKindOf,
   withLocations,
 } from './source.js';
-export { decodeUtf8, parseJson, positionAt, type ParseFailure, type ParseResult } from './json.js';
+export { decodeUtf8 } from './json.js';

@@ -34,7 +34,7 @@ export interface JsonDuplicate {
 }
 
 /** Where the text stops being JSON. */
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   /** Span of the offending character or token (empty at the end of the text). */
   readonly start: number;
   readonly end: number;

@@ -2,23 +2,7 @@
 // (json-scan.ts) runs only for positions, for a suspected duplicate, or for a syntax error.
 
 import { scanJson, type JsonDuplicate } from './json-scan.js';
-import { positionAt } from './lines.js';
 
-export { positionAt } from './lines.js';
-
-export interface ParseFailure {
-  message: string;
-  /** 1-based, in UTF-16 code units. */
-  line: number;
-  column: number;
-  /** End of the offending token (exclusive); equal to the start at the end of the text. */
-  endLine: number;
-  endColumn: number;
-  /** What is wrong, without the position (a sentence fragment). */
-  reason: string;
-}
-
-export type ParseResult = { ok: true; value: unknown } | { ok: false; error: ParseFailure };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -202,23 +186,3 @@ export function syntaxFailure(text: string, start = 0, end = text.length, parseM
   return { start, end: start, reason: (parseMessage ?? 'the text is not valid JSON').replace(/^JSON\.parse: /, '') };
 }
 
-/**
- * Parses JSON text (a leading BOM is ignored); a failure names the exact position where the
- * text stops being JSON. Positions are 1-based lines and columns in UTF-16 code units of the
- * text without its BOM.
- */
-export function parseJson(text: string): ParseResult {
-  const body = stripBom(text);
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch (error) {
-    const failure = syntaxFailure(body, 0, body.length, (error as Error)?.message);
-    const from = positionAt(body, failure.start);
-    const to = failure.end === failure.start ? from : positionAt(body, failure.end);
-    const message =
-      failure.reason.startsWith('the text is empty')
-        ? 'The text is empty: a JSON object is required.'
-        : `The text is not valid JSON: ${failure.reason} (line ${from.line}, column ${from.column}).`;
-    return { ok: false, error: { message, reason: failure.reason, line: from.line, column: from.column, endLine: to.line, endColumn: to.column } };
-  }
-}

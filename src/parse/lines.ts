@@ -45,26 +45,3 @@ export class LineIndex {
     return { line: this.firstLine + low, column: offset - starts[low]! + 1 };
   }
 }
-
-/** Line and column (1-based, UTF-16 code units) of an offset in text, without an index. */
-export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  const stop = Math.min(offset, text.length);
-  for (let i = 0; i < stop; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 13) {
-      if (i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
-        // CRLF is one break; an offset pointing at the LF itself stays on the CR's line.
-        if (i + 1 >= stop) break;
-        i++;
-      }
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: stop - lineStart + 1 };
-}

@@ -8,7 +8,7 @@ import { escapePointerSegment } from '../shared/pointer.js';
 /** A span of the text: [start, end) offsets. */
 export type Span = readonly [start: number, end: number];
 
-export interface YamlDuplicate {
+interface YamlDuplicate {
   readonly pointer: string;
   readonly key: string;
   /** Span of this (later) occurrence's key. */
@@ -17,7 +17,7 @@ export interface YamlDuplicate {
   readonly previous: Span;
 }
 
-export interface YamlDocument {
+interface YamlDocument {
   /** Where the document's content starts. */
   readonly start: number;
   /** The JavaScript value; absent when the document has an error. */
@@ -208,7 +208,7 @@ function reasonOf(message: string): string {
 }
 
 /** Deeper than any request body; far below where the yaml package's recursion runs out of stack. */
-export const MAX_YAML_DEPTH = 200;
+const MAX_YAML_DEPTH = 200;
 
 /**
  * A cheap over-estimate of the nesting depth of YAML text: flow brackets open at any point plus

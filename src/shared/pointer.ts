@@ -13,11 +13,6 @@ export function parsePointer(pointer: string): string[] {
   return segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Joins a parent pointer and a property name or index. */
-export function childPointer(parent: string, key: string | number): string {
-  return `${parent}/${typeof key === 'number' ? key : escapePointerSegment(key)}`;
-}
-
 /** The value at a path of property names and indexes, following own properties only; undefined when there is none. */
 export function valueAtPath(root: unknown, path: readonly (string | number)[]): unknown {
   let node = root;

@@ -1,9 +1,9 @@
 // The JSON layer: the strict scanner (syntax errors at exact offsets, agreement with JSON.parse),
-// the cheap duplicate-key test (exact against the scanner), and parseJson.
+// the cheap duplicate-key test (exact against the scanner).
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { duplicateKeys, invalidUtf8Offset, mayHaveDuplicateKeys, parseJson } from '../../src/parse/json.js';
+import { duplicateKeys, invalidUtf8Offset, mayHaveDuplicateKeys } from '../../src/parse/json.js';
 import { scanJson } from '../../src/parse/json-scan.js';
 
 /** The offending text of a syntax error, `|` marking an empty span. */
@@ -177,25 +177,6 @@ describe('duplicate keys', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe('parseJson', () => {
-  it('parses, ignoring a BOM', () => {
-    expect(parseJson('\ufeff{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
-  });
-
-  it('names the exact position of a syntax error', () => {
-    const result = parseJson('{\r\n  "a": 1,\r\n  "b" 2\r\n}');
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error).toMatchObject({ line: 3, column: 7, endLine: 3, endColumn: 8 });
-      expect(result.error.message).toBe("The text is not valid JSON: ':' was expected after the property name, found '2' (line 3, column 7).");
-    }
-  });
-
-  it('says when the text is empty', () => {
-    expect(parseJson('  ')).toMatchObject({ ok: false, error: { message: 'The text is empty: a JSON object is required.' } });
   });
 });
 

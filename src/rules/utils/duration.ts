@@ -43,7 +43,7 @@ function whole(value: bigint): WholeSeconds {
 }
 
 /** Whether a duration has a known unit and a non-negative integer value. */
-export function isTimeUnit(unit: unknown): unit is DurationUnit {
+function isTimeUnit(unit: unknown): unit is DurationUnit {
   return typeof unit === 'string' && Object.prototype.hasOwnProperty.call(NANOSECONDS, unit);
 }
 

@@ -1,0 +1,61 @@
+// The stage order of src/ (DESIGN.md "Data flow"), enforced by test/architecture.test.ts:
+//   shared ← types ← parse, model ← schema ← dialects ← rules (api) ← engine ← index, cli
+// Arrows point one way: a stage imports only stages to its left. Type-only imports count too,
+// except that the public types (src/types.ts) and the rules' API (src/rules/api.ts) name each
+// other's types (ValidateOptions holds plugins; a rule sees the policy).
+const stage = (name, allowed) => ({
+  name: `${name}-imports-only-${allowed.length === 0 ? 'itself' : 'earlier-stages'}`,
+  comment: `src/${name}/ may import only: ${[name, ...allowed].join(', ')}`,
+  severity: 'error',
+  from: { path: `^src/${name}/` },
+  to: { path: '^src/', pathNot: [`^src/${name}/`, ...allowed.map((a) => (a.endsWith('.ts') ? `^src/${a.replace(/\./g, '\\.')}$` : `^src/${a}/`))] },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    stage('shared', ['types.ts']),
+    stage('parse', ['shared', 'types.ts']),
+    stage('model', ['shared', 'types.ts']),
+    stage('schema', ['shared', 'types.ts']),
+    stage('dialects', ['shared', 'types.ts', 'model', 'schema']),
+    {
+      name: 'rules-see-the-model-and-facts-only',
+      comment: 'Rules read the model and the dialect facts; never the schema, the parse layer, the engine or a dialect module.',
+      severity: 'error',
+      from: { path: '^src/rules/' },
+      to: { path: '^src/', pathNot: ['^src/rules/', '^src/shared/', '^src/types\\.ts$', '^src/model/types\\.ts$', '^src/model/addresses\\.ts$', '^src/dialects/types\\.ts$'] },
+    },
+    {
+      name: 'engine-knows-no-rule',
+      comment: 'The engine runs the rules it is given (src/index.ts hands it the built-in ones): only the rules API.',
+      severity: 'error',
+      from: { path: '^src/engine/' },
+      to: { path: '^src/(rules/(?!api\\.ts$)|cli/|formatters/|gateway/|index\\.ts$)' },
+    },
+    stage('formatters', ['shared', 'types.ts']),
+    {
+      name: 'types-name-only-the-rules-api',
+      severity: 'error',
+      from: { path: '^src/types\\.ts$' },
+      to: { path: '^src/', pathNot: ['^src/rules/api\\.ts$'] },
+    },
+    {
+      name: 'nothing-imports-the-cli',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^src/schema/compiled/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
