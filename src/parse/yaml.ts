@@ -4,6 +4,7 @@
 
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { escapePointerSegment } from '../shared/pointer.js';
+import { trimEnd } from '../shared/text.js';
 
 /** A span of the text: [start, end) offsets. */
 export type Span = readonly [start: number, end: number];
@@ -310,7 +311,7 @@ function clampSpan(text: string, pos: readonly [number, number] | undefined): Sp
 }
 
 function reasonOf(message: string): string {
-  const text = message.trim().replace(/[.:]+$/, '');
+  const text = trimEnd(message.trim(), '.:');
   return text.length > 0 ? text.charAt(0).toLowerCase() + text.slice(1) : 'the text is not valid YAML';
 }
 
