@@ -49,7 +49,7 @@ export function parseStrict<O extends Options>(args: string[], options: O, comma
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       let message = firstLine((error as Error).message);
       // "Unknown option '--foo'. To specify a positional argument ..." → keep the first sentence.
-      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') message = message.replace(/\. To specify a positional.*$/, '.');
+      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') message = message.replace(/\. To specify a positional[\s\S]*/, '.');
       if (!/[.?!]$/.test(message)) message += '.';
       throw new CliError(`${message} Run 'qod-policy ${command} --help' for usage.`);
     }

@@ -12,6 +12,7 @@ import { showValue } from '../engine/schema-messages.js';
 import { createSourceValidator, type SourceValidator } from '../engine/validator.js';
 import { dialectIds, type QosProfile, type ValidateOptions } from '../index.js';
 import { builtinRules } from '../rules/index.js';
+import { trimEnd } from '../shared/text.js';
 import { parseDataFile } from './data-file.js';
 import { CliError, firstLine } from './errors.js';
 import { compileConfigGlobs } from './glob.js';
@@ -153,7 +154,7 @@ export class LintConfig {
       this.validators.set(String(i), create(withCli(merge(base, override.options), cli), `${where}: overrides[${i}]`));
       return { matches: compileConfigGlobs(override.files), raw: override.options };
     });
-    this.ignored = ignores.length > 0 ? compileConfigGlobs(ignores.map((p) => p.replace(/\/+$/, ''))) : undefined;
+    this.ignored = ignores.length > 0 ? compileConfigGlobs(ignores.map((p) => trimEnd(p, '/'))) : undefined;
   }
 
   private relativePath(path: string): string | undefined {

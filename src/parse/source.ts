@@ -9,7 +9,7 @@ import type { SourceBody, SourceKind, SourceRange } from './types.js';
 import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFailure } from './json.js';
 import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan.js';
 import { LineIndex } from './lines.js';
-import { parseYaml, type Span } from './yaml.js';
+import { parseYaml, type Span, type YamlError } from './yaml.js';
 
 /**
  * Findings about a property's presence rather than its value (an unknown property): their
@@ -186,13 +186,20 @@ function ndjsonBodies(text: string): SourceBody[] {
   return bodies;
 }
 
+/** A YAML document that cannot be read, or that is beyond an alias limit (data names the limit). */
+function yamlProblem(lines: LineIndex, { span, reason, limit }: YamlError): Issue {
+  const range = rangeOf(lines, span[0], span[1]);
+  if (limit === undefined) return problem('invalidYaml', `The text is not valid YAML: ${reason}.`, range);
+  return problem('invalidYaml', `The YAML document is not read: ${reason}.`, range, { limit: limit.name, max: limit.max });
+}
+
 function yamlBodies(text: string): SourceBody[] {
   const lines = lazy(() => new LineIndex(text));
   const stream = parseYaml(text);
   if (stream.documents.length === 0) {
     if (stream.error !== undefined) {
-      const { span, reason } = stream.error;
-      return [makeBody(0, lines().positionOf(span[0]).line, undefined, [problem('invalidYaml', `The text is not valid YAML: ${reason}.`, rangeOf(lines(), span[0], span[1]))], lines, () => undefined)];
+      const { span } = stream.error;
+      return [makeBody(0, lines().positionOf(span[0]).line, undefined, [yamlProblem(lines(), stream.error)], lines, () => undefined)];
     }
     return [blankBody('invalidYaml', 'The file has no YAML document: at least one body is required.')];
   }
@@ -200,8 +207,7 @@ function yamlBodies(text: string): SourceBody[] {
     const line = lines().positionOf(doc.start).line;
     const locator: Locator = { value: (pointer) => doc.valueSpan(pointer), member: (pointer) => doc.memberSpan(pointer) };
     if (doc.error !== undefined) {
-      const { span, reason } = doc.error;
-      return makeBody(index, line, undefined, [problem('invalidYaml', `The text is not valid YAML: ${reason}.`, rangeOf(lines(), span[0], span[1]))], lines, () => undefined);
+      return makeBody(index, line, undefined, [yamlProblem(lines(), doc.error)], lines, () => undefined);
     }
     const problems = doc.duplicates.map((d) => duplicateProblem(lines(), d.pointer, d.key, d.span, d.previous));
     return makeBody(index, line, { value: doc.value }, problems, lines, () => locator);

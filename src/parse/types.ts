@@ -27,7 +27,8 @@ export interface SourceBody {
   readonly value?: unknown;
   /**
    * Findings of the parse layer (ruleId 'parse', severity error, 400 INVALID_ARGUMENT), with
-   * positions: 'invalidJson' / 'invalidYaml' (syntax, blank file), 'invalidUtf8' (bytes),
+   * positions: 'invalidJson' / 'invalidYaml' (syntax, blank file; for YAML beyond an alias
+   * limit, data names it: `{ limit, max }`, see src/parse/yaml.ts), 'invalidUtf8' (bytes),
    * 'duplicateKey' (path: the pointer of the repeated member; position: its later key).
    */
   readonly problems: Issue[];

@@ -2,8 +2,9 @@
 // first syntax error of each document, and duplicate keys (which the JavaScript value silently
 // collapses to the last one, as JSON.parse does). Uses the `yaml` package (YAML 1.2 core schema).
 
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { escapePointerSegment } from '../shared/pointer.js';
+import { trimEnd } from '../shared/text.js';
 
 /** A span of the text: [start, end) offsets. */
 export type Span = readonly [start: number, end: number];
@@ -17,12 +18,25 @@ interface YamlDuplicate {
   readonly previous: Span;
 }
 
+/** A document beyond one of the alias limits below: its value is not built. */
+interface YamlLimit {
+  readonly name: 'maxYamlAliases' | 'maxYamlAnchors' | 'maxYamlAliasValues';
+  readonly max: number;
+}
+
+export interface YamlError {
+  readonly span: Span;
+  readonly reason: string;
+  /** Set when the text is well-formed but exceeds a limit. */
+  readonly limit?: YamlLimit;
+}
+
 interface YamlDocument {
   /** Where the document's content starts. */
   readonly start: number;
   /** The JavaScript value; absent when the document has an error. */
   readonly value?: unknown;
-  readonly error?: { readonly span: Span; readonly reason: string };
+  readonly error?: YamlError;
   readonly duplicates: readonly YamlDuplicate[];
   /** Span of the value a pointer names. */
   valueSpan(pointer: string): Span | undefined;
@@ -33,16 +47,39 @@ interface YamlDocument {
 export interface YamlStream {
   readonly documents: readonly YamlDocument[];
   /** An error outside any document (e.g. a stream with only a bad directive). */
-  readonly error?: { readonly span: Span; readonly reason: string };
+  readonly error?: YamlError;
 }
+
+/**
+ * Aliases a document may hold. A request body has a few dozen values; an alias saves repeating
+ * one. Checked before any alias is resolved: the yaml package resolves an alias by scanning the
+ * anchors and aliases before it, so its cost grows with their number.
+ */
+export const MAX_YAML_ALIASES = 100;
+/**
+ * Anchors a document may define. The yaml package copies the names of all anchors met so far for
+ * every mapping key that is itself a collection, so without a bound that costs anchors × keys.
+ */
+export const MAX_YAML_ANCHORS = 100;
+/**
+ * Values a document's aliases may add to it, counting each alias as the values it stands for
+ * (nested aliases expanded). Bounds "billion laughs": 100 aliases nested ten deep stand for 10^10
+ * values, and every later stage (and a YAML 1.1 merge key) walks the value as a tree.
+ */
+export const MAX_YAML_ALIAS_VALUES = 10000;
 
 const OPTIONS = {
   // Duplicates are found below, with pointers; the value keeps the last one.
   uniqueKeys: false,
   prettyErrors: false,
   logLevel: 'silent',
-  // Bound the work an alias bomb ("billion laughs") can cause.
-  maxAliasCount: 100,
+} as const;
+
+const TO_JS = {
+  // The walk below has already bounded the aliases and what they expand to. The package's own
+  // count (count × aliases inside the anchor > maxAliasCount) would resolve every alias inside an
+  // anchor again without its cache, one scan of the whole document each: -1 turns it off.
+  maxAliasCount: -1,
 } as const;
 
 type AnyNode = YamlNode | null | undefined;
@@ -61,7 +98,26 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+/** What check() carries through its walk. */
+interface WalkState {
+  readonly duplicates: YamlDuplicate[];
+  /** Each anchor name → the latest node given it, in text order (the one an alias names). */
+  readonly anchors: Map<string, YamlNode>;
+  /** The collections being walked: an alias to one of them is inside the node it names. */
+  readonly open: Set<YamlNode>;
+  /** Each anchored collection → the values it stands for, its own aliases expanded. */
+  readonly values: Map<YamlNode, number>;
+  anchorCount: number;
+  aliasCount: number;
+  /** The values all aliases so far stand for. */
+  aliasValues: number;
+  refused?: YamlError;
+}
+
 class Spans {
+  /** Each alias's node, filled in by check() (the document must have passed it). */
+  private readonly targets = new Map<Alias, YamlNode>();
+
   constructor(private readonly text: string, private readonly doc: Document.Parsed) {}
 
   private rangeOf(node: AnyNode): readonly [number, number, number] | undefined {
@@ -95,8 +151,9 @@ class Spans {
     if (pointer.charCodeAt(0) !== 47) return undefined;
     for (const raw of pointer.slice(1).split('/')) {
       const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-      let guard = 0;
-      while (isAlias(node) && guard++ < 100) node = node.resolve(this.doc) as AnyNode;
+      // check() recorded the node each alias names; one step suffices (an alias has no anchor,
+      // so no alias names another).
+      if (isAlias(node)) node = this.targets.get(node);
       if (isMap(node)) {
         let found: { key: YamlNode; value: AnyNode } | undefined;
         for (const pair of node.items) {
@@ -139,46 +196,97 @@ class Spans {
   }
 
   /**
-   * Keys given twice in one mapping, anywhere in the document (aliases are not followed), and
-   * the first alias that names no anchor before it (which toJS would throw on).
+   * One walk of the document in text order, each node once (aliases are not followed): keys given
+   * twice in one mapping, and whether the value may be built at all. Every alias must name an
+   * anchor defined before it and not around it (that would make the body cyclic, which no JSON
+   * body is), and the aliases must stay within the limits above. The walk stops at the first
+   * problem, so a document beyond a limit costs no more than its text up to that point, and no
+   * alias is resolved or expanded for it.
    */
-  check(): { duplicates: YamlDuplicate[]; unresolved?: { span: Span; reason: string } } {
-    const duplicates: YamlDuplicate[] = [];
-    let unresolved: { span: Span; reason: string } | undefined;
-    const stack: { node: AnyNode; pointer: string }[] = [{ node: this.doc.contents as AnyNode, pointer: '' }];
-    while (stack.length > 0) {
-      const { node, pointer } = stack.pop()!;
-      if (isMap(node)) {
-        const seen = new Map<string, YamlNode>();
-        for (const pair of node.items) {
-          stack.push({ node: pair.key as AnyNode, pointer });
-          const name = keyString(pair.key);
-          if (name === undefined) continue;
-          const child = `${pointer}/${escapePointerSegment(name)}`;
+  check(): { duplicates: YamlDuplicate[]; refused?: YamlError } {
+    const state: WalkState = { duplicates: [], anchors: new Map(), open: new Set(), values: new Map(), anchorCount: 0, aliasCount: 0, aliasValues: 0 };
+    this.walk(this.doc.contents as AnyNode, '', state);
+    return state.refused === undefined ? { duplicates: state.duplicates } : { duplicates: [], refused: state.refused };
+  }
+
+  /**
+   * Walks a node and returns the number of values it stands for once its aliases are expanded,
+   * or -1 once the document is refused. `pointer` is undefined below a key that is not a scalar
+   * (no JSON Pointer names what is there, so duplicates are not reported there).
+   */
+  private walk(node: AnyNode, pointer: string | undefined, state: WalkState): number {
+    if (isAlias(node)) return this.alias(node, state);
+    if (!isScalar(node) && !isCollection(node)) return 1; // an empty value
+    const anchor = node.anchor;
+    if (anchor) {
+      if (++state.anchorCount > MAX_YAML_ANCHORS) {
+        return this.refuse(state, node, `it defines more than ${MAX_YAML_ANCHORS} anchors`, { name: 'maxYamlAnchors', max: MAX_YAML_ANCHORS });
+      }
+      // Set on entry: an alias inside this node names it (a cycle), as the yaml package resolves it.
+      state.anchors.set(anchor, node);
+    }
+    if (isScalar(node)) return 1;
+    state.open.add(node);
+    let values = 1;
+    if (isMap(node)) {
+      const seen = new Map<string, YamlNode>();
+      for (const pair of node.items) {
+        const key = pair.key as AnyNode;
+        const keyValues = this.walk(key, pointer, state);
+        if (keyValues < 0) return -1;
+        const name = keyString(key);
+        let child: string | undefined;
+        if (name !== undefined && pointer !== undefined) {
+          child = `${pointer}/${escapePointerSegment(name)}`;
           const previous = seen.get(name);
-          if (previous !== undefined) duplicates.push({ pointer: child, key: name, span: this.keySpan(pair.key as AnyNode), previous: this.keySpan(previous) });
-          seen.set(name, pair.key as YamlNode);
-          stack.push({ node: pair.value as AnyNode, pointer: child });
+          if (previous !== undefined) state.duplicates.push({ pointer: child, key: name, span: this.keySpan(key), previous: this.keySpan(previous) });
+          seen.set(name, key as YamlNode);
         }
-      } else if (isSeq(node)) {
-        node.items.forEach((item, index) => stack.push({ node: item as AnyNode, pointer: `${pointer}/${index}` }));
-      } else if (isAlias(node)) {
-        // An alias to no anchor makes toJS throw; an alias inside the node it names makes a
-        // cyclic value (no JSON body is cyclic) and costs toJS seconds: both are findings.
-        const target = node.resolve(this.doc) as AnyNode;
-        const span = this.keySpan(node);
-        const targetRange = this.rangeOf(target);
-        let reason: string | undefined;
-        if (target === undefined || target === null) reason = `the alias *${node.source} names no anchor defined before it`;
-        else if (targetRange !== undefined && targetRange[0] <= span[0] && span[0] < targetRange[2]) {
-          reason = `the alias *${node.source} is inside the node it names, which would make the body cyclic`;
+        const valueValues = this.walk(pair.value as AnyNode, child, state);
+        if (valueValues < 0) return -1;
+        values += keyValues + valueValues;
+      }
+    } else {
+      for (let index = 0; index < node.items.length; index++) {
+        const item = node.items[index];
+        let itemValues: number;
+        if (isPair(item)) {
+          // A YAML 1.1 `!!pairs` or `!!omap` item: its aliases count too; no pointer names it.
+          const keyValues = this.walk(item.key as AnyNode, undefined, state);
+          itemValues = keyValues < 0 ? -1 : this.walk(item.value as AnyNode, undefined, state);
+          if (itemValues >= 0) itemValues += keyValues;
+        } else {
+          itemValues = this.walk(item as AnyNode, pointer === undefined ? undefined : `${pointer}/${index}`, state);
         }
-        if (reason !== undefined && (unresolved === undefined || span[0] < unresolved.span[0])) unresolved = { span, reason };
+        if (itemValues < 0) return -1;
+        values += itemValues;
       }
     }
-    // The stack visits in no particular order: report in document order.
-    duplicates.sort((a, b) => a.span[0] - b.span[0]);
-    return unresolved === undefined ? { duplicates } : { duplicates, unresolved };
+    state.open.delete(node);
+    if (anchor) state.values.set(node, values);
+    return values;
+  }
+
+  private alias(node: Alias, state: WalkState): number {
+    const target = state.anchors.get(node.source);
+    if (target === undefined) return this.refuse(state, node, `the alias *${node.source} names no anchor defined before it`);
+    if (state.open.has(target)) return this.refuse(state, node, `the alias *${node.source} is inside the node it names, which would make the body cyclic`);
+    if (++state.aliasCount > MAX_YAML_ALIASES) {
+      return this.refuse(state, node, `it has more than ${MAX_YAML_ALIASES} aliases`, { name: 'maxYamlAliases', max: MAX_YAML_ALIASES });
+    }
+    // An anchored scalar stands for one value; a collection's count was kept when it closed.
+    const values = state.values.get(target) ?? 1;
+    state.aliasValues += values;
+    if (state.aliasValues > MAX_YAML_ALIAS_VALUES) {
+      return this.refuse(state, node, `its aliases stand for more than ${MAX_YAML_ALIAS_VALUES} values`, { name: 'maxYamlAliasValues', max: MAX_YAML_ALIAS_VALUES });
+    }
+    this.targets.set(node, target);
+    return values;
+  }
+
+  private refuse(state: WalkState, node: AnyNode, reason: string, limit?: YamlLimit): -1 {
+    state.refused = limit === undefined ? { span: this.keySpan(node), reason } : { span: this.keySpan(node), reason, limit };
+    return -1;
   }
 
   private keySpan(key: AnyNode): Span {
@@ -203,7 +311,7 @@ function clampSpan(text: string, pos: readonly [number, number] | undefined): Sp
 }
 
 function reasonOf(message: string): string {
-  const text = message.trim().replace(/[.:]+$/, '');
+  const text = trimEnd(message.trim(), '.:');
   return text.length > 0 ? text.charAt(0).toLowerCase() + text.slice(1) : 'the text is not valid YAML';
 }
 
@@ -276,12 +384,12 @@ export function parseYaml(text: string): YamlStream {
     let value: unknown;
     try {
       const checked = spans.check();
-      if (checked.unresolved !== undefined) {
-        documents.push({ ...base, duplicates: [], error: checked.unresolved });
+      if (checked.refused !== undefined) {
+        documents.push({ ...base, duplicates: [], error: checked.refused });
         continue;
       }
       duplicates = checked.duplicates;
-      value = doc.toJS({ maxAliasCount: OPTIONS.maxAliasCount });
+      value = doc.toJS(TO_JS);
     } catch (error) {
       const reason = reasonOf(String((error as Error)?.message ?? error));
       documents.push({ ...base, duplicates: [], error: { span: [start, start], reason } });

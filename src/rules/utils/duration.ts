@@ -6,6 +6,7 @@
 // and a maximum its floor (at most 1 s). The converted bound keeps a plain number when that is
 // exact, so that comparing a request against it needs no BigInt work.
 
+import { trimEnd } from '../../shared/text.js';
 import type { DurationUnit, QosDuration } from '../../types.js';
 
 /** Nanoseconds per CAMARA TimeUnitEnum unit. */
@@ -57,7 +58,7 @@ export function toSeconds(duration: QosDuration | undefined): SecondsDuration | 
   const fraction = nanoseconds % NANOSECONDS_PER_SECOND;
   return {
     text: `${BigInt(value as number)} ${unit as string}`,
-    seconds: fraction === 0n ? `${seconds}` : `${seconds}.${fraction.toString().padStart(9, '0').replace(/0+$/, '')}`,
+    seconds: fraction === 0n ? `${seconds}` : `${seconds}.${trimEnd(fraction.toString().padStart(9, '0'), '0')}`,
     whole: fraction === 0n,
     ceil: whole(fraction === 0n ? seconds : seconds + 1n),
     floor: whole(seconds),
