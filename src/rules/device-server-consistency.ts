@@ -15,7 +15,7 @@ import type { Field, SessionModel } from '../model/types.js';
 import type { RuleContext } from './api.js';
 import { effectiveFamily, sameAddress, type IpAddress, type IpFamily } from './utils/ip/address.js';
 import { addressOf, subnetOf } from './utils/ip/parse.js';
-import { printable } from './utils/text.js';
+import { printable } from '../shared/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 import { addressFields } from '../model/addresses.js';

@@ -19,7 +19,7 @@ import { hasHostBits, networkAddress, sameAddress, type IpAddress, type IpFamily
 import { formatAddress } from './utils/ip/format.js';
 import { addressOf, subnetOf } from './utils/ip/parse.js';
 import { classify, type IpScope } from './utils/ip/special-ranges.js';
-import { printable } from './utils/text.js';
+import { printable } from '../shared/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 import { addressFields } from '../model/addresses.js';

@@ -16,7 +16,7 @@ import type { RuleContext } from './api.js';
 import type { IpFamily } from './utils/ip/address.js';
 import { diagnoseAddress } from './utils/ip/diagnose.js';
 import { parseIp, parseIpv4, parseIpv6, parsePrefixLength, subnetOf } from './utils/ip/parse.js';
-import { codePointLength, printable } from './utils/text.js';
+import { codePointLength, printable } from '../shared/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 import { addressFields } from '../model/addresses.js';

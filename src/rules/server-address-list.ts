@@ -15,7 +15,7 @@ import type { Field } from '../model/types.js';
 import type { RuleContext } from './api.js';
 import { bits128, sameAddress, type IpSubnet } from './utils/ip/address.js';
 import { subnetOf } from './utils/ip/parse.js';
-import { printable } from './utils/text.js';
+import { printable } from '../shared/text.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 

@@ -24,7 +24,7 @@ import { isMetadataAddress, isMetadataName, METADATA_NAME_LIST } from './utils/c
 import type { IpAddress } from './utils/ip/address.js';
 import { parseIpv4, parseIpv6 } from './utils/ip/parse.js';
 import { classify } from './utils/ip/special-ranges.js';
-import { codePointLength, printable } from './utils/text.js';
+import { codePointLength, printable } from '../shared/text.js';
 import { absoluteUriSchemeEnd, isHexDigit, uriProblem } from './utils/uri.js';
 
 import { docsUrl } from '../shared/docs-url.js';

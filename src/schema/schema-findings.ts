@@ -7,7 +7,7 @@
 
 import { escapePointerSegment, valueAt } from '../shared/pointer.js';
 import { fieldName, showValue } from '../shared/messages.js';
-import { quoteKey } from '../shared/text.js';
+import { codePointLength, quoteKey } from '../shared/text.js';
 import type { CompiledSchema, SchemaError } from './compiled-schema.js';
 
 /** A schema finding before the engine applies ownership, severity and configuration. */
@@ -106,7 +106,7 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     case 'minLength':
     case 'maxLength': {
       const limit = Number(p.limit);
-      const length = typeof value === 'string' ? [...value].length : 0;
+      const length = typeof value === 'string' ? codePointLength(value) : 0;
       return {
         path: at,
         message: `${name} has ${plural(length, 'character')}; it must have ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${limit}.`,

@@ -13,7 +13,7 @@ import { formatAddress } from '../../src/rules/utils/ip/format.js';
 import { addressOf, parseIp, parseIpv4, parseIpv6, parsePrefixLength, parseSubnet, subnetOf } from '../../src/rules/utils/ip/parse.js';
 import { classify } from '../../src/rules/utils/ip/special-ranges.js';
 import { isMetadataAddress } from '../../src/rules/utils/cloud-metadata.js';
-import { codePointLength, printable } from '../../src/rules/utils/text.js';
+import { codePointLength, printable } from '../../src/shared/text.js';
 
 const ajvIpv4 = fullFormats.ipv4 as RegExp;
 const ajvIpv6 = fullFormats.ipv6 as RegExp;

@@ -4,6 +4,7 @@
 // ever disagree, so that nothing the schema rejects is let through.
 
 import type { DialectFacts } from '../../dialects/types.js';
+import { codePointLength } from '../../shared/text.js';
 
 export type PhoneSyntax = DialectFacts['phoneNumber'];
 
@@ -38,20 +39,6 @@ export function longerThan(value: string, max: number): boolean {
   return false;
 }
 
-/** The number of code points in value[0, end). */
-function codePointsBefore(value: string, end: number): number {
-  let count = 0;
-  for (let i = 0; i < end; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0) {
-      const previous = value.charCodeAt(i - 1);
-      if (previous >= 0xd800 && previous <= 0xdbff) continue;
-    }
-    count++;
-  }
-  return count;
-}
-
 /** Whether the syntax facts accept `value` (pattern and maxLength, exactly as the schema does). */
 export function isPhoneSyntaxValid(value: string, syntax: PhoneSyntax): boolean {
   return !longerThan(value, syntax.maxLength) && syntax.pattern.test(value);
@@ -67,12 +54,12 @@ export function phoneSyntaxProblem(value: string, syntax: PhoneSyntax): PhoneSyn
   if (!tooManyCharacters && syntax.pattern.test(value)) return undefined;
 
   const space = value.search(WHITESPACE);
-  if (space !== -1) return { kind: 'whitespace', position: codePointsBefore(value, space) + 1 };
+  if (space !== -1) return { kind: 'whitespace', position: codePointLength(value, space) + 1 };
   const hasPlus = value.charCodeAt(0) === PLUS;
   for (let i = hasPlus ? 1 : 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);
     if (unit < ZERO || unit > NINE) {
-      return { kind: 'nonDigit', position: codePointsBefore(value, i) + 1, character: String.fromCodePoint(value.codePointAt(i)!) };
+      return { kind: 'nonDigit', position: codePointLength(value, i) + 1, character: String.fromCodePoint(value.codePointAt(i)!) };
     }
   }
   // Now value is an optional '+' followed by ASCII digits only.
