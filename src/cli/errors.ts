@@ -38,3 +38,37 @@ export function configErrorMessage(thrown: unknown): string | undefined {
   }
   return undefined;
 }
+
+// libuv's descriptions, as Node puts them in the messages of system errors ("ENOSPC: no space left
+// on device, write"), for the codes that reading and writing files meet.
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EBADF: 'bad file descriptor',
+  EDQUOT: 'disk quota exceeded',
+  EEXIST: 'file already exists',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+  EISDIR: 'it is a folder',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'name too long',
+  ENOENT: 'no such file or folder',
+  ENOSPC: 'no space left on device',
+  ENOTDIR: 'a part of the path is not a folder',
+  EPERM: 'operation not permitted',
+  EPIPE: 'the reader has closed the pipe',
+  EROFS: 'read-only file system',
+};
+
+/** A system error as `CODE (what it means)`, e.g. `ENOSPC (no space left on device)`. Never throws. */
+export function systemErrorText(thrown: unknown): string {
+  let code: unknown;
+  try {
+    code = (thrown as { code?: unknown } | undefined)?.code;
+  } catch {
+    code = undefined;
+  }
+  if (typeof code !== 'string') return describeThrown(thrown);
+  const meaning = SYSTEM_ERRORS[code];
+  return meaning === undefined ? code : `${code} (${meaning})`;
+}

@@ -5,7 +5,7 @@ import type { FormatterContext, LintResult } from '../formatters/types.js';
 import type { LintArgs } from './args.js';
 import { loadConfig } from './config.js';
 import { collectInputs } from './files.js';
-import { Progress, useColor, writeReport } from './output.js';
+import { printError, Progress, useColor, writeReport, writeStdout } from './output.js';
 import { loadQosProfiles } from './qos-profiles.js';
 import { ruleDocs } from './rules.js';
 import { lintBytes, lintFile } from './lint-file.js';
@@ -42,7 +42,7 @@ export async function lint(args: LintArgs): Promise<number> {
     stdinFilename: args.stdinFilename,
   });
   for (const pattern of ignoredExplicit) {
-    process.stderr.write(`qod-policy: '${pattern}' is ignored by ${config.name ?? 'the configuration'} ('ignores'); not linted.\n`);
+    printError(`'${pattern}' is ignored by ${config.name ?? 'the configuration'} ('ignores'); not linted.`);
   }
 
   // One thread: a worker thread per core was measured (bench/lint.mjs) and does not pay on two
@@ -74,12 +74,10 @@ export async function lint(args: LintArgs): Promise<number> {
   };
   if (tooManyWarnings) context.maxWarningsExceeded = { maxWarnings: args.maxWarnings, warningCount };
   const text = formatter(args.quiet ? errorsOnly(results) : results, context);
-  const status = errorCount > 0 || tooManyWarnings ? 1 : 0;
-  // Set before writing: a reader that closes the pipe early ends the process from the write.
-  process.exitCode = status;
   // Formatters leave the final newline to the writer (json and sarif end with their bracket).
   const output = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  // A reader that closes the pipe early (`| head`) does not change the status of the run.
   if (args.output !== undefined) writeReport(args.output, output, cwd);
-  else if (output !== '') process.stdout.write(output);
-  return status;
+  else await writeStdout(output);
+  return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }

@@ -4,6 +4,7 @@
 import { describeThrown } from '../shared/errors.js';
 import { CliError, configErrorMessage, isCliError } from './errors.js';
 import { LINT_HELP, MAIN_HELP, RULES_HELP } from './help.js';
+import { printError, watchStandardStreams, writeStdout } from './output.js';
 import { packageVersion } from './version.js';
 
 /** Exit statuses: 0 clean, 1 findings over the threshold, 2 usage/configuration/internal error. */
@@ -13,11 +14,7 @@ export const EXIT_ERROR = 2;
 
 /** Runs the CLI with the arguments after `node bin/qod-policy.js`; resolves to the exit status. Never rejects. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`qod-policy lint ... | head`) is not an error of ours.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    throw error;
-  });
+  watchStandardStreams();
   // A configuration module or plugin can throw later, from a timer or a promise nobody awaits:
   // that too is one line and status 2, not Node's stack trace and status 1.
   process.on('uncaughtException', (thrown) => process.exit(fail(thrown)));
@@ -53,10 +50,10 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     case 'rules': {
       const { rulesCommand } = await import('./rules.js');
-      return rulesCommand([...rest]);
+      return await rulesCommand([...rest]);
     }
     case 'serve':
-      process.stderr.write("qod-policy: 'serve' (the HTTP sidecar) is not available yet in this version.\n");
+      printError("'serve' (the HTTP sidecar) is not available yet in this version.");
       return EXIT_ERROR;
     default: {
       const hint = command.startsWith('-')
@@ -83,7 +80,7 @@ function fail(thrown: unknown): number {
     line = `internal error: ${describeThrown(thrown)}`;
   }
   try {
-    process.stderr.write(`qod-policy: ${line}\n`);
+    printError(line);
     if (process.env.QOD_POLICY_DEBUG) {
       const stack = (thrown as { stack?: unknown } | undefined)?.stack;
       if (typeof stack === 'string') process.stderr.write(`${stack}\n`);
@@ -94,7 +91,7 @@ function fail(thrown: unknown): number {
   return EXIT_ERROR;
 }
 
-function print(text: string): number {
-  process.stdout.write(text);
+async function print(text: string): Promise<number> {
+  await writeStdout(text);
   return EXIT_OK;
 }
