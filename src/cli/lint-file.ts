@@ -16,7 +16,7 @@ const SHARED = Buffer.allocUnsafe(64 * 1024);
 export function readInput(input: Input): Uint8Array {
   let fd: number | undefined;
   try {
-    fd = openSync(input.path!, 'r');
+    fd = openSync(input.rawPath ?? input.path!, 'r');
     const length = readSync(fd, SHARED, 0, SHARED.length, 0);
     if (length < SHARED.length) return SHARED.subarray(0, length);
     return readFileSync(fd);

@@ -1,6 +1,7 @@
 // The command-line entry point: picks the command and maps failures to exit statuses.
 // Only what a command needs is imported (lazily), so that --help, --version and `rules` start fast.
 
+import { printable } from '../formatters/utils.js';
 import { describeThrown } from '../shared/errors.js';
 import { CliError, configErrorMessage, isCliError } from './errors.js';
 import { LINT_HELP, MAIN_HELP, RULES_HELP } from './help.js';
@@ -83,7 +84,7 @@ function fail(thrown: unknown): number {
     printError(line);
     if (process.env.QOD_POLICY_DEBUG) {
       const stack = (thrown as { stack?: unknown } | undefined)?.stack;
-      if (typeof stack === 'string') process.stderr.write(`${stack}\n`);
+      if (typeof stack === 'string') process.stderr.write(`${stack.split('\n').map(printable).join('\n')}\n`);
     }
   } catch {
     // stderr cannot take it (or the stack getter threw): the status still says it.

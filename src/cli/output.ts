@@ -3,6 +3,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { printable } from '../formatters/utils.js';
 import { CliError, systemErrorText } from './errors.js';
 
 /**
@@ -48,9 +49,14 @@ export function watchStandardStreams(): void {
   process.stderr.on('error', ignore);
 }
 
-/** Writes one message line on stderr: `qod-policy: <message>`. */
+/**
+ * Writes one message line on stderr: `qod-policy: <message>`. Messages quote file names and
+ * arguments, which may hold line breaks or escape sequences: they are made visible (`\n`,
+ * `\u001b`), so that a name cannot forge a line (a workflow command) in a CI log or drive the
+ * terminal.
+ */
 export function printError(message: string): void {
-  process.stderr.write(`qod-policy: ${message}\n`);
+  process.stderr.write(`qod-policy: ${printable(message)}\n`);
 }
 
 /**

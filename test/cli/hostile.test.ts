@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, ensureBuilt, root, runCli, type RunResult } from './helpers.js';
 
@@ -140,6 +141,144 @@ describe('output that cannot be written (item 7)', { timeout: 60_000 }, () => {
     expectOneLine(result.stderr);
     expect(result.stderr).toContain(`Cannot write the report to '${output}'`);
     expect(result.stderr).toMatch(reason);
+  });
+});
+
+describe('file names that would forge log lines, or are not UTF-8 (item 8)', { timeout: 60_000 }, () => {
+  // Each name as the reports must show it where they keep names exactly (json, sarif, junit):
+  // bytes that are not UTF-8 as \xNN.
+  // In the order of a folder walk (by name).
+  const NAMES = [
+    '::warning::d %,:.json', // a workflow command at the start of a name; % , : for GitHub's escaping
+    'a\n::error file=x::forged.json', // a line break, then a workflow command
+    'b\r\u001b[31mred.json', // CR and an escape sequence
+    'c\u0085\u007f\u2028\u2029\u009b[2J.json', // C1 NEL, DEL, line and paragraph separators, C1 CSI
+    'f\\xff.json', // written below as bytes 66 ff 2e 6a 73 6f 6e
+    'g\\xfe/in.json', // a folder whose name is not UTF-8
+    'hostile-values.json', // a plain name, a body quoting control characters
+    'z.json',
+  ];
+  // As GitHub workflow commands can carry them: CR, LF, %, : and , are the runner's own escapes
+  // (read back below); other controls can only be shown as \uXXXX.
+  const GITHUB_NAMES = NAMES.map((name) => name.replace('\u001b', '\\u001b').replace('c\u0085\u007f\u2028\u2029\u009b', 'c\\u0085\\u007f\\u2028\\u2029\\u009b'));
+  // In stylish, every control is shown as an escape, and no line starts with '::'.
+  const STYLISH_HEADINGS = [
+    './::warning::d %,:.json',
+    'a\\n::error file=x::forged.json',
+    'b\\r\\u001b[31mred.json',
+    'c\\u0085\\u007f\\u2028\\u2029\\u009b[2J.json',
+    'f\\xff.json',
+    'g\\xfe/in.json',
+    'hostile-values.json',
+    'z.json',
+  ];
+  // Characters that must never appear raw in any output (tab and LF, the outputs' own, aside).
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+
+  let dir: string;
+  beforeAll(() => {
+    dir = folder('names');
+    for (const name of NAMES.slice(0, 4)) writeFileSync(join(dir, name), INVALID);
+    writeFileSync(Buffer.from([...Buffer.from(dir), 0x2f, 0x66, 0xff, 0x2e, 0x6a, 0x73, 0x6f, 0x6e]), INVALID);
+    mkdirSync(Buffer.from([...Buffer.from(dir), 0x2f, 0x67, 0xfe]));
+    writeFileSync(Buffer.from([...Buffer.from(dir), 0x2f, 0x67, 0xfe, ...Buffer.from('/in.json')]), INVALID);
+    // A body whose keys and values quote controls: whatever the messages say, the outputs escape.
+    writeFileSync(join(dir, 'hostile-values.json'), JSON.stringify({ '\u001b[2J\n::error::key\u2028': 1, device: { phoneNumber: '+34\u001b[31m\r\n::error::x' }, qosProfile: 'QOS_E\u0085', duration: 3600 }));
+    writeFileSync(join(dir, 'z.json'), INVALID);
+  });
+
+  /** Every line of an output that is not the output's own: none may start with '::'. */
+  function expectNoForgedLine(text: string): void {
+    expect(text).not.toMatch(RAW_CONTROL);
+    for (const line of text.split('\n')) expect(line.trimStart(), JSON.stringify(line)).not.toMatch(/^::/);
+  }
+
+  it('stylish: lints every file, names shown with escapes, no line forged', async () => {
+    const result = await runCli(['lint', '--no-config', '.'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    expectNoForgedLine(result.stdout);
+    const headings = result.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('  ') && !line.startsWith('\u2716'));
+    expect(headings).toEqual(STYLISH_HEADINGS);
+  });
+
+  it('json: every file, names exactly, no raw control character', async () => {
+    const result = await runCli(['lint', '--no-config', '--format', 'json', '.'], { cwd: dir });
+    expect(result).toMatchObject({ status: 1, stderr: '' });
+    expectNoForgedLine(result.stdout);
+    const results = JSON.parse(result.stdout) as { filePath: string; errorCount: number }[];
+    expect(results.map((r) => r.filePath)).toEqual(NAMES);
+    for (const r of results) expect(r.errorCount, r.filePath).toBeGreaterThan(0);
+  });
+
+  it('sarif: every file, names exactly once the URIs are decoded, no raw control character', async () => {
+    const result = await runCli(['lint', '--no-config', '--format', 'sarif', '.'], { cwd: dir });
+    expect(result).toMatchObject({ status: 1, stderr: '' });
+    expectNoForgedLine(result.stdout);
+    const log = JSON.parse(result.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = new Set(log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect([...uris].map((uri) => decodeURIComponent(uri))).toEqual(NAMES);
+  });
+
+  it('junit: every file, names exactly once the XML is read, no raw control character', async () => {
+    const result = await runCli(['lint', '--no-config', '--format', 'junit', '.'], { cwd: dir });
+    expect(result).toMatchObject({ status: 1, stderr: '' });
+    expectNoForgedLine(result.stdout);
+    const names: string[] = [];
+    const parser = new SaxesParser();
+    parser.on('error', (error) => {
+      throw error;
+    });
+    parser.on('opentag', (tag) => {
+      if (tag.name === 'testcase') names.push(tag.attributes.name as string);
+    });
+    parser.write(result.stdout).close();
+    // ESC is no XML character at all: shown as \u001b.
+    expect(names).toEqual(NAMES.map((name) => name.replace('\u001b', '\\u001b')));
+  });
+
+  it("github: one workflow command per finding, names read back with the runner's unescaping", async () => {
+    const result = await runCli(['lint', '--no-config', '--format', 'github', '.'], { cwd: dir });
+    expect(result).toMatchObject({ status: 1, stderr: '' });
+    expect(result.stdout).not.toMatch(RAW_CONTROL);
+    const lines = result.stdout.trimEnd().split('\n');
+    const files = new Set<string>();
+    for (const line of lines) {
+      const command = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line);
+      expect(command, JSON.stringify(line)).not.toBeNull();
+      const properties = new Map(command![2]!.split(',').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+      const unescape = (value: string) => value.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+      files.add(unescape(properties.get('file')!));
+    }
+    expect([...files]).toEqual(GITHUB_NAMES);
+  });
+
+  it('lints files named on the command line by bytes that are not UTF-8 (through the shell)', async () => {
+    const result = await new Promise<RunResult>((resolve, reject) => {
+      const child = spawn('bash', ['-c', `exec "$0" "$1" lint --no-config --format json $'f\\xff.json' $'g\\xfe'`, process.execPath, bin], { cwd: dir, env: cleanEnv() });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
+    });
+    expect(result).toMatchObject({ status: 1, stderr: '' });
+    expect((JSON.parse(result.stdout) as { filePath: string }[]).map((r) => r.filePath)).toEqual(['f\\xff.json', 'g\\xfe/in.json']);
+  });
+
+  it('escapes names in messages on stderr', async () => {
+    const missing = await runCli(['lint', '--no-config', 'gone\u001b[2J\n::error::x.json'], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("qod-policy: No such file or directory: 'gone\\u001b[2J\\n::error::x.json'.\n");
+
+    const configured = folder('names-ignored');
+    writeFileSync(join(configured, 'qod-policy.config.json'), JSON.stringify({ ignores: ['ign*'] }));
+    writeFileSync(join(configured, 'ign\r\u0085.json'), VALID);
+    writeFileSync(join(configured, 'ok.json'), VALID);
+    const ignored = await runCli(['lint', 'ign\r\u0085.json', 'ok.json'], { cwd: configured });
+    expect(ignored.status).toBe(0);
+    expect(ignored.stderr).toBe("qod-policy: 'ign\\r\\u0085.json' is ignored by qod-policy.config.json ('ignores'); not linted.\n");
   });
 });
 
