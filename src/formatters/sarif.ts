@@ -15,7 +15,7 @@ const SRCROOT = '%SRCROOT%';
 /** Descriptions of the findings that come from no rule module. */
 const PSEUDO_RULES: ReadonlyMap<string, string> = new Map([
   ['schema', "The body satisfies the API version's JSON Schema (types, required properties, formats, lengths)."],
-  ['parse', 'The file is well-formed JSON, NDJSON or YAML, without duplicate keys.'],
+  ['parse', 'The file is well-formed JSON, NDJSON or YAML in UTF-8, without duplicate keys, and within the maximum file size.'],
   ['truncated', 'More issues were found than the report lists (at most maxIssues per body).'],
 ]);
 

@@ -2,10 +2,11 @@
 // of the built binary: output that cannot be written, file names that would forge log lines or are
 // not UTF-8, configuration modules that throw odd values, and files too large to read.
 
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, ensureBuilt, root, runCli, type RunResult } from './helpers.js';
@@ -279,6 +280,114 @@ describe('file names that would forge log lines, or are not UTF-8 (item 8)', { t
     const ignored = await runCli(['lint', 'ign\r\u0085.json', 'ok.json'], { cwd: configured });
     expect(ignored.status).toBe(0);
     expect(ignored.stderr).toBe("qod-policy: 'ign\\r\\u0085.json' is ignored by qod-policy.config.json ('ignores'); not linted.\n");
+  });
+});
+
+describe('files too large to read (item 10)', { timeout: 60_000 }, () => {
+  const MiB = 1024 * 1024;
+  interface Finding {
+    filePath: string;
+    issues: { ruleId: string; messageId: string; message: string; data?: Record<string, number>; line?: number }[];
+  }
+
+  /** A sparse file (it takes no disk space) that starts as JSON does, as a crafted body would. */
+  function sparse(path: string, size: number): string {
+    writeFileSync(path, '{"device":');
+    truncateSync(path, size);
+    return path;
+  }
+
+  it('reports a file over the default 64 MiB as a finding without reading it; memory stays bounded', async () => {
+    const dir = folder('large');
+    sparse(join(dir, 'huge.json'), 600 * MiB); // more than a string can hold
+    sparse(join(dir, 'large.json'), 300 * MiB);
+    writeFileSync(join(dir, 'small.json'), VALID);
+    // The run in-process in a child that reports its peak memory: reading either file would take
+    // 300 MiB or more; linting the small one takes about 50 MiB.
+    const bundle = join(root, 'dist', 'cli', 'bundle', 'qod-policy.js');
+    const script = [
+      `const { main } = await import(${JSON.stringify(pathToFileURL(bundle).href)});`,
+      `const status = await main(['lint', '--no-config', '--format', 'json', '.']);`,
+      'process.stderr.write(String(process.resourceUsage().maxRSS * 1024));',
+      'process.exitCode = status;',
+    ].join('\n');
+    const result = await new Promise<RunResult>((resolve, reject) => {
+      execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env: cleanEnv(), maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve({ status: error ? (error.code as number) : 0, stdout, stderr });
+      });
+    });
+    expect(result.status).toBe(1);
+    const results = JSON.parse(result.stdout) as Finding[];
+    expect(results.map((r) => [r.filePath, r.issues.map((i) => `${i.ruleId}/${i.messageId}`)])).toEqual([
+      ['huge.json', ['parse/fileTooLarge']],
+      ['large.json', ['parse/fileTooLarge']],
+      ['small.json', []],
+    ]);
+    expect(results[0]!.issues[0]).toMatchObject({
+      message: 'The file is 629145600 bytes, more than the maximum of 67108864 (--max-file-size): it was not read.',
+      data: { size: 600 * MiB, maxFileSize: 64 * MiB },
+      line: 1,
+    });
+    expect(Number(result.stderr)).toBeGreaterThan(0);
+    expect(Number(result.stderr)).toBeLessThan(200 * MiB);
+  });
+
+  it('--max-file-size lowers the limit: a file at the limit is read, one byte more is a finding', async () => {
+    const dir = folder('limit');
+    const body = `${VALID}\n`;
+    writeFileSync(join(dir, 'at.json'), body);
+    writeFileSync(join(dir, 'over.json'), `${body} `);
+    const result = await runCli(['lint', '--no-config', '--format', 'json', '--max-file-size', String(body.length), '.'], { cwd: dir });
+    expect(result.status).toBe(1);
+    const results = JSON.parse(result.stdout) as Finding[];
+    expect(results.map((r) => [r.filePath, r.issues.map((i) => i.messageId)])).toEqual([['at.json', []], ['over.json', ['fileTooLarge']]]);
+    expect(results[1]!.issues[0]!.data).toEqual({ size: body.length + 1, maxFileSize: body.length });
+  });
+
+  it('stops reading at the limit when the size says nothing (a /proc file says 0)', async () => {
+    const result = await runCli(['lint', '--no-config', '--format', 'json', '--max-file-size', '16', '/proc/self/status']);
+    expect(result.status).toBe(1);
+    const [only] = JSON.parse(result.stdout) as Finding[];
+    expect(only!.issues).toMatchObject([{ ruleId: 'parse', messageId: 'fileTooLarge', message: 'The file is more than the maximum of 16 bytes (--max-file-size): reading stopped there.' }]);
+  });
+
+  it('standard input: a file over the limit is judged by its size; a pipe is read up to the limit', async () => {
+    const huge = sparse(join(folder('stdin'), 'huge.json'), 600 * MiB);
+    const fd = openSync(huge, 'r');
+    let fromFile: RunResult;
+    try {
+      fromFile = await spawnCli(['lint', '--no-config', '--format', 'json', '-'], { stdinFd: fd });
+    } finally {
+      closeSync(fd);
+    }
+    expect(fromFile.status).toBe(1);
+    expect((JSON.parse(fromFile.stdout) as Finding[])[0]!.issues).toMatchObject([
+      { messageId: 'fileTooLarge', message: 'Standard input is 629145600 bytes, more than the maximum of 67108864 (--max-file-size): it was not read.' },
+    ]);
+
+    const fromPipe = await new Promise<RunResult>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, 'lint', '--no-config', '--format', 'json', '--max-file-size', '1000', '-'], { env: cleanEnv() });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // The command stops reading and exits: what we still write may meet a closed pipe.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(' '.repeat(1 << 20));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
+    });
+    expect(fromPipe).toMatchObject({ status: 1, stderr: '' });
+    expect((JSON.parse(fromPipe.stdout) as Finding[])[0]!.issues).toMatchObject([
+      { messageId: 'fileTooLarge', message: 'Standard input is more than the maximum of 1000 bytes (--max-file-size): reading stopped there.' },
+    ]);
+  });
+
+  it.each(['0', '-1', '1.5', 'lots', '536870889'])('--max-file-size %s is a usage error', async (value) => {
+    const result = await runCli(['lint', '--no-config', `--max-file-size=${value}`, 'fixtures/qod-1.2/valid/']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`qod-policy: Option --max-file-size needs a whole number of bytes from 1 to 536870888, not '${value}'.\n`);
   });
 });
 
