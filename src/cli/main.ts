@@ -13,13 +13,19 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
+/** Process-wide listeners are installed once, however often main runs in one process. */
+let watching = false;
+
 /** Runs the CLI with the arguments after `node bin/qod-policy.js`; resolves to the exit status. Never rejects. */
 export async function main(argv: readonly string[]): Promise<number> {
-  watchStandardStreams();
-  // A configuration module or plugin can throw later, from a timer or a promise nobody awaits:
-  // that too is one line and status 2, not Node's stack trace and status 1.
-  process.on('uncaughtException', (thrown) => process.exit(fail(thrown)));
-  process.on('unhandledRejection', (thrown) => process.exit(fail(thrown)));
+  if (!watching) {
+    watching = true;
+    watchStandardStreams();
+    // A configuration module or plugin can throw later, from a timer or a promise nobody awaits:
+    // that too is one line and status 2, not Node's stack trace and status 1.
+    process.on('uncaughtException', (thrown) => process.exit(fail(thrown)));
+    process.on('unhandledRejection', (thrown) => process.exit(fail(thrown)));
+  }
   try {
     return await run(argv);
   } catch (thrown) {
@@ -70,18 +76,8 @@ async function run(argv: readonly string[]): Promise<number> {
  * from the user's configuration module (a null-prototype object, a Proxy whose every trap throws).
  */
 function fail(thrown: unknown): number {
-  let line: string;
   try {
-    const config = configErrorMessage(thrown);
-    // A CliError is ours, its message a plain one-line string.
-    if (isCliError(thrown)) line = thrown.message;
-    else if (config !== undefined) line = config;
-    else line = `internal error: ${describeThrown(thrown)}`;
-  } catch {
-    line = `internal error: ${describeThrown(thrown)}`;
-  }
-  try {
-    printError(line);
+    printError(failureLine(thrown));
     if (process.env.QOD_POLICY_DEBUG) {
       const stack = (thrown as { stack?: unknown } | undefined)?.stack;
       if (typeof stack === 'string') process.stderr.write(`${stack.split('\n').map(printable).join('\n')}\n`);
@@ -90,6 +86,17 @@ function fail(thrown: unknown): number {
     // stderr cannot take it (or the stack getter threw): the status still says it.
   }
   return EXIT_ERROR;
+}
+
+/** The line for a thrown value: a CliError's or ConfigError's message, else a description. Never throws. */
+function failureLine(thrown: unknown): string {
+  try {
+    // A CliError is ours, its message a one-line string (unless a Proxy claims its prototype).
+    if (isCliError(thrown) && typeof thrown.message === 'string') return thrown.message;
+  } catch {
+    // such a Proxy: described below
+  }
+  return configErrorMessage(thrown) ?? `internal error: ${describeThrown(thrown)}`;
 }
 
 async function print(text: string): Promise<number> {
