@@ -1,5 +1,6 @@
 // Command-line arguments of `qod-policy lint`, parsed with node:util parseArgs (strict).
 
+import { constants } from 'node:buffer';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, firstLine } from './errors.js';
 import { defaultFormatterName, formatterNames, isFormatterName, type FormatterName } from '../formatters/index.js';
@@ -14,12 +15,21 @@ export interface LintArgs {
   qosProfiles: string | undefined;
   /** -1: no limit. */
   maxWarnings: number;
+  /** Files (and standard input) larger than this many bytes are a finding, not read. */
+  maxFileSize: number;
   quiet: boolean;
   stdinFilename: string | undefined;
   /** undefined: decide from the terminal and the environment. */
   color: boolean | undefined;
   help: boolean;
 }
+
+/**
+ * The default of --max-file-size, in bytes. A CreateSession body is a few hundred bytes; this
+ * leaves room for large NDJSON and YAML collections while keeping a run's memory far from what
+ * V8 can hold (a string of about 512 MiB at most, and parsing takes several times the text).
+ */
+const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
 const LINT_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -29,6 +39,7 @@ const LINT_OPTIONS = {
   'no-config': { type: 'boolean' },
   'qos-profiles': { type: 'string' },
   'max-warnings': { type: 'string' },
+  'max-file-size': { type: 'string' },
   quiet: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   color: { type: 'boolean' },
@@ -76,6 +87,16 @@ export function parseLintArgs(args: string[]): LintArgs {
     }
     maxWarnings = Number(rawMax);
   }
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  const rawSize = values['max-file-size'];
+  if (rawSize !== undefined) {
+    // Above this, the text would not fit in a JavaScript string.
+    const most = constants.MAX_STRING_LENGTH;
+    if (!/^\d+$/.test(rawSize.trim()) || Number(rawSize) < 1 || Number(rawSize) > most) {
+      throw new CliError(`Option --max-file-size needs a whole number of bytes from 1 to ${most}, not '${rawSize}'.`);
+    }
+    maxFileSize = Number(rawSize);
+  }
   if (values.config !== undefined && values['no-config']) {
     throw new CliError('Options --config and --no-config cannot be used together.');
   }
@@ -89,6 +110,7 @@ export function parseLintArgs(args: string[]): LintArgs {
     noConfig: values['no-config'] === true,
     qosProfiles: nonEmpty('qos-profiles', values['qos-profiles']),
     maxWarnings,
+    maxFileSize,
     quiet: values.quiet === true,
     stdinFilename: nonEmpty('stdin-filename', values['stdin-filename']),
     color: values['no-color'] ? false : values.color ? true : undefined,

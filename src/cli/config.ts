@@ -14,7 +14,8 @@ import { dialectIds, type QosProfile, type ValidateOptions } from '../index.js';
 import { builtinRules } from '../rules/index.js';
 import { trimEnd } from '../shared/text.js';
 import { parseDataFile } from './data-file.js';
-import { CliError, firstLine } from './errors.js';
+import { describeThrown } from '../shared/errors.js';
+import { CliError, configErrorMessage, isCliError } from './errors.js';
 import { compileConfigGlobs } from './glob.js';
 
 const CONFIG_NAMES = ['qod-policy.config.json', 'qod-policy.config.mjs'] as const;
@@ -68,7 +69,8 @@ async function readConfigFile(path: string, name: string): Promise<{ raw: unknow
     try {
       loaded = (await import(pathToFileURL(path).href)) as { default?: unknown };
     } catch (error) {
-      throw new CliError(`${name}: cannot be loaded: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+      // The module's own code threw, which can be anything (describeThrown never throws).
+      throw new CliError(`${name}: cannot be loaded: ${describeThrown(error)}`);
     }
     if (loaded.default === undefined) throw new CliError(`${name}: has no default export (export default { rules: { ... } }).`);
     return { raw: loaded.default, module: true };
@@ -120,8 +122,21 @@ function create(options: ValidateOptions, where: string): SourceValidator {
   try {
     return createSourceValidator(builtinRules, options);
   } catch (error) {
-    if (error instanceof Error && error.name === 'QodPolicyConfigError') throw new CliError(`${where}: ${firstLine(error.message)}`);
-    throw error;
+    // Anything but a ConfigError comes from the configuration's own code (a plugin's getter).
+    throw new CliError(`${where}: ${configErrorMessage(error) ?? `cannot be used: ${describeThrown(error)}`}`);
+  }
+}
+
+/**
+ * Runs a step that reads the value a configuration module exported: its getters and Proxy traps
+ * are the user's code and may throw anything, which becomes one line naming the file.
+ */
+function readingExport<T>(name: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (isCliError(error)) throw error;
+    throw new CliError(`${name}: ${configErrorMessage(error) ?? `cannot be used: ${describeThrown(error)}`}`);
   }
 }
 
@@ -212,17 +227,19 @@ export async function loadConfig({ cwd, configPath, noLookup, cli }: LoadConfigO
   if (path === undefined) return new LintConfig(undefined, cwd, {}, [], [], cli);
   const name = configPath ?? (toPosix(relative(cwd, path)) || path);
   const { raw, module } = await readConfigFile(path, name);
-  const problem = checkConfigFileShape(raw);
-  if (problem !== undefined) throw new CliError(`${name}: ${problem}`);
-  const config = raw as Record<string, unknown> & { overrides?: Record<string, unknown>[]; ignores?: string[] };
-  if (config.plugins !== undefined && !module) {
-    throw new CliError(`${name}: plugins need a JavaScript configuration (qod-policy.config.mjs).`);
-  }
-  const base = toOptions(config, `${name}: `);
-  const overrides = (config.overrides ?? []).map((entry, i) => ({
-    files: entry.files as string[],
-    options: toOptions(entry, `${name}: overrides[${i}].`),
-  }));
-  const ignores = config.ignores ?? [];
-  return new LintConfig(name, dirname(path), base, overrides, ignores, cli);
+  return readingExport(name, () => {
+    const problem = checkConfigFileShape(raw);
+    if (problem !== undefined) throw new CliError(`${name}: ${problem}`);
+    const config = raw as Record<string, unknown> & { overrides?: Record<string, unknown>[]; ignores?: string[] };
+    if (config.plugins !== undefined && !module) {
+      throw new CliError(`${name}: plugins need a JavaScript configuration (qod-policy.config.mjs).`);
+    }
+    const base = toOptions(config, `${name}: `);
+    const overrides = (config.overrides ?? []).map((entry, i) => ({
+      files: entry.files as string[],
+      options: toOptions(entry, `${name}: overrides[${i}].`),
+    }));
+    const ignores = config.ignores ?? [];
+    return new LintConfig(name, dirname(path), base, overrides, ignores, cli);
+  });
 }

@@ -33,6 +33,7 @@ Options:
       --no-config           do not look up a configuration file
       --qos-profiles <file> QoS-profile catalogue as the CAMARA qos-profiles API returns it (JSON or YAML)
       --max-warnings <n>    exit 1 when there are more than n warnings (default: -1, no limit)
+      --max-file-size <n>   a file larger than n bytes is a finding, not read (default: 67108864, 64 MiB)
       --quiet               report errors only (warnings still count for --max-warnings)
       --stdin-filename <p>  name (and kind, by extension) of the body read from '-'
       --color, --no-color   force colour on or off (NO_COLOR always turns it off)

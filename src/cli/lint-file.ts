@@ -1,25 +1,44 @@
 // Linting one file: read it, parse it into bodies (src/parse), and let the engine turn each body
 // into its report (validateSource: parse findings, schema and rules, truncation, positions).
+// A file or standard input larger than --max-file-size is not read: it is one finding.
 
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LintResult } from '../formatters/types.js';
-import { decodeUtf8, parseSource, type SourceKind } from '../parse/index.js';
+import { decodeUtf8, parseSource, type SourceBody, type SourceKind } from '../parse/index.js';
+import type { Issue } from '../types.js';
 import type { LintConfig } from './config.js';
 import { CliError } from './errors.js';
 import type { Input } from './files.js';
 import { sniffKind } from './source.js';
 
-// Small files are read into one reused buffer (open, read, close: no stat, no allocation).
+/** An input over the limit: its size, when known, else how much was read before stopping. */
+export interface TooLarge {
+  readonly tooLarge: true;
+  readonly size: number;
+  /** `size` is a lower bound: reading stopped there. */
+  readonly atLeast: boolean;
+}
+
+// Small files are read into one reused buffer (open, fstat, read, close: no allocation).
 // The parse layer decodes the bytes into a string before this buffer is reused.
 const SHARED = Buffer.allocUnsafe(64 * 1024);
 
-function readInput(input: Input): Uint8Array {
+/**
+ * Reads a file whole, unless it is larger than `maxFileSize`. The size comes first (fstat), so a
+ * file over the limit is not read at all; the size is only a hint for what follows (a file can
+ * grow meanwhile, files in /proc say 0), so reading also stops one byte past the limit whatever
+ * the size said. Memory stays within the limit.
+ */
+function readInput(input: Input, maxFileSize: number): Uint8Array | TooLarge {
   let fd: number | undefined;
   try {
-    fd = openSync(input.path!, 'r');
-    const length = readSync(fd, SHARED, 0, SHARED.length, 0);
-    if (length < SHARED.length) return SHARED.subarray(0, length);
-    return readFileSync(fd);
+    fd = openSync(input.rawPath ?? input.path!, 'r');
+    const { size } = fstatSync(fd);
+    if (size > maxFileSize) return { tooLarge: true, size, atLeast: false };
+    const want = Math.min(SHARED.length, maxFileSize + 1);
+    const first = readSync(fd, SHARED, 0, want, 0);
+    if (first < want) return SHARED.subarray(0, first);
+    return readRest(fd, first, size, maxFileSize);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`Cannot read '${input.filePath}': ${code === 'EACCES' ? 'permission denied' : code ?? (error as Error).message}.`);
@@ -28,18 +47,66 @@ function readInput(input: Input): Uint8Array {
   }
 }
 
-/** Lints one input's bytes; appends a result per body. */
-export function lintBytes(bytes: Uint8Array, input: Input, config: LintConfig, out: LintResult[]): void {
-  const validator = config.validatorFor(input.path ?? input.stdinPath);
-  let source: string | Uint8Array = bytes;
-  let kind: SourceKind | undefined = input.kind;
-  if (kind === undefined) {
-    // No telling extension: look at the text (bytes that are not UTF-8 are the parser's finding).
-    const text = decodeUtf8(bytes);
-    if (text !== undefined) source = text;
-    kind = text === undefined ? 'json' : sniffKind(text);
+/** The rest of a file whose first `first` bytes are in SHARED, in a buffer of at most the limit plus one byte. */
+function readRest(fd: number, first: number, size: number, maxFileSize: number): Uint8Array | TooLarge {
+  // Room for the size the file claims and one byte more (to see it end), within the limit.
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size + 1, first * 2), maxFileSize + 1));
+  SHARED.copy(buffer, 0, 0, first);
+  let length = first;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxFileSize) return { tooLarge: true, size: length, atLeast: true };
+      const larger = Buffer.allocUnsafe(Math.min(length * 2, maxFileSize + 1));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, length);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
   }
-  for (const body of parseSource(source, kind)) {
+}
+
+/** The one body of an input over the limit: a 'parse' finding (ruleId 'parse', messageId 'fileTooLarge'). */
+function tooLargeBody(input: Input, over: TooLarge, maxFileSize: number): SourceBody {
+  const what = input.path === undefined ? 'Standard input' : 'The file';
+  const message = over.atLeast
+    ? `${what} is more than the maximum of ${maxFileSize} bytes (--max-file-size): reading stopped there.`
+    : `${what} is ${over.size} bytes, more than the maximum of ${maxFileSize} (--max-file-size): it was not read.`;
+  const issue: Issue = {
+    ruleId: 'parse',
+    messageId: 'fileTooLarge',
+    severity: 'error',
+    path: '',
+    message,
+    data: over.atLeast ? { maxFileSize } : { size: over.size, maxFileSize },
+    status: 400,
+    code: 'INVALID_ARGUMENT',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+  return { index: 0, line: 1, problems: [issue], locate: () => undefined, locateMember: () => undefined };
+}
+
+/** Lints one input's bytes (or the finding that it is too large); appends a result per body. */
+export function lintBytes(bytes: Uint8Array | TooLarge, input: Input, config: LintConfig, out: LintResult[], maxFileSize: number): void {
+  const validator = config.validatorFor(input.path ?? input.stdinPath);
+  let bodies: SourceBody[];
+  if ('tooLarge' in bytes) {
+    bodies = [tooLargeBody(input, bytes, maxFileSize)];
+  } else {
+    let source: string | Uint8Array = bytes;
+    let kind: SourceKind | undefined = input.kind;
+    if (kind === undefined) {
+      // No telling extension: look at the text (bytes that are not UTF-8 are the parser's finding).
+      const text = decodeUtf8(bytes);
+      if (text !== undefined) source = text;
+      kind = text === undefined ? 'json' : sniffKind(text);
+    }
+    bodies = parseSource(source, kind);
+  }
+  for (const body of bodies) {
     const report = validator.validateSource(body);
     out.push({
       filePath: input.filePath,
@@ -54,6 +121,6 @@ export function lintBytes(bytes: Uint8Array, input: Input, config: LintConfig, o
 }
 
 /** Reads and lints a file (not standard input); appends a result per body. */
-export function lintFile(input: Input, config: LintConfig, out: LintResult[]): void {
-  lintBytes(readInput(input), input, config, out);
+export function lintFile(input: Input, config: LintConfig, out: LintResult[], maxFileSize: number): void {
+  lintBytes(readInput(input, maxFileSize), input, config, out, maxFileSize);
 }

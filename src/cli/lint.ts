@@ -1,20 +1,39 @@
 // `qod-policy lint`: inputs → bodies → reports → one formatted report, and the exit status.
 
+import { fstatSync } from 'node:fs';
 import { loadFormatter } from '../formatters/index.js';
 import type { FormatterContext, LintResult } from '../formatters/types.js';
 import type { LintArgs } from './args.js';
 import { loadConfig } from './config.js';
 import { collectInputs } from './files.js';
-import { Progress, useColor, writeReport } from './output.js';
+import { printError, Progress, useColor, writeReport, writeStdout } from './output.js';
 import { loadQosProfiles } from './qos-profiles.js';
 import { ruleDocs } from './rules.js';
-import { lintBytes, lintFile } from './lint-file.js';
+import { lintBytes, lintFile, type TooLarge } from './lint-file.js';
 import { packageVersion } from './version.js';
 
-async function readStdin(): Promise<Uint8Array> {
+/**
+ * Reads standard input whole, unless it is larger than `maxFileSize`: a file given as stdin is
+ * judged by its size before reading; otherwise reading stops one chunk past the limit.
+ */
+async function readStdin(maxFileSize: number): Promise<Uint8Array | TooLarge> {
+  let size: number | undefined;
+  try {
+    const stats = fstatSync(0);
+    if (stats.isFile()) size = stats.size;
+  } catch {
+    // no descriptor 0 to look at: read and count
+  }
+  if (size !== undefined && size > maxFileSize) return { tooLarge: true, size, atLeast: false };
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    length += (chunk as Buffer).length;
+    // Leaving the loop ends the stream: nothing more is read.
+    if (length > maxFileSize) return { tooLarge: true, size: length, atLeast: true };
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, length);
 }
 
 /** --quiet: errors only, and only the bodies that have errors (as ESLint). */
@@ -42,7 +61,7 @@ export async function lint(args: LintArgs): Promise<number> {
     stdinFilename: args.stdinFilename,
   });
   for (const pattern of ignoredExplicit) {
-    process.stderr.write(`qod-policy: '${pattern}' is ignored by ${config.name ?? 'the configuration'} ('ignores'); not linted.\n`);
+    printError(`'${pattern}' is ignored by ${config.name ?? 'the configuration'} ('ignores'); not linted.`);
   }
 
   // One thread: a worker thread per core was measured (bench/lint.mjs) and does not pay on two
@@ -51,8 +70,8 @@ export async function lint(args: LintArgs): Promise<number> {
   const progress = new Progress(inputs.length);
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    if (input.path === undefined) lintBytes(await readStdin(), input, config, results);
-    else lintFile(input, config, results);
+    if (input.path === undefined) lintBytes(await readStdin(args.maxFileSize), input, config, results, args.maxFileSize);
+    else lintFile(input, config, results, args.maxFileSize);
     progress.tick(i + 1);
   }
   progress.done();
@@ -74,12 +93,10 @@ export async function lint(args: LintArgs): Promise<number> {
   };
   if (tooManyWarnings) context.maxWarningsExceeded = { maxWarnings: args.maxWarnings, warningCount };
   const text = formatter(args.quiet ? errorsOnly(results) : results, context);
-  const status = errorCount > 0 || tooManyWarnings ? 1 : 0;
-  // Set before writing: a reader that closes the pipe early ends the process from the write.
-  process.exitCode = status;
   // Formatters leave the final newline to the writer (json and sarif end with their bracket).
   const output = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  // A reader that closes the pipe early (`| head`) does not change the status of the run.
   if (args.output !== undefined) writeReport(args.output, output, cwd);
-  else if (output !== '') process.stdout.write(output);
-  return status;
+  else await writeStdout(output);
+  return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }

@@ -1,8 +1,11 @@
 // The command-line entry point: picks the command and maps failures to exit statuses.
 // Only what a command needs is imported (lazily), so that --help, --version and `rules` start fast.
 
-import { CliError, firstLine } from './errors.js';
+import { printable } from '../formatters/utils.js';
+import { describeThrown } from '../shared/errors.js';
+import { CliError, configErrorMessage, isCliError } from './errors.js';
 import { LINT_HELP, MAIN_HELP, RULES_HELP } from './help.js';
+import { printError, watchStandardStreams, writeStdout } from './output.js';
 import { packageVersion } from './version.js';
 
 /** Exit statuses: 0 clean, 1 findings over the threshold, 2 usage/configuration/internal error. */
@@ -10,66 +13,93 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
-function isConfigError(error: unknown): error is Error {
-  return error instanceof Error && error.name === 'QodPolicyConfigError';
-}
+/** Process-wide listeners are installed once, however often main runs in one process. */
+let watching = false;
 
-/** Runs the CLI with the arguments after `node bin/qod-policy.js`; resolves to the exit status. */
+/** Runs the CLI with the arguments after `node bin/qod-policy.js`; resolves to the exit status. Never rejects. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`qod-policy lint ... | head`) is not an error of ours.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    throw error;
-  });
-  const [command, ...rest] = argv;
+  if (!watching) {
+    watching = true;
+    watchStandardStreams();
+    // A configuration module or plugin can throw later, from a timer or a promise nobody awaits:
+    // that too is one line and status 2, not Node's stack trace and status 1.
+    process.on('uncaughtException', (thrown) => process.exit(fail(thrown)));
+    process.on('unhandledRejection', (thrown) => process.exit(fail(thrown)));
+  }
   try {
-    switch (command) {
-      case undefined:
-        process.stderr.write(MAIN_HELP);
-        return EXIT_ERROR;
-      case '-h':
-      case '--help':
-      case 'help':
-        if (command === 'help' && rest[0] === 'lint') return print(LINT_HELP);
-        if (command === 'help' && rest[0] === 'rules') return print(RULES_HELP);
-        return print(MAIN_HELP);
-      case '-v':
-      case '--version':
-        return print(`${packageVersion()}\n`);
-      case 'lint': {
-        const { parseLintArgs } = await import('./args.js');
-        const args = parseLintArgs([...rest]);
-        if (args.help) return print(LINT_HELP);
-        const { lint } = await import('./lint.js');
-        return await lint(args);
-      }
-      case 'rules': {
-        const { rulesCommand } = await import('./rules.js');
-        return rulesCommand([...rest]);
-      }
-      case 'serve':
-        process.stderr.write("qod-policy: 'serve' (the HTTP sidecar) is not available yet in this version.\n");
-        return EXIT_ERROR;
-      default: {
-        const hint = command.startsWith('-')
-          ? `Unknown option '${command}'.`
-          : `Unknown command '${command}'. Did you mean 'qod-policy lint ${command}'?`;
-        throw new CliError(`${hint} Run 'qod-policy --help' for usage.`);
-      }
-    }
-  } catch (error) {
-    if (error instanceof CliError || isConfigError(error)) {
-      process.stderr.write(`qod-policy: ${firstLine(error.message)}\n`);
-      return EXIT_ERROR;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`qod-policy: internal error: ${firstLine(message)}\n`);
-    if (process.env.QOD_POLICY_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    return EXIT_ERROR;
+    return await run(argv);
+  } catch (thrown) {
+    return fail(thrown);
   }
 }
 
-function print(text: string): number {
-  process.stdout.write(text);
+async function run(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+      process.stderr.write(MAIN_HELP);
+      return EXIT_ERROR;
+    case '-h':
+    case '--help':
+    case 'help':
+      if (command === 'help' && rest[0] === 'lint') return print(LINT_HELP);
+      if (command === 'help' && rest[0] === 'rules') return print(RULES_HELP);
+      return print(MAIN_HELP);
+    case '-v':
+    case '--version':
+      return print(`${packageVersion()}\n`);
+    case 'lint': {
+      const { parseLintArgs } = await import('./args.js');
+      const args = parseLintArgs([...rest]);
+      if (args.help) return print(LINT_HELP);
+      const { lint } = await import('./lint.js');
+      return await lint(args);
+    }
+    case 'rules': {
+      const { rulesCommand } = await import('./rules.js');
+      return await rulesCommand([...rest]);
+    }
+    case 'serve':
+      printError("'serve' (the HTTP sidecar) is not available yet in this version.");
+      return EXIT_ERROR;
+    default: {
+      const hint = command.startsWith('-')
+        ? `Unknown option '${command}'.`
+        : `Unknown command '${command}'. Did you mean 'qod-policy lint ${command}'?`;
+      throw new CliError(`${hint} Run 'qod-policy --help' for usage.`);
+    }
+  }
+}
+
+/**
+ * Prints one line for whatever was thrown and answers status 2. Never throws: the value may come
+ * from the user's configuration module (a null-prototype object, a Proxy whose every trap throws).
+ */
+function fail(thrown: unknown): number {
+  try {
+    printError(failureLine(thrown));
+    if (process.env.QOD_POLICY_DEBUG) {
+      const stack = (thrown as { stack?: unknown } | undefined)?.stack;
+      if (typeof stack === 'string') process.stderr.write(`${stack.split('\n').map(printable).join('\n')}\n`);
+    }
+  } catch {
+    // stderr cannot take it (or the stack getter threw): the status still says it.
+  }
+  return EXIT_ERROR;
+}
+
+/** The line for a thrown value: a CliError's or ConfigError's message, else a description. Never throws. */
+function failureLine(thrown: unknown): string {
+  try {
+    // A CliError is ours, its message a one-line string (unless a Proxy claims its prototype).
+    if (isCliError(thrown) && typeof thrown.message === 'string') return thrown.message;
+  } catch {
+    // such a Proxy: described below
+  }
+  return configErrorMessage(thrown) ?? `internal error: ${describeThrown(thrown)}`;
+}
+
+async function print(text: string): Promise<number> {
+  await writeStdout(text);
   return EXIT_OK;
 }

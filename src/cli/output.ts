@@ -1,8 +1,10 @@
-// Where the report goes, and whether it is coloured; progress on stderr for long runs.
+// Where the report goes, and whether it is coloured; progress on stderr for long runs; what
+// happens when output cannot be written.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CliError } from './errors.js';
+import { printable } from '../formatters/utils.js';
+import { CliError, systemErrorText } from './errors.js';
 
 /**
  * Colour: never when NO_COLOR is set (to anything but ''), whatever else says; otherwise
@@ -20,12 +22,61 @@ export function useColor(flag: boolean | undefined, toTerminal: boolean, env: No
 /** Writes the report to a file, creating its folders. */
 export function writeReport(file: string, text: string, cwd: string): void {
   const path = resolve(cwd, file);
+  const fail = (error: unknown) => new CliError(`Cannot write the report to '${file}': ${systemErrorText(error)}.`);
   try {
     mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    // A recursive mkdir meets a file where a folder should be as EEXIST: say what that means.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw fail(code === 'EEXIST' || code === 'ENOTDIR' ? { code: 'ENOTDIR' } : error);
+  }
+  try {
     writeFileSync(path, text);
   } catch (error) {
-    throw new CliError(`Cannot write the report to '${file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw fail(error);
   }
+}
+
+/**
+ * Makes failures of the standard streams the writers' business. Node reports a failed write twice:
+ * to the write's callback and as an 'error' event, which, unheard, would end the process with a
+ * stack trace. writeStdout hears the callback; for stderr there is no one left to tell, and the
+ * exit status still says what happened.
+ */
+export function watchStandardStreams(): void {
+  const ignore = (): void => undefined;
+  process.stdout.on('error', ignore);
+  process.stderr.on('error', ignore);
+}
+
+/**
+ * Writes one message line on stderr: `qod-policy: <message>`. Messages quote file names and
+ * arguments, which may hold line breaks or escape sequences: they are made visible (`\n`,
+ * `\u001b`), so that a name cannot forge a line (a workflow command) in a CI log or drive the
+ * terminal.
+ */
+export function printError(message: string): void {
+  process.stderr.write(`qod-policy: ${printable(message)}\n`);
+}
+
+/**
+ * Writes to standard output and resolves once the text is handed to the system. A reader that has
+ * gone (EPIPE: `qod-policy lint ... | head`) is not an error: the rest is dropped and the promise
+ * resolves. Any other failure (a full disk, an I/O error) rejects with a CliError (status 2).
+ */
+export function writeStdout(text: string, stream: NodeJS.WritableStream & { errored?: Error | null } = process.stdout): Promise<void> {
+  return new Promise((resolveWrite, reject) => {
+    const done = (error: Error | null | undefined): void => {
+      // After a first failure Node answers every later write with ERR_STREAM_DESTROYED; the
+      // stream keeps the failure that matters.
+      const failure = stream.errored ?? error;
+      if (failure == null || (failure as NodeJS.ErrnoException).code === 'EPIPE') resolveWrite();
+      else reject(new CliError(`Cannot write to standard output: ${systemErrorText(failure)}.`));
+    };
+    if (stream.errored != null) done(stream.errored);
+    else if (text === '') resolveWrite();
+    else stream.write(text, done);
+  });
 }
 
 /** How many files make a run long enough to show progress. */

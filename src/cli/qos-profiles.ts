@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createValidator, type QosProfile } from '../index.js';
 import { parseDataFile } from './data-file.js';
-import { CliError, firstLine } from './errors.js';
+import { CliError, configErrorMessage } from './errors.js';
 import { isPlainObject } from '../shared/object.js';
 
 export function loadQosProfiles(file: string, cwd: string): QosProfile[] {
@@ -36,9 +36,8 @@ export function loadQosProfiles(file: string, cwd: string): QosProfile[] {
   try {
     createValidator({ policy: { qosProfiles: list as QosProfile[] } });
   } catch (error) {
-    if (error instanceof Error && error.name === 'QodPolicyConfigError') {
-      throw new CliError(`${name}: ${firstLine(error.message).replace(/^policy\.qosProfiles/, 'profile ')}`);
-    }
+    const message = configErrorMessage(error);
+    if (message !== undefined) throw new CliError(`${name}: ${message.replace(/^policy\.qosProfiles/, 'profile ')}`);
     throw error;
   }
   return list as QosProfile[];

@@ -10,6 +10,7 @@ import { parseStrict } from './args.js';
 import { CliError } from './errors.js';
 import { RULES_HELP } from './help.js';
 import { lowerSeverity } from '../shared/severity.js';
+import { writeStdout } from './output.js';
 
 export interface RuleRow {
   id: string;
@@ -116,16 +117,16 @@ export function rulesMarkdown(rows: readonly RuleRow[]): string {
   return `${out.join('\n')}\n`;
 }
 
-export function rulesCommand(args: string[]): number {
+export async function rulesCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseStrict(args, { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } }, 'rules');
   if (values.help) {
-    process.stdout.write(RULES_HELP);
+    await writeStdout(RULES_HELP);
     return 0;
   }
   if (positionals.length > 0) throw new CliError(`'qod-policy rules' takes no arguments (got '${positionals[0]}').`);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new CliError(`Unknown format '${format}' for rules. Use text or json.`);
   const rows = ruleRows();
-  process.stdout.write(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rulesTable(rows));
+  await writeStdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rulesTable(rows));
   return 0;
 }

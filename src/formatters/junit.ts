@@ -1,6 +1,12 @@
 // junit: JUnit XML for CI test reports (Jenkins, GitLab, Azure Pipelines...). One <testsuite> for
 // the run, one <testcase> per file (classname and name are the file path). A file with errors has
-// one <failure> listing them; warnings and info findings go to the test case's <system-out> only.
+// one <failure> listing them, one line each; warnings and info findings go to the test case's
+// <system-out> only.
+//
+// File paths and messages keep every character XML can hold. The file itself gets printed too (a
+// CI step that cats it), so a line break or a character a terminal acts on never appears raw in
+// what came from a body or a file name: it is a character reference, which an XML reader turns
+// back into the same character. Raw line breaks only separate the listing's lines.
 
 import type { Issue } from '../types.js';
 import type { Formatter } from './types.js';
@@ -15,26 +21,32 @@ function visible(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const ATTRIBUTE_ENTITIES: Readonly<Record<string, string>> = {
-  ...TEXT_ENTITIES,
-  '"': '&quot;',
-  "'": '&apos;',
-  // Attribute-value normalisation would turn these into spaces; references keep them.
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** Character data: markup characters escaped, characters XML forbids made visible. */
+function reference(char: string): string {
+  return ENTITIES[char] ?? `&#${char.charCodeAt(0)};`;
+}
+
+// Written as references: markup; CR and LF (a parser would normalise CRLF and a lone CR to LF; in
+// an attribute, turn each into a space); DEL, C1 controls, line and paragraph separators and
+// bidirectional controls (allowed in XML, acted on by terminals and log viewers).
+const REFERENCED_IN_TEXT = /[&<>\r\n\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+// In an attribute, also the quotes and the tab (which normalisation would turn into a space).
+const REFERENCED_IN_ATTRIBUTE = /[&<>"'\t\r\n\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** Character data: characters XML forbids made visible, the others above as references. */
 export function escapeText(text: string): string {
-  // '\r' as a reference: a parser would otherwise normalise CRLF and lone CR to LF.
-  return text.replace(NOT_XML_CHAR, visible).replace(/[&<>\r]/g, (char) => TEXT_ENTITIES[char] ?? '&#13;');
+  return text.replace(NOT_XML_CHAR, visible).replace(REFERENCED_IN_TEXT, reference);
 }
 
 /** An attribute value (written between double quotes). */
 export function escapeAttribute(text: string): string {
-  return text.replace(NOT_XML_CHAR, visible).replace(/[&<>"'\t\n\r]/g, (char) => ATTRIBUTE_ENTITIES[char]!);
+  return text.replace(NOT_XML_CHAR, visible).replace(REFERENCED_IN_ATTRIBUTE, reference);
+}
+
+/** Lines of character data: each escaped, joined by raw line breaks. */
+function escapeLines(lines: readonly string[]): string {
+  return lines.map(escapeText).join('\n');
 }
 
 /** One line of a listing: `[body] line:column  severity  message  ruleId  pointer`. */
@@ -73,13 +85,13 @@ const junit: Formatter = (results) => {
     if (errors.length > 0) {
       failures++;
       const message = errors.length === 1 ? firstError : `${plural(errors.length, 'error')}; the first: ${firstError}`;
-      testcase += `      <failure message="${escapeAttribute(message)}" type="error">${escapeText(errors.join('\n'))}</failure>\n`;
+      testcase += `      <failure message="${escapeAttribute(message)}" type="error">${escapeLines(errors)}</failure>\n`;
     }
     if (others.length > 0) {
       const all = group.results.flatMap((result) => result.issues);
       const { warnings, infos } = countIssues(all);
       const heading = [warnings > 0 ? plural(warnings, 'warning') : '', infos > 0 ? `${infos} info` : ''].filter(Boolean).join(', ');
-      testcase += `      <system-out>${escapeText(`${heading}\n${others.join('\n')}`)}</system-out>\n`;
+      testcase += `      <system-out>${escapeLines([heading, ...others])}</system-out>\n`;
     }
     cases.push(`${testcase}    </testcase>`);
   }

@@ -1,11 +1,12 @@
 // sarif: SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, SARIF viewers).
 // One run; tool.driver.rules lists every rule of the configuration and every rule id that has a
 // result (including the 'schema' and 'parse' pseudo-rules); each result points at its file region
-// and carries the JSON Pointer, the CAMARA status and code.
+// and carries the JSON Pointer, the CAMARA status and code. Text keeps every character; those a
+// terminal would act on are \u escapes (escapeJsonText), and URIs are percent-encoded.
 
 import type { Issue, Severity } from '../types.js';
 import type { Formatter, FormatterContext, LintResult } from './types.js';
-import { regionOf } from './utils.js';
+import { escapeJsonText, regionOf } from './utils.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const DEFAULT_INFORMATION_URI = 'https://www.npmjs.com/package/qod-policy';
@@ -14,7 +15,7 @@ const SRCROOT = '%SRCROOT%';
 /** Descriptions of the findings that come from no rule module. */
 const PSEUDO_RULES: ReadonlyMap<string, string> = new Map([
   ['schema', "The body satisfies the API version's JSON Schema (types, required properties, formats, lengths)."],
-  ['parse', 'The file is well-formed JSON, NDJSON or YAML, without duplicate keys.'],
+  ['parse', 'The file is well-formed JSON, NDJSON or YAML in UTF-8, without duplicate keys, and within the maximum file size.'],
   ['truncated', 'More issues were found than the report lists (at most maxIssues per body).'],
 ]);
 
@@ -157,7 +158,7 @@ const sarif: Formatter = (results, context) => {
   run.columnKind = 'utf16CodeUnits';
   run.results = sarifResults;
 
-  return JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2);
+  return escapeJsonText(JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2));
 };
 
 export default sarif;

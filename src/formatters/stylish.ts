@@ -37,6 +37,16 @@ function toRow(issue: Issue, body: string): Row {
   };
 }
 
+/**
+ * A file path as the heading line of its group: printable, and never starting with '::' (after
+ * spaces), which GitHub Actions would take for a workflow command (a file named
+ * '::error file=x::forged.json' would otherwise forge an annotation in a CI log).
+ */
+function heading(filePath: string): string {
+  const shown = printable(filePath);
+  return /^\s*:/.test(shown) ? `./${shown}` : shown;
+}
+
 const stylish: Formatter = (results, context) => {
   const style = context.color
     ? (text: string, [open, close]: readonly [string, string]) => (text === '' ? text : open + text + close)
@@ -65,7 +75,7 @@ const stylish: Formatter = (results, context) => {
       width.message = Math.max(width.message, displayWidth(row.message));
     }
 
-    output += `\n${style(printable(group.filePath), UNDERLINE)}\n`;
+    output += `\n${style(heading(group.filePath), UNDERLINE)}\n`;
     for (const row of rows) {
       const location = style(`${padStart(row.line, width.line)}:${padEnd(row.column, width.column)}`, DIM);
       const body = group.multiBody ? `${style(padEnd(row.body, width.body), DIM)}  ` : '';

@@ -109,6 +109,20 @@ export function visibleControls(text: string): string {
   return text.replace(UNSAFE_IN_LINE, escapeChar);
 }
 
+// Characters JSON.stringify leaves as they are although a terminal or log viewer acts on them:
+// DEL, C1 controls (U+0085 is a line break to some), line and paragraph separators, bidirectional
+// controls. (C0 controls and lone surrogates it escapes itself.)
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text (from JSON.stringify) with those characters written as \uXXXX escapes too. The value
+ * it stands for is the same: outside strings JSON.stringify writes only ASCII, so every such
+ * character is inside a string, where the escape means the character itself.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * Text safe to print on one terminal line: control characters, bidirectional controls and lone
  * surrogates become visible escapes (`\n`, `\u001b`), so a value quoted from a body can neither

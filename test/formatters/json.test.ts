@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import json from '../../src/formatters/json.js';
 import type { LintResult } from '../../src/formatters/types.js';
-import { cases, context, type CaseName } from './results.js';
+import { cases, context, issue, result, type CaseName } from './results.js';
 
 describe('json', () => {
-  it.each(Object.keys(cases) as CaseName[])('is exactly JSON.stringify of the results: %s', (name) => {
+  it.each(Object.keys(cases) as CaseName[])('is JSON.stringify of the results (when no character needs more escaping): %s', (name) => {
     expect(json(cases[name], context)).toBe(JSON.stringify(cases[name]));
   });
 
@@ -34,6 +34,15 @@ describe('json', () => {
       endLine: 3,
       endColumn: 121,
     });
+  });
+
+  it('writes DEL, C1 controls, line separators and bidirectional controls as \\u escapes, keeping the value', () => {
+    const hostile = 'x\u007f\u0085\u009b[2J\u2028\u2029\u202e\u2066y';
+    const results = [result(`${hostile}.json`, [issue({ ruleId: 'r', message: hostile, path: `/${hostile}` })])];
+    const text = json(results, context);
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202e\u2066]/);
+    expect(text).toContain('x\\u007f\\u0085\\u009b[2J\\u2028\\u2029\\u202e\\u2066y');
+    expect(JSON.parse(text)).toEqual(results);
   });
 
   it('is "[]" for no results, and round-trips any text (control characters, lone surrogates)', () => {

@@ -138,12 +138,28 @@ describe('junit', () => {
   });
 
   it('escapes each character the right way', () => {
-    expect(escapeText('a & b < c > d "e" \'f\' \r\n\t')).toBe('a &amp; b &lt; c &gt; d "e" \'f\' &#13;\n\t');
+    expect(escapeText('a & b < c > d "e" \'f\' \r\n\t')).toBe('a &amp; b &lt; c &gt; d "e" \'f\' &#13;&#10;\t');
     expect(escapeAttribute('a & b < c > d "e" \'f\' \r\n\t')).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos; &#13;&#10;&#9;');
     expect(escapeText('\u0000\u0008\u000b\u000c\u001f\ufffe\uffff\ud800x\udc00')).toBe(
       '\\u0000\\u0008\\u000b\\u000c\\u001f\\ufffe\\uffff\\ud800x\\udc00',
     );
-    expect(escapeText('\u007f\u0085\u{1f600}\ud83d\ude00')).toBe('\u007f\u0085\u{1f600}\ud83d\ude00');
+    // Allowed in XML but acted on by terminals and log viewers: references, which read back the same.
+    expect(escapeText('\u007f\u0085\u009b\u2028\u2029\u202e\u{1f600}\ud83d\ude00')).toBe('&#127;&#133;&#155;&#8232;&#8233;&#8238;\u{1f600}\ud83d\ude00');
+    expect(escapeAttribute('\u0085\u2028')).toBe('&#133;&#8232;');
+  });
+
+  it('never lets a file name or message start a raw line or put a raw control in the file (a CI log may print it)', () => {
+    const hostile = '\n::error file=x::forged \r\u0085\u2028\u2029\u007f\u009b end';
+    const results = [result(`a${hostile}.json`, [issue({ ruleId: 'r', message: `m${hostile}`, line: 1, column: 1 }), issue({ ruleId: 'r', message: `w${hostile}`, severity: 'warn', line: 2, column: 1 })])];
+    const xml = junit(results, context);
+    expect(xml).not.toMatch(/[\r\u007f-\u009f\u2028\u2029]/);
+    // Raw lines are the XML's own, or listing lines that start with a position or the counts.
+    for (const line of xml.split('\n')) expect(line, line).toMatch(/^(<\?xml |\s*<|\d+:\d+ |\d+ warning|$)/);
+    // and the parsed document still holds the exact texts
+    const [testcase] = suiteOf(xml).children;
+    expect(testcase!.attributes.name).toBe(`a${hostile}.json`);
+    expect(testcase!.children[0]!.attributes.message).toBe(`m${hostile}`);
+    expect(testcase!.children[1]!.text).toContain(`w${hostile}`);
   });
 
   it('stays well-formed and keeps every XML-legal path and message exactly, whatever the text (property)', () => {

@@ -257,6 +257,16 @@ describe('sarif', () => {
     expect(stdin.locations[0].physicalLocation.artifactLocation).toEqual({ uri: '%3Cstdin%3E' });
   });
 
+  it('writes DEL, C1 controls, line separators and bidirectional controls as \\u escapes, keeping the text', () => {
+    const hostile = 'x\u007f\u0085\u009b[2J\u2028\u2029\u202ey';
+    const text = sarif([result(`${hostile}.json`, [issue({ ruleId: 'r', message: hostile, path: `/${hostile}`, line: 1, column: 1 })])], context);
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202e]/);
+    const [first] = (JSON.parse(text) as Json).runs[0].results;
+    expect(first.message.text).toBe(hostile);
+    expect(first.properties.jsonPointer).toBe(`/${hostile}`);
+    expect(decodeURIComponent(first.locations[0].physicalLocation.artifactLocation.uri)).toBe(`${hostile}.json`);
+  });
+
   it('drops positions that are not 1-based integers and ends before starts', () => {
     const log = format([
       result('a.json', [

@@ -146,6 +146,13 @@ describe('stylish', () => {
     expect(text.split('\n')).toEqual(['', expect.any(String), expect.any(String), '', '✖ 1 problem (1 error, 0 warnings)', '']);
   });
 
+  it('never starts a line with a file name that a CI runner would take for a workflow command', () => {
+    const text = stylish([result(' ::error file=a.json::forged.json', [issue({ ruleId: 'r', message: 'm.', line: 1, column: 1 })]), result('::warning::w.json', [issue({ ruleId: 'r', message: 'm.', line: 1, column: 1 })])], context);
+    for (const line of text.split('\n')) expect(line.trimStart(), line).not.toMatch(/^::/);
+    expect(text).toContain('\n./ ::error file=a.json::forged.json\n');
+    expect(text).toContain('\n./::warning::w.json\n');
+  });
+
   it('gives combining marks no width and emoji two', () => {
     const text = stylish(
       [
