@@ -1,5 +1,5 @@
-// The one place where issues become a Report: parse findings, schema findings and rule findings
-// are sorted in document order, counted, truncated at maxIssues and located in the source text,
+// The one place where findings become a Report: parse findings, schema findings and rule findings
+// are counted, the listed ones built, sorted in document order and located in the source text,
 // each once. validate, validateJson and the CLI all end here. Also picks the one ErrorInfo a
 // gateway answers.
 
@@ -7,6 +7,7 @@ import { parsePointer } from '../shared/pointer.js';
 import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
+import type { Entry } from './entries.js';
 
 /**
  * Where a pointer's value appears in the body, as one rank per segment: object keys in the body's
@@ -45,16 +46,39 @@ function compareText(a: string, b: string): number {
 }
 
 /**
- * Sorts, counts, truncates, and (given the source the body was parsed from) adds line and column
- * to the issues that are kept. `issues` is the report's own array (it is sorted in place).
+ * The entries a report lists when there are more than `max`: the first found (parse, then schema,
+ * then rules in id order), so that no work is spent ordering findings that will not be listed;
+ * and always the error a gateway answers (the lowest status), wherever it was found.
  */
-export function buildReport(dialect: DialectId, issues: Issue[], body: unknown, maxIssues: number, source?: SourceBody): Report {
+function listed(entries: readonly Entry[], max: number): readonly Entry[] {
+  if (entries.length <= max) return entries;
+  const kept = entries.slice(0, max);
+  let answer: Entry | undefined;
+  for (const entry of entries) if (entry.severity === 'error' && (answer === undefined || entry.status < answer.status)) answer = entry;
+  if (answer !== undefined && !kept.includes(answer)) {
+    const lowestKept = kept.reduce<number>((low, e) => (e.severity === 'error' ? Math.min(low, e.status) : low), Infinity);
+    if (answer.status < lowestKept) kept[kept.length - 1] = answer;
+  }
+  return kept;
+}
+
+/**
+ * The one place where findings become a Report: counts every entry, builds the issues of the
+ * listed ones (at most `maxIssues`, then one 'truncated' issue), sorts them in document order and,
+ * given the source the body was parsed from, adds their line and column.
+ */
+export function buildReport(dialect: DialectId, entries: readonly Entry[], body: unknown, maxIssues: number, source?: SourceBody): Report {
   let errorCount = 0;
   let warningCount = 0;
-  for (const issue of issues) {
-    if (issue.severity === 'error') errorCount++;
-    else if (issue.severity === 'warn') warningCount++;
+  for (const entry of entries) {
+    if (entry.severity === 'error') errorCount++;
+    else if (entry.severity === 'warn') warningCount++;
   }
+  const issues = listed(entries, maxIssues).map((entry) => {
+    const issue = entry.build();
+    issue.severity = entry.severity;
+    return issue;
+  });
   if (issues.length > 1) {
     // Ranks are computed once per issue, not per comparison.
     const ranksOf = documentRanks(body);
@@ -68,9 +92,8 @@ export function buildReport(dialect: DialectId, issues: Issue[], body: unknown, 
     );
     keyed.forEach((entry, i) => (issues[i] = entry.issue));
   }
-  if (issues.length > maxIssues) {
-    const omitted = issues.length - maxIssues;
-    issues.length = maxIssues;
+  if (entries.length > maxIssues) {
+    const omitted = entries.length - maxIssues;
     issues.push({
       ruleId: 'truncated',
       messageId: 'truncated',

@@ -1,6 +1,7 @@
 // Runs one body through the pipeline: dialect → schema → model → rules, and collects its issues.
-// Never throws: whatever the payload, a failure becomes an issue. The report itself (sorting,
-// counting, truncation, positions) is made in one place, ./report.ts.
+// Never throws: whatever the payload, a failure becomes an issue. Findings are collected as
+// entries (./entries.ts); the report itself (counting, choosing what is listed, building the
+// issues, sorting, positions) is made in one place, ./report.ts.
 //
 // The specification is the floor. What the dialect's schema rejects is always an error:
 // - a keyword no rule owns is reported by the schema (ruleId 'schema', 400 INVALID_ARGUMENT);
@@ -17,15 +18,16 @@ import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
 import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
 import type { Finding, RuleContext, RuleDefinition, RuleMessage } from '../rules/api.js';
 import type { DialectId, Issue } from '../types.js';
+import { entryOf, type Entry } from './entries.js';
 import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
 import { exceededLimit, limitIssue } from './limits.js';
 import { lowerSeverity } from '../shared/severity.js';
 
-/** A body's issues before the report is made: unsorted, untruncated, without positions. */
+/** A body's findings before the report is made: unsorted, untruncated, issues not yet built. */
 export interface Collected {
   readonly dialect: DialectId;
-  readonly issues: Issue[];
+  readonly entries: Entry[];
 }
 
 /** A message template split once into literal text (even indexes) and placeholder names (odd). */
@@ -52,25 +54,34 @@ function messageOf(rule: RuleDefinition, messageId: string): Exclude<RuleMessage
   return typeof message === 'string' ? { text: message } : message;
 }
 
-/** Turns a rule's finding into an issue: message, severity, status and code from the rule's meta. */
-function toIssue(active: ActiveRule, finding: Finding, secondary?: Set<Issue>): Issue {
+/** A rule's finding as an entry: severity and status now, the message only when it is listed. */
+function ruleEntry(active: ActiveRule, finding: Finding): Entry {
   const message = messageOf(active.rule, finding.messageId);
   if (message === undefined) {
-    return internalIssue(active.id, finding.path, `Rule '${active.id}' reported the undeclared message id '${finding.messageId}'.`);
+    return entryOf(internalIssue(active.id, finding.path, `Rule '${active.id}' reported the undeclared message id '${finding.messageId}'.`));
   }
-  const isSecondary = message.level === 'secondary';
-  const issue: Issue = {
+  const secondary = message.level === 'secondary';
+  const entry: Entry = {
     ruleId: active.id,
-    messageId: finding.messageId,
-    severity: isSecondary ? lowerSeverity(active.level) : active.level,
     path: finding.path,
-    message: interpolate(message.text, finding.data),
+    severity: secondary ? lowerSeverity(active.level) : active.level,
     status: finding.error?.status ?? message.status ?? active.rule.meta.status,
-    code: finding.error?.code ?? message.code ?? active.rule.meta.code,
+    secondary,
+    build() {
+      const issue: Issue = {
+        ruleId: active.id,
+        messageId: finding.messageId,
+        severity: entry.severity,
+        path: finding.path,
+        message: interpolate(message.text, finding.data),
+        status: entry.status,
+        code: finding.error?.code ?? message.code ?? active.rule.meta.code,
+      };
+      if (finding.data !== undefined) issue.data = finding.data;
+      return issue;
+    },
   };
-  if (finding.data !== undefined) issue.data = finding.data;
-  if (isSecondary) secondary?.add(issue);
-  return issue;
+  return entry;
 }
 
 function internalIssue(ruleId: string, path: string, message: string): Issue {
@@ -78,16 +89,39 @@ function internalIssue(ruleId: string, path: string, message: string): Issue {
 }
 
 /** The schema's own finding: always an error, 400 INVALID_ARGUMENT. */
-function schemaIssue(finding: SchemaFinding): Issue {
-  const { messageId, path, message, data } = finding;
-  return { ruleId: 'schema', messageId, severity: 'error', path, message, data, status: 400, code: 'INVALID_ARGUMENT' };
+function schemaEntry(finding: SchemaFinding): Entry {
+  return {
+    ruleId: 'schema',
+    path: finding.path,
+    severity: 'error',
+    status: 400,
+    secondary: false,
+    build() {
+      const { message, data } = finding.describe();
+      return { ruleId: 'schema', messageId: finding.messageId, severity: 'error', path: finding.path, message, data, status: 400, code: 'INVALID_ARGUMENT' };
+    },
+  };
+}
+
+/** A schema finding handed to its owning rule as one of the rule's messages ('rule#messageId'). */
+function handedEntry(owner: ActiveRule, finding: SchemaFinding, messageId: string): Entry {
+  // The data is the schema's (the rule's message template reads it); made when the entry is built.
+  let data: Finding['data'];
+  const entry = ruleEntry(owner, {
+    messageId,
+    path: finding.path,
+    get data() {
+      return (data ??= finding.describe().data);
+    },
+  });
+  return entry;
 }
 
 function missingBody(dialect: Dialect): Collected {
   return {
     dialect: dialect.facts.id,
-    issues: [
-      {
+    entries: [
+      entryOf({
         ruleId: 'schema',
         messageId: 'required',
         severity: 'error',
@@ -95,7 +129,7 @@ function missingBody(dialect: Dialect): Collected {
         message: 'The request body is missing: a JSON object is required.',
         status: 400,
         code: 'INVALID_ARGUMENT',
-      },
+      }),
     ],
   };
 }
@@ -126,59 +160,87 @@ interface Obligation {
 }
 
 /**
- * The schema's findings as issues, and the obligations of the rules that re-check what they own.
+ * The schema's findings as entries, and the obligations of the rules that re-check what they own.
  * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
  * own severity.
  */
-function schemaIssues(dialect: Dialect, body: unknown, active: readonly ActiveRule[], issues: Issue[]): Obligation[] {
+function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], entries: Entry[]): Obligation[] {
   const obligations: Obligation[] = [];
   const byId = (id: string) => active.find((rule) => rule.id === id);
   for (const finding of findingsOf(dialect.schema.validate, body, dialect) ?? []) {
     const owner = finding.owner && byId(finding.owner.ruleId);
-    if (owner === undefined) issues.push(schemaIssue(finding));
+    if (owner === undefined) entries.push(schemaEntry(finding));
     else if (finding.owner!.messageId === undefined) obligations.push({ owner: owner.id, finding });
-    else issues.push(atLeastError(toIssue(owner, { messageId: finding.owner!.messageId, path: finding.path, data: finding.data })));
+    else {
+      const entry = handedEntry(owner, finding, finding.owner!.messageId);
+      entry.severity = 'error'; // the specification's own constraint: never below error
+      entries.push(entry);
+    }
   }
   if (wantsStrict(dialect, active)) {
     for (const finding of findingsOf(dialect.schema.validateStrict!, body, dialect) ?? []) {
       if (!finding.beyondSpec) continue; // the specification's own findings came from the first pass
       const owner = finding.owner && byId(finding.owner.ruleId);
-      if (owner !== undefined && finding.owner!.messageId !== undefined) {
-        issues.push(toIssue(owner, { messageId: finding.owner!.messageId, path: finding.path, data: finding.data }));
-      }
+      if (owner !== undefined && finding.owner!.messageId !== undefined) entries.push(handedEntry(owner, finding, finding.owner!.messageId));
     }
   }
   return obligations;
 }
 
-function atLeastError(issue: Issue): Issue {
-  issue.severity = 'error';
-  return issue;
+/** The proper ancestors of a pointer, nearest first ('/a/b' → '/a', ''). */
+function ancestorsOf(path: string): string[] {
+  const out: string[] = [];
+  for (let end = path.lastIndexOf('/'); end >= 0; end = path.lastIndexOf('/', end - 1)) {
+    out.push(path.slice(0, end));
+    if (end === 0) break;
+  }
+  return out;
 }
 
-function isAtOrBelow(path: string, parent: string): boolean {
-  return path === parent || path.startsWith(`${parent}/`);
+/** One owner's primary findings, by the path they name and by each ancestor of that path. */
+interface OwnerIndex {
+  readonly at: Map<string, Entry[]>;
+  readonly below: Map<string, Entry[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 /**
- * Keeps the floor for keywords their rules re-check: the owner's primary findings at or below the
- * failing value become errors. When the owner said nothing there (it disagrees with the schema)
- * and no other error names that value (such as the schema's own type error, or a sibling rule's
- * finding), the schema's own finding is reported.
+ * Keeps the floor for keywords their rules re-check. The owner's primary findings at the failing
+ * value, below it or at one of its ancestors (a range's order, a list's "and N more") become
+ * errors. When the owner said nothing there (it disagrees with the schema) and no other error
+ * names that value (the schema's own type error, a sibling rule's finding), the schema's own
+ * finding is added. Linear in the findings: each owner's findings are indexed once.
  */
-function enforceFloor(obligations: readonly Obligation[], issues: Issue[], secondary: ReadonlySet<Issue>): void {
-  const uncovered: SchemaFinding[] = [];
-  for (const { owner, finding } of obligations) {
-    let covered = false;
-    for (const issue of issues) {
-      if (issue.ruleId !== owner || secondary.has(issue) || !isAtOrBelow(issue.path, finding.path)) continue;
-      issue.severity = 'error';
-      covered = true;
-    }
-    if (!covered) uncovered.push(finding);
+function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): void {
+  const owners = new Map<string, OwnerIndex>();
+  for (const { owner } of obligations) if (!owners.has(owner)) owners.set(owner, { at: new Map(), below: new Map() });
+  const errorPaths = new Set<string>();
+  for (const entry of entries) {
+    if (entry.severity === 'error') errorPaths.add(entry.path);
+    const index = entry.secondary ? undefined : owners.get(entry.ruleId);
+    if (index === undefined) continue;
+    push(index.at, entry.path, entry);
+    for (const ancestor of ancestorsOf(entry.path)) push(index.below, ancestor, entry);
   }
-  for (const finding of uncovered) {
-    if (!issues.some((issue) => issue.severity === 'error' && issue.path === finding.path)) issues.push(schemaIssue(finding));
+  const raise = (list: readonly Entry[] | undefined): boolean => {
+    if (list === undefined) return false;
+    for (const entry of list) entry.severity = 'error';
+    return true;
+  };
+  for (const { owner, finding } of obligations) {
+    const index = owners.get(owner)!;
+    // At the failing value, below it (each item of a list), or at an ancestor (the list itself).
+    let covered = raise(index.at.get(finding.path));
+    covered = raise(index.below.get(finding.path)) || covered;
+    for (const ancestor of ancestorsOf(finding.path)) covered = raise(index.at.get(ancestor)) || covered;
+    if (covered || errorPaths.has(finding.path)) continue;
+    entries.push(schemaEntry(finding));
+    errorPaths.add(finding.path);
   }
 }
 
@@ -188,23 +250,22 @@ export function collect(config: ResolvedConfig, payload: unknown, async: true): 
 export function collect(config: ResolvedConfig, payload: unknown, async: boolean): Collected | Promise<Collected> {
   let dialect: Dialect = config.dialect ?? defaultDialect;
   const answer = (collected: Collected) => (async ? Promise.resolve(collected) : collected);
+  const internal = (ruleId: string, message: string) => entryOf(internalIssue(ruleId, '', message));
   try {
     if (payload === undefined) return answer(missingBody(dialect));
     // Absurd input stops here, before any stage whose cost grows with the input's sizes.
     const exceeded = exceededLimit(payload, config.limits);
-    if (exceeded !== undefined) return answer({ dialect: dialect.facts.id, issues: [limitIssue(exceeded, config.limits)] });
+    if (exceeded !== undefined) return answer({ dialect: dialect.facts.id, entries: [entryOf(limitIssue(exceeded, config.limits))] });
     dialect = config.dialect ?? detectDialect(payload);
     const active = config.activeRules[dialect.facts.id];
-    const issues: Issue[] = [];
+    const entries: Entry[] = [];
     // Each stage fails alone: an exception in one adds an internal issue and keeps the others' findings.
     let obligations: Obligation[] = [];
     try {
-      obligations = schemaIssues(dialect, payload, active, issues);
+      obligations = schemaEntries(dialect, payload, active, entries);
     } catch (error) {
-      issues.push(internalIssue('schema', '', `The schema check failed: ${describeThrown(error)}`));
+      entries.push(internal('schema', `The schema check failed: ${describeThrown(error)}`));
     }
-    // Only needed to keep the floor: which rule findings are secondary (beyond the schema).
-    const secondary = obligations.length > 0 ? new Set<Issue>() : undefined;
     const model = buildModel(payload, dialect.keys);
     const pending: Promise<void>[] = [];
     // A rule that validate() did not wait for must not add to a report already returned.
@@ -218,7 +279,7 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
           dialect: dialect.facts,
           async,
           report: (finding) => {
-            if (!closed) issues.push(toIssue(rule, finding, secondary));
+            if (!closed) entries.push(ruleEntry(rule, finding));
           },
         };
         try {
@@ -226,28 +287,30 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
           if (typeof (result as PromiseLike<void> | undefined)?.then === 'function') {
             const promise = Promise.resolve(result as PromiseLike<void>);
             if (async) {
-              pending.push(promise.catch((error: unknown) => void issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${describeThrown(error)}`))));
+              pending.push(promise.catch((error: unknown) => void entries.push(internal(rule.id, `Rule '${rule.id}' failed: ${describeThrown(error)}`))));
             } else {
               promise.catch(() => undefined);
-              issues.push({
-                ...internalIssue(rule.id, '', `Rule '${rule.id}' is asynchronous; use validateAsync() to run it (validate() did not wait for it).`),
-                messageId: 'needsAsync',
-                severity: 'warn',
-              });
+              entries.push(
+                entryOf({
+                  ...internalIssue(rule.id, '', `Rule '${rule.id}' is asynchronous; use validateAsync() to run it (validate() did not wait for it).`),
+                  messageId: 'needsAsync',
+                  severity: 'warn',
+                }),
+              );
             }
           }
         } catch (error) {
-          issues.push(internalIssue(rule.id, '', `Rule '${rule.id}' failed: ${describeThrown(error)}`));
+          entries.push(internal(rule.id, `Rule '${rule.id}' failed: ${describeThrown(error)}`));
         }
       }
     }
     const finish = (): Collected => {
       closed = true;
-      if (secondary !== undefined) enforceFloor(obligations, issues, secondary);
-      return { dialect: dialect.facts.id, issues };
+      if (obligations.length > 0) enforceFloor(obligations, entries);
+      return { dialect: dialect.facts.id, entries };
     };
     return async ? Promise.all(pending).then(finish) : finish();
   } catch (error) {
-    return answer({ dialect: dialect.facts.id, issues: [internalIssue('engine', '', `Validation failed unexpectedly: ${describeThrown(error)}`)] });
+    return answer({ dialect: dialect.facts.id, entries: [internal('engine', `Validation failed unexpectedly: ${describeThrown(error)}`)] });
   }
 }

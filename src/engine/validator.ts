@@ -8,6 +8,7 @@ import { defaultDialect } from '../dialects/index.js';
 import type { RuleDefinition } from '../rules/api.js';
 import type { Issue, Report, ValidateOptions } from '../types.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
+import { entryOf } from './entries.js';
 import { buildReport } from './report.js';
 import { collect, type Collected } from './run.js';
 
@@ -27,7 +28,7 @@ export interface SourceValidator extends Validator {
 }
 
 function fromCollected(config: ResolvedConfig, collected: Collected, payload: unknown): Report {
-  return buildReport(collected.dialect, collected.issues, payload, config.maxIssues);
+  return buildReport(collected.dialect, collected.entries, payload, config.maxIssues);
 }
 
 /** A gateway's client sees only the message: say in it where the text stops being JSON. */
@@ -48,19 +49,19 @@ function withPositionInMessage(problems: readonly Issue[]): Issue[] {
  */
 function sourceReport(config: ResolvedConfig, body: SourceBody, positionInMessage = false): Report {
   if (!('value' in body)) {
-    const problems = positionInMessage ? withPositionInMessage(body.problems) : [...body.problems];
-    return buildReport((config.dialect ?? defaultDialect).facts.id, problems, undefined, config.maxIssues, body);
+    const problems = positionInMessage ? withPositionInMessage(body.problems) : body.problems;
+    return buildReport((config.dialect ?? defaultDialect).facts.id, problems.map(entryOf), undefined, config.maxIssues, body);
   }
   const collected = collect(config, body.value, false);
-  const issues = body.problems.length === 0 ? collected.issues : [...body.problems, ...collected.issues];
-  return buildReport(collected.dialect, issues, body.value, config.maxIssues, body);
+  const entries = body.problems.length === 0 ? collected.entries : [...body.problems.map(entryOf), ...collected.entries];
+  return buildReport(collected.dialect, entries, body.value, config.maxIssues, body);
 }
 
 function notText(config: ResolvedConfig, input: unknown): Report {
   return buildReport(
     (config.dialect ?? defaultDialect).facts.id,
     [
-      {
+      entryOf({
         ruleId: 'parse',
         messageId: 'invalidJson',
         severity: 'error',
@@ -72,7 +73,7 @@ function notText(config: ResolvedConfig, input: unknown): Report {
         column: 1,
         endLine: 1,
         endColumn: 1,
-      },
+      }),
     ],
     undefined,
     config.maxIssues,

@@ -15,9 +15,6 @@ export interface SchemaFinding {
   /** The failed keyword. */
   messageId: string;
   path: string;
-  /** The schema's own sentence for it. */
-  message: string;
-  data: Record<string, string | number | boolean>;
   /**
    * The rule that owns the keyword ('x-rules'): with a messageId ('rule#messageId') the finding is
    * handed to the rule as that message; without one, the rule re-checks the constraint itself.
@@ -25,7 +22,13 @@ export interface SchemaFinding {
   owner?: { readonly ruleId: string; readonly messageId?: string };
   /** The keyword is stricter than the API definition ('x-beyond-spec'): only its owner reports it. */
   beyondSpec: boolean;
+  /**
+   * The schema's own sentence and the facts behind it. Made only when the finding is reported: a
+   * body with thousands of failures pays for the few that are listed, not for every one.
+   */
+  describe(): { message: string; data: Record<string, string | number | boolean> };
 }
+
 const STRUCTURAL_KEYWORDS = new Set(['type', 'required', 'additionalProperties', 'unevaluatedProperties', 'minProperties', 'maxProperties']);
 
 function jsonType(value: unknown): string {
@@ -52,7 +55,7 @@ function parentSchemaPath(error: SchemaError): string {
 }
 
 /** Describes one error as a sentence (without severity or code). */
-function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; path: string; data: SchemaFinding['data'] } {
+function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; path: string; data: Record<string, string | number | boolean> } {
   const p = error.params;
   const at = error.instancePath;
   const name = fieldName(at);
@@ -243,18 +246,28 @@ function ownerOf(error: SchemaError, compiled: CompiledSchema): SchemaFinding['o
   return hash === -1 ? { ruleId: owned } : { ruleId: owned.slice(0, hash), messageId: owned.slice(hash + 1) };
 }
 
+/** Where a finding points: the failing value, or for an unknown property the property itself. */
+function findingPath(error: SchemaError): string {
+  const property = error.params.additionalProperty ?? error.params.unevaluatedProperty;
+  if ((error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') && property !== undefined) {
+    return `${error.instancePath}/${escapePointerSegment(String(property))}`;
+  }
+  return error.instancePath;
+}
+
 /** Converts ajv errors into findings. `body` is the validated value (to quote it in messages). */
 export function schemaFindings(errors: readonly SchemaError[], body: unknown, compiled: CompiledSchema): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   for (const error of prune(errors, compiled)) {
-    const described = describe(error, body, compiled);
     const finding: SchemaFinding = {
       messageId: error.keyword,
-      path: described.path,
-      // Field names keep their spelling ('qosProfile must ...'); only the root is a sentence start.
-      message: described.message.replace(/^the request body/, 'The request body'),
-      data: described.data,
+      path: findingPath(error),
       beyondSpec: compiled.beyondSpec[parentSchemaPath(error)]?.includes(error.keyword) ?? false,
+      describe() {
+        const { message, data } = describe(error, body, compiled);
+        // Field names keep their spelling ('qosProfile must ...'); only the root is a sentence start.
+        return { message: message.replace(/^the request body/, 'The request body'), data };
+      },
     };
     const owner = ownerOf(error, compiled);
     if (owner !== undefined) finding.owner = owner;

@@ -5,8 +5,12 @@
 /** Characters a message never shows raw: C0 and C1 controls, DEL, and the Unicode line separators. */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+const ANY_UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 /** `text` with every unprintable character written as \uXXXX (or \n, \r, \t). */
 export function escapeControl(text: string): string {
+  // Most text has nothing to escape: a test allocates nothing, a replace with a callback does.
+  if (!ANY_UNPRINTABLE.test(text)) return text;
   return text.replace(UNPRINTABLE, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';

@@ -58,10 +58,17 @@ describe('one report pipeline', () => {
     expect(issues[3]).toMatchObject({ ruleId: 'truncated', data: { omitted: 4999 + 2 - 3, maxIssues: 3 } });
   });
 
-  it('issues are sorted in document order and counted over everything, before truncation', () => {
+  it('counts everything; lists the first found (parse findings first) in document order, then the truncation', () => {
     const report = validateJson(text, { maxIssues: 2 });
     expect(report.errorCount).toBe(7);
-    expect(report.issues.map((i) => i.path)).toEqual(['/device/phoneNumber', '/device/phoneNumber', '']);
+    expect(report.issues.map((i) => `${i.messageId}@${i.path}`)).toEqual(['duplicateKey@/device/phoneNumber', 'duplicateKey@/applicationServer/ipv4Address', 'truncated@']);
+  });
+
+  it('always lists the error a gateway answers (the lowest status), wherever it was found', () => {
+    // Thirty 422 findings would fill the list before the one 400 is found; the 400 is listed anyway.
+    const mismatch = { ...JSON.parse('{"device":{"phoneNumber":"+34600000001"},"applicationServer":{"ipv4Address":"198.51.100.0/24"},"qosProfile":"QOS_E","duration":60}'), device: { phoneNumber: '+34600000001', networkAccessIdentifier: 'a@b' } };
+    const report = validateJson(JSON.stringify({ ...mismatch, duration: 0 }), { maxIssues: 1, context: { tokenIdentifiesDevice: true } });
+    expect(report.issues[0]).toMatchObject({ status: 400 });
   });
 
   it('a body that does not parse answers in the configured dialect, else in the default one', () => {
