@@ -18,6 +18,8 @@ ruleTester('device-server-consistency', {
     { name: 'a device IPv4 address given as IPv4-mapped on the server side', body: body(v4Device, { ipAddresses: ['::ffff:198.51.100.1'] }) },
     { name: 'malformed addresses are ip-address findings', body: body({ ipv4Address: { publicAddress: '999.1.1.1', publicPort: 1 } }, { ipv6Address: '2001:db8::/32' }) },
     { name: 'no application server addresses that parse', body: body(v4Device, { ipv6Address: 'zzz' }) },
+    { name: 'a server subnet whose network address is the device address (a subnet, not that host)', body: body({ ipv4Address: { publicAddress: '84.125.93.0' } }, { ipv4Address: '84.125.93.0/24' }) },
+    { name: 'a /0 server subnet is no single host either', body: body({ ipv4Address: { publicAddress: '84.125.93.0' } }, { ipv4Address: '84.125.93.0/0' }) },
     { name: 'SDK: an IPv4 device and an IPv4 server', body: { device: { ipv4_address: { public_address: '84.125.93.10', public_port: 1 } }, qos_profile: 'QOS_VC', application_server: { ipv4_address: '198.51.100.7' } }, options: SDK },
   ],
   invalid: [
@@ -30,6 +32,11 @@ ruleTester('device-server-consistency', {
       name: 'the device IPv6 address equals a /128 server subnet spelled differently',
       body: body({ ipv6Address: '2001:db8::a' }, { ipv6Address: '2001:DB8:0:0::A/128' }),
       errors: [{ messageId: 'sameAddress', path: '/device/ipv6Address', data: { server: 'applicationServer.ipv6Address' } }],
+    },
+    {
+      name: 'the device address as a /32 server subnet',
+      body: body(v4Device, { ipv4Address: '84.125.93.10/32' }),
+      errors: [{ messageId: 'sameAddress', path: '/device/ipv4Address/publicAddress', data: { server: 'applicationServer.ipv4Address' } }],
     },
     {
       name: 'the device address as the single server IPv4 address',

@@ -34,6 +34,7 @@ ruleTester('duration-bounds', {
     { name: 'a profile without bounds', body: body(2147483647, 'OPEN'), options: withCatalogue },
     { name: 'an unknown profile (qos-profile reports it)', body: body(5, 'NOPE'), options: withCatalogue },
     { name: 'within policy.duration', body: body(3600), options: { policy: { duration: { min: 60, max: 3600 } } } },
+    { name: 'exactly the policy minimum', body: body(60), options: { policy: { duration: { min: 60, max: 3600 } } } },
     { name: 'SDK: the bounds 60 and 86400', body: sdk({ duration: 60, device_ports: { ports: [1] } }) },
     { name: 'SDK: 86400', body: sdk({ duration: 86400 }) },
     { name: 'SDK: no duration and nothing to check it against', body: sdk() },

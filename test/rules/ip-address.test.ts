@@ -31,6 +31,16 @@ ruleTester('ip-address', {
   ],
   invalid: [
     {
+      name: 'an invalid address exactly as long as the longest valid one is not too long',
+      body: withDevice({ ipv4Address: { publicAddress: '255.255.255.256' } }),
+      errors: [{ messageId: 'notIpv4', path: '/device/ipv4Address/publicAddress', data: { reason: "'256' is above 255" } }],
+    },
+    {
+      name: 'a prefix with no address before it',
+      body: subnets({ ipv4Address: '/24' }),
+      errors: [{ messageId: 'notIpv4', path: '/applicationServer/ipv4Address', data: { reason: 'it is empty' } }],
+    },
+    {
       name: 'an octet above 255',
       body: withDevice({ ipv4Address: { publicAddress: '999.1.1.1', publicPort: 5000 } }),
       errors: [{ messageId: 'notIpv4', path: '/device/ipv4Address/publicAddress', severity: 'error', status: 400, code: 'INVALID_ARGUMENT', data: { value: '999.1.1.1', reason: "'999' is above 255" } }],

@@ -30,6 +30,11 @@ ruleTester('phone-number', {
   ],
   invalid: [
     {
+      name: 'a long bad value is cut in the data, with an ellipsis',
+      body: body(`+34${'x'.repeat(100)}`),
+      errors: [{ messageId: 'nonDigit', path: '/device/phoneNumber', data: { value: `+34${'x'.repeat(58)}...` } }],
+    },
+    {
       name: 'reports missingPlus for a number without +',
       body: body('34600000000'),
       errors: [{ messageId: 'missingPlus', path: '/device/phoneNumber', severity: 'error', status: 400, code: 'INVALID_ARGUMENT', message: "device.phoneNumber \"34600000000\" does not start with '+'" }],

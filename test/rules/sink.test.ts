@@ -22,6 +22,8 @@ ruleTester('sink', {
     { name: 'a public IPv4 host', body: body('https://84.125.93.10/cb') },
     { name: 'no sink at all', body: base },
     { name: 'a sink over the maximum length (the schema reports maxLength)', body: body(`https://example.com/${'a'.repeat(3000)}`) },
+    { name: 'a bad sink over the maximum length: the schema reports maxLength alone', body: body(`http://localhost/${'a'.repeat(3000)}`) },
+    { name: 'an empty user name is no credential', body: body('https://@example.com/cb') },
     { name: 'SDK: an https notification URL', body: sdk('https://example.com/notify'), options: SDK },
     { name: 'SDK: an upper-case scheme (no case-sensitive pattern there)', body: sdk('HTTPS://example.com/notify'), options: SDK },
     { name: 'the rule turned off', body: body('http://localhost/'), options: { rules: { sink: 'off' } } },
@@ -70,6 +72,35 @@ ruleTester('sink', {
     { name: 'https:// and nothing else', body: body('https://'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
     { name: 'an empty authority before the path', body: body('https:///notifications'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
     { name: 'user info but no host', body: body('https://user@/x'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
+    { name: 'an empty user info and no host', body: body('https://@/x'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
+    { name: 'a port but no host', body: body('https://:8443/x'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
+    { name: 'user info and a port but no host', body: body('https://user@:8443/x'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
+    { name: 'an empty authority before the query', body: body('https://?q=1'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
+    { name: 'an empty authority before the fragment', body: body('https://#f'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
+    { name: 'one slash: a path, no authority', body: body('https:/example.com/x'), errors: [{ messageId: 'missingHost', path: '/sink' }] },
+    {
+      name: 'a sink exactly at the maximum length is checked',
+      body: body(`http://localhost/${'a'.repeat(2048 - 17)}`),
+      errors: [
+        { messageId: 'nonPublicHost', path: '/sink' },
+        { messageId: 'notHttps', path: '/sink' },
+      ],
+    },
+    {
+      name: 'a sink longer than the maximum in UTF-16 units but not in code points is checked',
+      body: body(`https://example.com/${'😀'.repeat(1100)}`),
+      errors: [{ messageId: 'notUri', path: '/sink', data: { reason: "it contains the non-ASCII character '😀' (percent-encode it)" } }],
+    },
+    {
+      name: 'a user name alone is a credential',
+      body: body('https://user@example.com/cb'),
+      errors: [{ messageId: 'credentials', path: '/sink', data: { value: 'https://***@example.com/cb' } }],
+    },
+    {
+      name: 'a password alone is a credential',
+      body: body('https://:s3cret@example.com/cb'),
+      errors: [{ messageId: 'credentials', path: '/sink', data: { value: 'https://***@example.com/cb' } }],
+    },
     { name: 'a port above 65535', body: body('https://example.com:99999/'), errors: [{ messageId: 'unusableUrl', path: '/sink', severity: 'error' }] },
     { name: 'a numeric host that is no IPv4 address', body: body('https://999.1.1.1/'), errors: [{ messageId: 'unusableUrl', path: '/sink' }] },
     {
@@ -98,14 +129,23 @@ ruleTester('sink', {
     { name: 'a link-local IPv6 host', body: body('https://[fe80::1]/cb'), errors: [{ messageId: 'nonPublicHost', path: '/sink', data: { scope: 'linkLocal' } }] },
     { name: 'the unspecified address', body: body('https://0.0.0.0/cb'), errors: [{ messageId: 'nonPublicHost', path: '/sink', data: { scope: 'unspecified' } }] },
     { name: 'a multicast DNS name', body: body('https://printer.local/cb'), errors: [{ messageId: 'nonPublicHost', path: '/sink', data: { scope: 'private' } }] },
-    { name: 'a single-label name', body: body('https://intranet/cb'), errors: [{ messageId: 'nonPublicHost', path: '/sink', data: { host: 'intranet' } }] },
+    {
+      name: 'a single-label name',
+      body: body('https://intranet/cb'),
+      errors: [{ messageId: 'nonPublicHost', path: '/sink', data: { host: 'intranet', scope: 'private', kind: 'a single-label name, resolved only on the local network' } }],
+    },
+    { name: 'localhost with a trailing dot', body: body('https://localhost./cb'), errors: [{ messageId: 'nonPublicHost', path: '/sink', data: { scope: 'loopback', kind: 'a loopback name (RFC 6761)' } }] },
     {
       name: 'the cloud metadata address',
       body: body('https://169.254.169.254/latest/meta-data/'),
       errors: [{ messageId: 'metadataHost', path: '/sink', severity: 'warn', code: 'INVALID_SINK', data: { host: '169.254.169.254', scope: 'metadata' } }],
     },
     { name: 'the AWS IPv6 metadata address', body: body('https://[fd00:ec2::254]/'), errors: [{ messageId: 'metadataHost', path: '/sink' }] },
-    { name: 'the Alibaba metadata address', body: body('https://100.100.100.200/latest/'), errors: [{ messageId: 'metadataHost', path: '/sink' }] },
+    {
+      name: 'the Alibaba metadata address',
+      body: body('https://100.100.100.200/latest/'),
+      errors: [{ messageId: 'metadataHost', path: '/sink', data: { scope: 'metadata', kind: 'a cloud instance-metadata address' }, message: "points at the host '100.100.100.200', a cloud instance-metadata address:" }],
+    },
     {
       name: 'a metadata host name over http: two problems',
       body: body('http://metadata.google.internal/computeMetadata/v1/'),
@@ -114,7 +154,23 @@ ruleTester('sink', {
         { messageId: 'notHttps', path: '/sink', severity: 'error' },
       ],
     },
-    { name: 'a bare metadata name', body: body('https://metadata/computeMetadata/v1/'), errors: [{ messageId: 'metadataHost', path: '/sink' }] },
+    {
+      name: 'a bare metadata name',
+      body: body('https://metadata/computeMetadata/v1/'),
+      errors: [{ messageId: 'metadataHost', path: '/sink', data: { scope: 'metadata', kind: 'a cloud instance-metadata name' } }],
+    },
+    {
+      name: 'SDK: a scheme as long as http is not http',
+      body: sdk('ftps://files.example.com/x'),
+      options: SDK,
+      errors: [{ messageId: 'notHttps', path: '/webhook/notification_url', data: { scheme: 'ftps', allowed: 'https (or http)' } }],
+    },
+    {
+      name: 'SDK: a scheme as long as https is not https',
+      body: sdk('httpx://files.example.com/x'),
+      options: SDK,
+      errors: [{ messageId: 'notHttps', path: '/webhook/notification_url', data: { scheme: 'httpx' } }],
+    },
     {
       name: 'SDK: plain http is a warning only',
       body: sdk('http://example.com/notify'),
@@ -182,6 +238,47 @@ describe('sink: agreement with the schema', () => {
         else expect(withRule.map((i) => i.messageId).every((id) => id === 'missingHost' || id === 'unusableUrl')).toBe(true);
       }),
       { numRuns: 5000 },
+    );
+  }, 30_000);
+
+  it('takes the fast path for exactly the plain DNS names and ports it documents', () => {
+    // The fast path's promise, written independently: a lower-case DNS name of two or more labels
+    // (no punycode label, a last label that is neither numeric nor one of the local or metadata
+    // top labels, not a metadata name), then at most an empty or decimal port up to 65535.
+    const SPECIAL_LAST = ['localhost', 'local', 'internal', 'arpa', 'localdomain', 'goog'];
+    const METADATA_NAMES = ['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal', 'metadata.tencentyun.com'];
+    function documented(url: string): boolean {
+      const authority = /^https:\/\/([^/?#]*)/.exec(url)![1]!;
+      const colon = authority.indexOf(':');
+      const host = colon < 0 ? authority : authority.slice(0, colon);
+      const port = colon < 0 ? '' : authority.slice(colon + 1);
+      const labels = host.split('.');
+      const last = labels[labels.length - 1]!;
+      return (
+        /^[a-z0-9.-]+$/.test(host) &&
+        labels.length >= 2 &&
+        last !== '' &&
+        !/^(\d+|0x[0-9a-f]*)$/.test(last) &&
+        !labels.some((l) => l.startsWith('xn--')) &&
+        !SPECIAL_LAST.includes(last) &&
+        !METADATA_NAMES.includes(host) &&
+        /^\d{0,5}$/.test(port) &&
+        Number(port) <= 65535
+      );
+    }
+    const label = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'abcxyz0189-'.split('')), minLength: 0, maxLength: 6 }),
+      fc.constantFrom('xn--bcher-kva', 'xn--zz', 'xn-', 'xn-a', 'xna-b', 'xn-b-c', 'x-n--', 'axn--', '0x7f', '0x', '0xg', '127', '0', 'A', 'a_b', 'localhost', 'local', 'internal', 'metadata', 'google', 'home', 'arpa', 'localdomain', 'goog', 'instance-data', 'ec2', 'tencentyun', 'com'),
+    );
+    const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
+    const port = fc.constantFrom('', ':', ':0', ':443', ':65535', ':65536', ':99999', ':123456', ':0443', ':x', ':44a', ':443:1', ':443@evil.com');
+    fc.assert(
+      fc.property(fc.constantFrom('', 'user@', 'u:p@'), host, port, fc.constantFrom('', '/', '/x?y#z', '?q', '#f'), (user, h, p, rest) => {
+        const url = `https://${user}${h}${p}${rest}`;
+        fc.pre(absoluteUriSchemeEnd(url) === 5);
+        expect(isPlainHttpsUrl(url), url).toBe(documented(url));
+      }),
+      { numRuns: 20000 },
     );
   }, 30_000);
 
