@@ -28,9 +28,14 @@ function documentRanks(body: unknown): (pointer: string) => number[] {
   return (pointer) => {
     const ranks: number[] = [];
     let node: unknown = body;
-    for (const segment of parsePointer(pointer)) {
-      ranks.push(rank(node, segment));
-      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+    try {
+      for (const segment of parsePointer(pointer)) {
+        ranks.push(rank(node, segment));
+        node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+      }
+    } catch {
+      // A value that throws when read again (a getter, a Proxy): it sorts after what could be read.
+      ranks.push(Number.MAX_SAFE_INTEGER);
     }
     return ranks;
   };
@@ -67,7 +72,7 @@ function listed(entries: readonly Entry[], max: number): readonly Entry[] {
  * listed ones (at most `maxIssues`, then one 'truncated' issue), sorts them in document order and,
  * given the source the body was parsed from, adds their line and column.
  */
-export function buildReport(dialect: DialectId, entries: readonly Entry[], body: unknown, maxIssues: number, source?: SourceBody): Report {
+export function buildReport(dialect: DialectId, entries: readonly Entry[], body: unknown, maxIssues: number, source?: SourceBody, unexamined = 0): Report {
   let errorCount = 0;
   let warningCount = 0;
   for (const entry of entries) {
@@ -92,15 +97,16 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
     );
     keyed.forEach((entry, i) => (issues[i] = entry.issue));
   }
-  if (entries.length > maxIssues) {
-    const omitted = entries.length - maxIssues;
+  if (entries.length > maxIssues || unexamined > 0) {
+    const omitted = Math.max(0, entries.length - maxIssues);
+    const stopped = unexamined > 0 ? ` The schema check stopped early: ${unexamined} more failure${unexamined === 1 ? ' was' : 's were'} not examined.` : '';
     issues.push({
       ruleId: 'truncated',
       messageId: 'truncated',
       severity: 'info',
       path: '',
-      message: `${omitted} more issue${omitted === 1 ? ' was' : 's were'} not listed (at most ${maxIssues} are reported).`,
-      data: { omitted, maxIssues },
+      message: `${omitted} more issue${omitted === 1 ? ' was' : 's were'} not listed (at most ${maxIssues} are reported).${stopped}`,
+      data: unexamined > 0 ? { omitted, maxIssues, unexamined } : { omitted, maxIssues },
       status: 400,
       code: 'INVALID_ARGUMENT',
     });

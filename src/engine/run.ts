@@ -28,7 +28,16 @@ import { lowerSeverity } from '../shared/severity.js';
 export interface Collected {
   readonly dialect: DialectId;
   readonly entries: Entry[];
+  /** Schema failures beyond the ones examined (see SCHEMA_FAILURES_PER_ISSUE); 0 for most bodies. */
+  readonly unexamined?: number;
 }
+
+/**
+ * The schema stage examines at most this many failures per listed issue (maxIssues): a body with
+ * tens of thousands of failing values pays for the failures a report can list, not for every one.
+ * The rest are counted in the report's truncation notice.
+ */
+const SCHEMA_FAILURES_PER_ISSUE = 4;
 
 /** A message template split once into literal text (even indexes) and placeholder names (odd). */
 const templates = new Map<string, string[]>();
@@ -134,8 +143,21 @@ function missingBody(dialect: Dialect): Collected {
   };
 }
 
-function findingsOf(validate: SchemaValidateFunction, body: unknown, dialect: Dialect): SchemaFinding[] | undefined {
-  return validate(body) ? undefined : schemaFindings(validate.errors ?? [], body, dialect.schema);
+/** The examined failures of one schema pass; `unexamined` counts the ones beyond the bound. */
+interface SchemaPass {
+  readonly findings: readonly SchemaFinding[];
+  readonly unexamined: number;
+}
+
+const PASSED: SchemaPass = { findings: [], unexamined: 0 };
+
+function findingsOf(validate: SchemaValidateFunction, body: unknown, dialect: Dialect, bound: number): SchemaPass {
+  if (validate(body)) return PASSED;
+  const errors = validate.errors ?? [];
+  return {
+    findings: schemaFindings(errors.length > bound ? errors.slice(0, bound) : errors, body, dialect.schema),
+    unexamined: Math.max(0, errors.length - bound),
+  };
 }
 
 /** Whether any enabled rule owns one of the dialect's 'x-beyond-spec' keywords. */
@@ -164,10 +186,11 @@ interface Obligation {
  * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
  * own severity.
  */
-function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], entries: Entry[]): Obligation[] {
+function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
   const obligations: Obligation[] = [];
   const byId = (id: string) => active.find((rule) => rule.id === id);
-  for (const finding of findingsOf(dialect.schema.validate, body, dialect) ?? []) {
+  const pass = findingsOf(dialect.schema.validate, body, dialect, bound);
+  for (const finding of pass.findings) {
     const owner = finding.owner && byId(finding.owner.ruleId);
     if (owner === undefined) entries.push(schemaEntry(finding));
     else if (finding.owner!.messageId === undefined) obligations.push({ owner: owner.id, finding });
@@ -178,30 +201,22 @@ function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveR
     }
   }
   if (wantsStrict(dialect, active)) {
-    for (const finding of findingsOf(dialect.schema.validateStrict!, body, dialect) ?? []) {
+    for (const finding of findingsOf(dialect.schema.validateStrict!, body, dialect, bound).findings) {
       if (!finding.beyondSpec) continue; // the specification's own findings came from the first pass
       const owner = finding.owner && byId(finding.owner.ruleId);
       if (owner !== undefined && finding.owner!.messageId !== undefined) entries.push(handedEntry(owner, finding, finding.owner!.messageId));
     }
   }
-  return obligations;
+  return { obligations, unexamined: pass.unexamined };
 }
 
-/** The proper ancestors of a pointer, nearest first ('/a/b' → '/a', ''). */
-function ancestorsOf(path: string): string[] {
-  const out: string[] = [];
-  for (let end = path.lastIndexOf('/'); end >= 0; end = path.lastIndexOf('/', end - 1)) {
-    out.push(path.slice(0, end));
-    if (end === 0) break;
-  }
-  return out;
+/** The parent of a pointer ('/a/b' → '/a', '/a' → ''); undefined for the root. */
+function parentOf(path: string): string | undefined {
+  return path === '' ? undefined : path.slice(0, path.lastIndexOf('/'));
 }
 
-/** One owner's primary findings, by the path they name and by each ancestor of that path. */
-interface OwnerIndex {
-  readonly at: Map<string, Entry[]>;
-  readonly below: Map<string, Entry[]>;
-}
+/** Keywords about a container (a list, an object) whose owner may answer at its items. */
+const CONTAINER_KEYWORDS: ReadonlySet<string> = new Set(['uniqueItems', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'required']);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -211,21 +226,21 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Keeps the floor for keywords their rules re-check. The owner's primary findings at the failing
- * value, below it or at one of its ancestors (a range's order, a list's "and N more") become
- * errors. When the owner said nothing there (it disagrees with the schema) and no other error
- * names that value (the schema's own type error, a sibling rule's finding), the schema's own
- * finding is added. Linear in the findings: each owner's findings are indexed once.
+ * value, below it (the items of a list the schema judged as a whole) or at one of its ancestors (a
+ * range's order, a list's "and N more") become errors. When the owner said nothing there (it
+ * disagrees with the schema) and no other error names that value (the schema's own type error, a
+ * sibling rule's finding), the schema's own finding is added. Exact matches, the common case, cost
+ * a lookup each; only the rare remaining ones walk their paths.
  */
 function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): void {
-  const owners = new Map<string, OwnerIndex>();
-  for (const { owner } of obligations) if (!owners.has(owner)) owners.set(owner, { at: new Map(), below: new Map() });
+  // Each owner's primary findings by the path they name.
+  const owned = new Map<string, Map<string, Entry[]>>();
+  for (const { owner } of obligations) if (!owned.has(owner)) owned.set(owner, new Map());
   const errorPaths = new Set<string>();
   for (const entry of entries) {
     if (entry.severity === 'error') errorPaths.add(entry.path);
-    const index = entry.secondary ? undefined : owners.get(entry.ruleId);
-    if (index === undefined) continue;
-    push(index.at, entry.path, entry);
-    for (const ancestor of ancestorsOf(entry.path)) push(index.below, ancestor, entry);
+    const byPath = entry.secondary ? undefined : owned.get(entry.ruleId);
+    if (byPath !== undefined) push(byPath, entry.path, entry);
   }
   const raise = (list: readonly Entry[] | undefined): boolean => {
     if (list === undefined) return false;
@@ -233,11 +248,15 @@ function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): voi
     return true;
   };
   for (const { owner, finding } of obligations) {
-    const index = owners.get(owner)!;
-    // At the failing value, below it (each item of a list), or at an ancestor (the list itself).
-    let covered = raise(index.at.get(finding.path));
-    covered = raise(index.below.get(finding.path)) || covered;
-    for (const ancestor of ancestorsOf(finding.path)) covered = raise(index.at.get(ancestor)) || covered;
+    const byPath = owned.get(owner)!;
+    let covered = raise(byPath.get(finding.path));
+    if (!covered) {
+      for (let path = parentOf(finding.path); path !== undefined; path = parentOf(path)) covered = raise(byPath.get(path)) || covered;
+    }
+    if (!covered && CONTAINER_KEYWORDS.has(finding.messageId)) {
+      const prefix = `${finding.path}/`;
+      for (const [path, list] of byPath) if (path.startsWith(prefix)) covered = raise(list) || covered;
+    }
     if (covered || errorPaths.has(finding.path)) continue;
     entries.push(schemaEntry(finding));
     errorPaths.add(finding.path);
@@ -261,8 +280,9 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     const entries: Entry[] = [];
     // Each stage fails alone: an exception in one adds an internal issue and keeps the others' findings.
     let obligations: Obligation[] = [];
+    let unexamined = 0;
     try {
-      obligations = schemaEntries(dialect, payload, active, entries);
+      ({ obligations, unexamined } = schemaEntries(dialect, payload, active, entries, config.maxIssues * SCHEMA_FAILURES_PER_ISSUE));
     } catch (error) {
       entries.push(internal('schema', `The schema check failed: ${describeThrown(error)}`));
     }
@@ -307,7 +327,7 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     const finish = (): Collected => {
       closed = true;
       if (obligations.length > 0) enforceFloor(obligations, entries);
-      return { dialect: dialect.facts.id, entries };
+      return { dialect: dialect.facts.id, entries, unexamined };
     };
     return async ? Promise.all(pending).then(finish) : finish();
   } catch (error) {

@@ -28,7 +28,7 @@ export interface SourceValidator extends Validator {
 }
 
 function fromCollected(config: ResolvedConfig, collected: Collected, payload: unknown): Report {
-  return buildReport(collected.dialect, collected.entries, payload, config.maxIssues);
+  return buildReport(collected.dialect, collected.entries, payload, config.maxIssues, undefined, collected.unexamined);
 }
 
 /** A gateway's client sees only the message: say in it where the text stops being JSON. */
@@ -54,7 +54,7 @@ function sourceReport(config: ResolvedConfig, body: SourceBody, positionInMessag
   }
   const collected = collect(config, body.value, false);
   const entries = body.problems.length === 0 ? collected.entries : [...body.problems.map(entryOf), ...collected.entries];
-  return buildReport(collected.dialect, entries, body.value, config.maxIssues, body);
+  return buildReport(collected.dialect, entries, body.value, config.maxIssues, body, collected.unexamined);
 }
 
 function notText(config: ResolvedConfig, input: unknown): Report {

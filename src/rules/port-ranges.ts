@@ -10,7 +10,7 @@
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
 import type { Field, PortRangeModel, PortsModel } from '../model/types.js';
-import type { RuleContext } from './api.js';
+import type { Finding, RuleContext } from './api.js';
 import { findOverlaps, type PortEntry, type RangeEntry } from './utils/port-overlaps.js';
 
 import { docsUrl } from '../shared/docs-url.js';
@@ -32,16 +32,22 @@ type MessageIds =
 
 type Context = RuleContext<MessageIds>;
 
+/**
+ * Reports a finding the list still lists: the finding is made (its message data, field names)
+ * only then; past MAX_FINDINGS_PER_LIST a finding is only counted.
+ */
+type ListReport = (make: () => Finding<MessageIds>) => void;
+
 /** Reports a port outside the dialect's bounds; true when it is within them. */
-function checkBounds(port: Field<number>, ctx: Context, report: Context['report']): boolean {
+function checkBounds(port: Field<number>, ctx: Context, report: ListReport): boolean {
   const { min, max } = ctx.dialect.port;
   if (port.value >= min && port.value <= max) return true;
   const below = port.value < min;
-  report({
+  report(() => ({
     messageId: below ? 'belowMinimum' : 'aboveMaximum',
     path: port.path,
     data: { field: fieldName(port.path), value: port.value, dialect: ctx.dialect.id, [below ? 'min' : 'max']: below ? min : max },
-  });
+  }));
   return false;
 }
 
@@ -82,10 +88,10 @@ function hasConflict(spec: PortsModel, min: number, max: number): boolean {
 function checkList(spec: PortsModel, ctx: Context): void {
   let reported = 0;
   let omitted = 0;
-  const report: Context['report'] = (finding) => {
+  const report: ListReport = (make) => {
     if (reported < MAX_FINDINGS_PER_LIST) {
       reported++;
-      ctx.report(finding);
+      ctx.report(make());
     } else {
       omitted++;
     }
@@ -101,7 +107,7 @@ function checkList(spec: PortsModel, ctx: Context): void {
     const from = range.from!.value;
     const to = range.to!.value;
     if (from > to) {
-      report({ messageId: 'reversedRange', path: range.path, data: { field: fieldName(range.path), from, to } });
+      report(() => ({ messageId: 'reversedRange', path: range.path, data: { field: fieldName(range.path), from, to } }));
       continue;
     }
     valid++;
@@ -127,17 +133,17 @@ function checkList(spec: PortsModel, ctx: Context): void {
       switch (overlap.kind) {
         case 'duplicateRange': {
           const at = rangeAt(overlap.at);
-          report({
+          report(() => ({
             messageId: 'duplicateRange',
             path: at.path,
             data: { field: fieldName(at.path), from: at.from!.value, to: at.to!.value, firstField: fieldName(rangeAt(overlap.first).path) },
-          });
+          }));
           break;
         }
         case 'overlappingRanges': {
           const at = rangeAt(overlap.at);
           const other = rangeAt(overlap.other);
-          report({
+          report(() => ({
             messageId: 'overlappingRanges',
             path: at.path,
             data: {
@@ -150,26 +156,26 @@ function checkList(spec: PortsModel, ctx: Context): void {
               start: overlap.start,
               end: overlap.end,
             },
-          });
+          }));
           break;
         }
         case 'duplicatePort': {
           const at = spec.ports[overlap.at]!;
-          report({
+          report(() => ({
             messageId: 'duplicatePort',
             path: at.path,
             data: { field: fieldName(at.path), port: at.value, firstField: fieldName(spec.ports[overlap.first]!.path) },
-          });
+          }));
           break;
         }
         case 'portInRange': {
           const at = spec.ports[overlap.at]!;
           const range = rangeAt(overlap.range);
-          report({
+          report(() => ({
             messageId: 'portInRange',
             path: at.path,
             data: { field: fieldName(at.path), port: at.value, rangeField: fieldName(range.path), from: range.from!.value, to: range.to!.value },
-          });
+          }));
           break;
         }
       }
@@ -211,7 +217,7 @@ export default defineRule<MessageIds>({
   },
   check(model, ctx) {
     const publicPort = model.device?.ipv4Address?.publicPort;
-    if (publicPort !== undefined) checkBounds(publicPort, ctx, ctx.report);
+    if (publicPort !== undefined) checkBounds(publicPort, ctx, (make) => ctx.report(make()));
     if (model.devicePorts !== undefined) checkList(model.devicePorts, ctx);
     if (model.applicationServerPorts !== undefined) checkList(model.applicationServerPorts, ctx);
   },

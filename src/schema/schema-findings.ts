@@ -239,11 +239,27 @@ function prune(errors: readonly SchemaError[], compiled: CompiledSchema): Schema
   return errors.filter((e) => !dropped.has(e));
 }
 
-function ownerOf(error: SchemaError, compiled: CompiledSchema): SchemaFinding['owner'] {
-  const owned = compiled.ownership[parentSchemaPath(error)]?.[error.keyword];
-  if (owned === undefined) return undefined;
-  const hash = owned.indexOf('#');
-  return hash === -1 ? { ruleId: owned } : { ruleId: owned.slice(0, hash), messageId: owned.slice(hash + 1) };
+/** What the annotation tables say about a keyword at a schema path: computed once per path. */
+interface KeywordFacts {
+  readonly owner: SchemaFinding['owner'];
+  readonly beyondSpec: boolean;
+}
+
+const factsCache = new WeakMap<CompiledSchema, Map<string, KeywordFacts>>();
+
+function keywordFacts(error: SchemaError, compiled: CompiledSchema): KeywordFacts {
+  let cache = factsCache.get(compiled);
+  if (cache === undefined) factsCache.set(compiled, (cache = new Map()));
+  let facts = cache.get(error.schemaPath);
+  if (facts === undefined) {
+    const parent = parentSchemaPath(error);
+    const owned = compiled.ownership[parent]?.[error.keyword];
+    const hash = owned?.indexOf('#') ?? -1;
+    const owner = owned === undefined ? undefined : hash === -1 ? { ruleId: owned } : { ruleId: owned.slice(0, hash), messageId: owned.slice(hash + 1) };
+    facts = { owner, beyondSpec: compiled.beyondSpec[parent]?.includes(error.keyword) ?? false };
+    cache.set(error.schemaPath, facts);
+  }
+  return facts;
 }
 
 /** Where a finding points: the failing value, or for an unknown property the property itself. */
@@ -259,18 +275,18 @@ function findingPath(error: SchemaError): string {
 export function schemaFindings(errors: readonly SchemaError[], body: unknown, compiled: CompiledSchema): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   for (const error of prune(errors, compiled)) {
+    const facts = keywordFacts(error, compiled);
     const finding: SchemaFinding = {
       messageId: error.keyword,
       path: findingPath(error),
-      beyondSpec: compiled.beyondSpec[parentSchemaPath(error)]?.includes(error.keyword) ?? false,
+      beyondSpec: facts.beyondSpec,
       describe() {
         const { message, data } = describe(error, body, compiled);
         // Field names keep their spelling ('qosProfile must ...'); only the root is a sentence start.
         return { message: message.replace(/^the request body/, 'The request body'), data };
       },
     };
-    const owner = ownerOf(error, compiled);
-    if (owner !== undefined) finding.owner = owner;
+    if (facts.owner !== undefined) finding.owner = facts.owner;
     findings.push(finding);
   }
   return findings;

@@ -8,6 +8,44 @@ import { escapeControl, quoteKey, shorten } from './text.js';
 /** `device.ipv4Address.publicPort`, or 'the request body' for the root. */
 export function fieldName(pointer: string): string {
   if (pointer === '') return 'the request body';
+  return plainFieldName(pointer) ?? generalFieldName(pointer);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whether a name needs no escaping or shortening: ASCII letters, digits and '_', at most 40. */
+function isPlainName(pointer: string, start: number, end: number): boolean {
+  if (end - start > 40) return false;
+  for (let i = start; i < end; i++) {
+    const c = pointer.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95)) return false;
+  }
+  return true;
+}
+
+/**
+ * The common case in one pass without regular expressions: a pointer of plain names and indexes
+ * (every finding of a CAMARA body names such a path). undefined for anything else.
+ */
+function plainFieldName(pointer: string): string | undefined {
+  let out = '';
+  let start = 1;
+  while (start <= pointer.length) {
+    let end = pointer.indexOf('/', start);
+    if (end === -1) end = pointer.length;
+    if (end === start || !isPlainName(pointer, start, end)) return undefined;
+    let index = true;
+    for (let i = start; i < end && index; i++) index = isDigit(pointer.charCodeAt(i));
+    const segment = pointer.slice(start, end);
+    out += index ? `[${segment}]` : start === 1 ? segment : `.${segment}`;
+    start = end + 1;
+  }
+  return out;
+}
+
+function generalFieldName(pointer: string): string {
   return parsePointer(pointer)
     .map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i === 0 ? quoteKey(segment) : `.${quoteKey(segment)}`))
     .join('');

@@ -35,3 +35,27 @@ describe('quoting untrusted text', () => {
     expect(escapeControl('\t')).toBe('\\t');
   });
 });
+
+describe('fieldName', () => {
+  // The general rule, written independently: indexes in brackets, names joined by dots.
+  const oracle = (segments: string[]) => segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? quoteKey(s) : `.${quoteKey(s)}`)).join('');
+  const segment = fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/), fc.nat({ max: 70000 }).map(String), fc.string({ maxLength: 6 }));
+
+  it('the fast path for plain pointers agrees with the general rule (property)', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (segments) => {
+        const pointer = segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+        expect(fieldName(pointer)).toBe(oracle(segments));
+      }),
+      { seed: 20261130, numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['', 'the request body'],
+    ['/devicePorts/ports/5', 'devicePorts.ports[5]'],
+    ['/device/a~1b', 'device.a/b'],
+  ])('%j is %j', (pointer, name) => {
+    expect(fieldName(pointer)).toBe(name);
+  });
+});
