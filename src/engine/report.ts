@@ -3,7 +3,6 @@
 // each once. validate, validateJson and the CLI all end here. Also picks the one ErrorInfo a
 // gateway answers.
 
-import { parsePointer } from '../shared/pointer.js';
 import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
@@ -25,20 +24,27 @@ function documentRanks(body: unknown): (pointer: string) => number[] {
     }
     return order.get(segment) ?? Number.MAX_SAFE_INTEGER;
   };
-  return (pointer) => {
-    const ranks: number[] = [];
-    let node: unknown = body;
+  // Issues share prefixes (/devicePorts/ports/…): each pointer's ranks extend its parent's, and
+  // every pointer is worked out once.
+  const known = new Map<string, { ranks: number[]; node: unknown }>([['', { ranks: [], node: body }]]);
+  const resolve = (pointer: string): { ranks: number[]; node: unknown } => {
+    let found = known.get(pointer);
+    if (found !== undefined) return found;
+    const slash = pointer.lastIndexOf('/');
+    const parent = resolve(slash <= 0 ? '' : pointer.slice(0, slash));
+    const raw = pointer.slice(slash + 1);
+    const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    const node = parent.node;
     try {
-      for (const segment of parsePointer(pointer)) {
-        ranks.push(rank(node, segment));
-        node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
-      }
+      found = { ranks: [...parent.ranks, rank(node, segment)], node: typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined };
     } catch {
       // A value that throws when read again (a getter, a Proxy): it sorts after what could be read.
-      ranks.push(Number.MAX_SAFE_INTEGER);
+      found = { ranks: [...parent.ranks, Number.MAX_SAFE_INTEGER], node: undefined };
     }
-    return ranks;
+    known.set(pointer, found);
+    return found;
   };
+  return (pointer) => resolve(pointer).ranks;
 }
 
 function compareRanks(a: readonly number[], b: readonly number[]): number {

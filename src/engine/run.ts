@@ -236,17 +236,11 @@ function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): voi
   // Each owner's primary findings by the path they name.
   const owned = new Map<string, Map<string, Entry[]>>();
   for (const { owner } of obligations) if (!owned.has(owner)) owned.set(owner, new Map());
-  const errorPaths = new Set<string>();
   for (const entry of entries) {
-    if (entry.severity === 'error') errorPaths.add(entry.path);
     const byPath = entry.secondary ? undefined : owned.get(entry.ruleId);
     if (byPath !== undefined) push(byPath, entry.path, entry);
   }
-  const raise = (list: readonly Entry[] | undefined): boolean => {
-    if (list === undefined) return false;
-    for (const entry of list) entry.severity = 'error';
-    return true;
-  };
+  let uncovered: SchemaFinding[] | undefined;
   for (const { owner, finding } of obligations) {
     const byPath = owned.get(owner)!;
     let covered = raise(byPath.get(finding.path));
@@ -257,10 +251,23 @@ function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): voi
       const prefix = `${finding.path}/`;
       for (const [path, list] of byPath) if (path.startsWith(prefix)) covered = raise(list) || covered;
     }
-    if (covered || errorPaths.has(finding.path)) continue;
+    if (!covered) (uncovered ??= []).push(finding);
+  }
+  if (uncovered === undefined) return;
+  const errorPaths = new Set<string>();
+  for (const entry of entries) if (entry.severity === 'error') errorPaths.add(entry.path);
+  for (const finding of uncovered) {
+    if (errorPaths.has(finding.path)) continue;
     entries.push(schemaEntry(finding));
     errorPaths.add(finding.path);
   }
+}
+
+/** Raises a list of findings to 'error'; whether there was any. */
+function raise(list: readonly Entry[] | undefined): boolean {
+  if (list === undefined) return false;
+  for (const entry of list) entry.severity = 'error';
+  return true;
 }
 
 /** Runs schema and rules over one payload; in async mode, awaits rules that return promises. */
