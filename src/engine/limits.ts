@@ -63,50 +63,61 @@ export function limitIssue(exceeded: Exceeded, limits: Readonly<Limits>): Issue 
   };
 }
 
+/** The walk's state: one object per walk (a body within the limits allocates nothing else). */
+interface Walk {
+  readonly limits: Readonly<Limits>;
+  readonly segments: (string | number)[];
+  values: number;
+}
+
+function here(walk: Walk): string {
+  return walk.segments.map((s) => `/${typeof s === 'number' ? s : escapePointerSegment(s)}`).join('');
+}
+
+function visit(walk: Walk, value: unknown, depth: number): Exceeded | undefined {
+  const { limits } = walk;
+  if (++walk.values > limits.maxValues) return { limit: 'maxValues', path: here(walk), actual: walk.values };
+  if (typeof value === 'string') return value.length > limits.maxStringLength ? { limit: 'maxStringLength', path: here(walk), actual: value.length } : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > limits.maxDepth) return { limit: 'maxDepth', path: here(walk), actual: depth };
+  if (Array.isArray(value)) {
+    const length = value.length;
+    if (length > limits.maxArrayLength) return { limit: 'maxArrayLength', path: here(walk), actual: length };
+    for (let i = 0; i < length; i++) {
+      walk.segments.push(i);
+      const found = visit(walk, value[i], depth + 1);
+      if (found !== undefined) return found;
+      walk.segments.pop();
+    }
+    return undefined;
+  }
+  // Object.keys: own enumerable string keys, what JSON has (and fast for small objects).
+  const keys = Object.keys(value);
+  if (keys.length > limits.maxProperties) return { limit: 'maxProperties', path: here(walk), actual: keys.length };
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key.length > limits.maxStringLength) return { limit: 'maxStringLength', path: here(walk), actual: key.length };
+    walk.segments.push(key);
+    const found = visit(walk, (value as Record<string, unknown>)[key], depth + 1);
+    if (found !== undefined) return found;
+    walk.segments.pop();
+  }
+  return undefined;
+}
+
 /**
  * The first limit the payload exceeds, or undefined. Work is bounded by the limits, not by the
  * input: an array's length is compared before any item is read, and the walk stops at the first
- * excess. The path is kept as a stack of segments and written out only for a finding, so that a
- * body within the limits costs no allocation.
+ * excess. The path is kept as a stack of segments and written out only for a finding.
  */
 export function exceededLimit(payload: unknown, limits: Readonly<Limits>): Exceeded | undefined {
-  let values = 0;
-  const segments: (string | number)[] = [];
-  const here = (): string => segments.map((s) => `/${typeof s === 'number' ? s : escapePointerSegment(s)}`).join('');
-  const walk = (value: unknown, depth: number): Exceeded | undefined => {
-    if (++values > limits.maxValues) return { limit: 'maxValues', path: here(), actual: values };
-    if (typeof value === 'string') return value.length > limits.maxStringLength ? { limit: 'maxStringLength', path: here(), actual: value.length } : undefined;
-    if (typeof value !== 'object' || value === null) return undefined;
-    if (depth > limits.maxDepth) return { limit: 'maxDepth', path: here(), actual: depth };
-    if (Array.isArray(value)) {
-      const length = value.length;
-      if (length > limits.maxArrayLength) return { limit: 'maxArrayLength', path: here(), actual: length };
-      for (let i = 0; i < length; i++) {
-        segments.push(i);
-        const found = walk(value[i], depth + 1);
-        if (found !== undefined) return found;
-        segments.pop();
-      }
-      return undefined;
-    }
-    let count = 0;
-    for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      if (++count > limits.maxProperties) return { limit: 'maxProperties', path: here(), actual: Object.keys(value).length };
-      if (key.length > limits.maxStringLength) return { limit: 'maxStringLength', path: here(), actual: key.length };
-      segments.push(key);
-      const found = walk((value as Record<string, unknown>)[key], depth + 1);
-      if (found !== undefined) return found;
-      segments.pop();
-    }
-    return undefined;
-  };
+  const walk: Walk = { limits, segments: [], values: 0 };
   try {
-    return walk(payload, 1);
+    return visit(walk, payload, 1);
   } catch (error) {
     let path = '';
     try {
-      path = here();
+      path = here(walk);
     } catch {
       // A segment that cannot be written out: the root is still a place to point at.
     }

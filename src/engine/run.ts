@@ -160,16 +160,23 @@ function findingsOf(validate: SchemaValidateFunction, body: unknown, dialect: Di
   };
 }
 
-/** Whether any enabled rule owns one of the dialect's 'x-beyond-spec' keywords. */
+const strictWanted = new WeakMap<readonly ActiveRule[], boolean>();
+
+/** Whether any enabled rule owns one of the dialect's 'x-beyond-spec' keywords (once per configuration). */
 function wantsStrict(dialect: Dialect, active: readonly ActiveRule[]): boolean {
   if (dialect.schema.validateStrict === undefined) return false;
-  for (const [path, keywords] of Object.entries(dialect.schema.beyondSpec)) {
-    for (const keyword of keywords) {
-      const owned = dialect.schema.ownership[path]?.[keyword];
-      if (owned !== undefined && active.some((rule) => rule.id === owned.split('#')[0])) return true;
+  let wanted = strictWanted.get(active);
+  if (wanted === undefined) {
+    wanted = false;
+    for (const [path, keywords] of Object.entries(dialect.schema.beyondSpec)) {
+      for (const keyword of keywords) {
+        const owned = dialect.schema.ownership[path]?.[keyword];
+        if (owned !== undefined && active.some((rule) => rule.id === owned.split('#')[0])) wanted = true;
+      }
     }
+    strictWanted.set(active, wanted);
   }
-  return false;
+  return wanted;
 }
 
 /**
@@ -186,10 +193,14 @@ interface Obligation {
  * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
  * own severity.
  */
+const NOTHING_FOUND: { obligations: Obligation[]; unexamined: number } = { obligations: [], unexamined: 0 };
+
 function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
+  const pass = findingsOf(dialect.schema.validate, body, dialect, bound);
+  // A body the specification accepts, with no opt-in keyword to check: the common case, no allocation.
+  if (pass === PASSED && !wantsStrict(dialect, active)) return NOTHING_FOUND;
   const obligations: Obligation[] = [];
   const byId = (id: string) => active.find((rule) => rule.id === id);
-  const pass = findingsOf(dialect.schema.validate, body, dialect, bound);
   for (const finding of pass.findings) {
     const owner = finding.owner && byId(finding.owner.ruleId);
     if (owner === undefined) entries.push(schemaEntry(finding));
@@ -275,13 +286,11 @@ export function collect(config: ResolvedConfig, payload: unknown, async: false):
 export function collect(config: ResolvedConfig, payload: unknown, async: true): Promise<Collected>;
 export function collect(config: ResolvedConfig, payload: unknown, async: boolean): Collected | Promise<Collected> {
   let dialect: Dialect = config.dialect ?? defaultDialect;
-  const answer = (collected: Collected) => (async ? Promise.resolve(collected) : collected);
-  const internal = (ruleId: string, message: string) => entryOf(internalIssue(ruleId, '', message));
   try {
-    if (payload === undefined) return answer(missingBody(dialect));
+    if (payload === undefined) return answer(async, missingBody(dialect));
     // Absurd input stops here, before any stage whose cost grows with the input's sizes.
     const exceeded = exceededLimit(payload, config.limits);
-    if (exceeded !== undefined) return answer({ dialect: dialect.facts.id, entries: [entryOf(limitIssue(exceeded, config.limits))] });
+    if (exceeded !== undefined) return answer(async, { dialect: dialect.facts.id, entries: [entryOf(limitIssue(exceeded, config.limits))] });
     dialect = config.dialect ?? detectDialect(payload);
     const active = config.activeRules[dialect.facts.id];
     const entries: Entry[] = [];
@@ -338,6 +347,14 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     };
     return async ? Promise.all(pending).then(finish) : finish();
   } catch (error) {
-    return answer({ dialect: dialect.facts.id, entries: [internal('engine', `Validation failed unexpectedly: ${describeThrown(error)}`)] });
+    return answer(async, { dialect: dialect.facts.id, entries: [internal('engine', `Validation failed unexpectedly: ${describeThrown(error)}`)] });
   }
+}
+
+function answer(async: boolean, collected: Collected): Collected | Promise<Collected> {
+  return async ? Promise.resolve(collected) : collected;
+}
+
+function internal(ruleId: string, message: string): Entry {
+  return entryOf(internalIssue(ruleId, '', message));
 }

@@ -29,7 +29,10 @@ export interface AddressField {
   readonly device: boolean;
 }
 
-const cache = new WeakMap<SessionModel, readonly AddressField[]>();
+// The last model asked about: the address rules run one after the other on one model, so a
+// one-entry memo answers all but the first (a WeakMap would cost the garbage collector more).
+let lastModel: SessionModel | undefined;
+let lastFields: readonly AddressField[] = [];
 const NONE: readonly AddressField[] = [];
 
 function add(out: AddressField[], role: AddressRole, field: Field<string> | undefined, family: 4 | 6 | undefined, subnet: boolean, device: boolean): void {
@@ -41,10 +44,9 @@ function add(out: AddressField[], role: AddressRole, field: Field<string> | unde
  * finding), device first. Computed once per model, however many rules ask.
  */
 export function addressFields(model: SessionModel): readonly AddressField[] {
-  const cached = cache.get(model);
-  if (cached !== undefined) return cached;
+  if (model === lastModel) return lastFields;
   const { device, applicationServer: server } = model;
-  if (device === undefined && server === undefined) return NONE;
+  if (device === undefined && server === undefined) return remember(model, NONE);
   const out: AddressField[] = [];
   if (device !== undefined) {
     add(out, 'devicePublicIpv4', device.ipv4Address?.publicAddress, 4, false, true);
@@ -56,8 +58,13 @@ export function addressFields(model: SessionModel): readonly AddressField[] {
     add(out, 'serverIpv4', server.ipv4Address, 4, true, false);
     add(out, 'serverIpv6', server.ipv6Address, 6, true, false);
   }
-  cache.set(model, out);
-  return out;
+  return remember(model, out);
+}
+
+function remember(model: SessionModel, fields: readonly AddressField[]): readonly AddressField[] {
+  lastModel = model;
+  lastFields = fields;
+  return fields;
 }
 
 const NONE_FIELDS: readonly Field<string>[] = [];
