@@ -86,7 +86,7 @@ function tooLargeBody(input: Input, over: TooLarge, maxFileSize: number): Source
     endLine: 1,
     endColumn: 1,
   };
-  return { index: 0, line: 1, problems: [issue], locate: () => undefined, locateMember: () => undefined };
+  return { index: 0, line: 1, problems: [issue], locate: () => undefined, locateMember: () => undefined, locatePlaces: (places) => places.map(() => undefined) };
 }
 
 /** Lints one input's bytes (or the finding that it is too large); appends a result per body. */

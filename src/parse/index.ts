@@ -7,7 +7,9 @@
 // NDJSON and YAML positions are positions in the file, not in the body.
 //
 // Cost: a clean JSON body costs JSON.parse plus a duplicate-key test of about a third of it;
-// positions (a second, scanning parse) are computed only for bodies with findings.
+// positions are computed only for the findings a report lists, by a walk towards the places they
+// name (json-locate.ts) that skips everything else, or from the tree of offsets when a duplicate
+// key was suspected and the tree was built for it anyway.
 
 export type { SourceBody, SourceKind, SourceRange } from './types.js';
 export {

@@ -4,10 +4,11 @@
 // with its pointer, or the first syntax error at its exact offset. It is iterative, so any
 // nesting depth is fine, and it never throws.
 //
-// It only runs when a body needs locations (it has findings), when the fast key count saw a
-// duplicate key, or when JSON.parse failed and the error needs a position.
+// It only runs when the fast key count saw a duplicate key (its tree then also serves the
+// positions of the body's findings), or when JSON.parse failed and the error needs a position.
+// Positions in a text without duplicate keys are found by json-locate.ts, which builds no tree.
 
-import { escapePointerSegment } from '../shared/pointer.js';
+import { escapePointerSegment, isIndexSegment } from '../shared/pointer.js';
 
 /** One JSON value of the text, by offsets (UTF-16 code units, end exclusive). */
 export interface JsonNode {
@@ -326,10 +327,8 @@ export function nodeAt(root: JsonNode, pointer: string): JsonNode | undefined {
   }
 }
 
-const INDEX = /^(?:0|[1-9]\d*)$/;
-
 function childOf(node: JsonNode, segment: string): JsonNode | undefined {
   if (node.members !== undefined) return node.members.get(segment);
-  if (node.items !== undefined && INDEX.test(segment)) return node.items[Number(segment)];
+  if (node.items !== undefined && isIndexSegment(segment)) return node.items[Number(segment)];
   return undefined;
 }

@@ -1,5 +1,5 @@
 // JSON text → value. The fast path is JSON.parse plus a cheap duplicate-key test; the scanner
-// (json-scan.ts) runs only for positions, for a suspected duplicate, or for a syntax error.
+// (json-scan.ts) runs only for a suspected duplicate or for a syntax error.
 
 import { scanJson, type JsonDuplicate } from './json-scan.js';
 

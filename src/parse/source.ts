@@ -1,14 +1,16 @@
 // Source files → bodies: one for a .json file, one per non-blank line of NDJSON, one per YAML
 // document. Each body carries its value (when it parses), its parse findings (syntax errors,
 // duplicate keys, bad bytes) with positions, and a lazy locator from JSON Pointers to positions
-// in the FILE. Nothing position-related is computed for a clean body until someone asks.
+// in the FILE. Nothing position-related is computed for a clean body until someone asks, and
+// then only for the places asked (all the issues of a report in one walk of a JSON text).
 
 import { quoteKey } from '../shared/text.js';
 import type { Issue } from '../types.js';
-import type { SourceBody, SourceKind, SourceRange } from './types.js';
+import type { SourceBody, SourceKind, SourcePlace, SourceRange } from './types.js';
 import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFailure } from './json.js';
 import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan.js';
-import { LineIndex } from './lines.js';
+import { locateInJson, type JsonLocated } from './json-locate.js';
+import { LineIndex, positionsAt, type Position } from './lines.js';
 import { parseYaml, type Span, type YamlError } from './yaml.js';
 
 /**
@@ -70,39 +72,92 @@ function duplicateProblem(lines: LineIndex, pointer: string, key: string, span: 
 // #region Bodies
 
 interface Locator {
-  value(pointer: string): Span | undefined;
-  member(pointer: string): Span | undefined;
+  /** The span of what a pointer names (member: from the key, for an object member); undefined when it names nothing. */
+  exact(pointer: string, member: boolean): Span | undefined;
+  /** For each place, its exact span, else the value span of its nearest existing ancestor. */
+  nearest(places: readonly SourcePlace[]): (Span | undefined)[];
 }
 
-function makeBody(
-  index: number,
-  line: number,
-  parsed: { value: unknown } | undefined,
-  problems: Issue[],
-  lines: () => LineIndex,
-  locator: () => Locator | undefined,
-): SourceBody {
-  const toRange = (span: Span | undefined): SourceRange | undefined => (span === undefined ? undefined : rangeOf(lines(), span[0], span[1]));
+/** Offsets → positions in the file, for the few offsets a report asks about. */
+type Positions = (offsets: readonly number[]) => Position[];
+
+/** How a body with a value finds its places: spans by a (lazily made) locator, then positions. */
+interface Whereabouts {
+  readonly locator: () => Locator | undefined;
+  readonly positions: Positions;
+}
+
+/** A body; without whereabouts (it has no value) nothing in it can be located. */
+function makeBody(index: number, line: number, parsed: { value: unknown } | undefined, problems: Issue[], where?: Whereabouts): SourceBody {
+  const locator = where?.locator ?? ((): undefined => undefined);
+  const positions: Positions = where?.positions ?? (() => []);
+  const toRanges = (spans: readonly (Span | undefined)[]): (SourceRange | undefined)[] => {
+    const offsets: number[] = [];
+    for (const span of spans) if (span !== undefined) offsets.push(span[0], span[1]);
+    const at = positions(offsets);
+    let k = 0;
+    return spans.map((span) => {
+      if (span === undefined) return undefined;
+      const from = at[k++]!;
+      const to = at[k++]!;
+      return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    });
+  };
+  const exact = (pointer: string, member: boolean): SourceRange | undefined => {
+    const span = locator()?.exact(pointer, member);
+    return span === undefined ? undefined : toRanges([span])[0];
+  };
   const body: SourceBody = {
     index,
     line,
     problems,
-    locate: (pointer) => toRange(locator()?.value(pointer)),
-    locateMember: (pointer) => toRange(locator()?.member(pointer)),
+    locate: (pointer) => exact(pointer, false),
+    locateMember: (pointer) => exact(pointer, true),
+    locatePlaces(places) {
+      const found = locator();
+      return found === undefined ? places.map(() => undefined) : toRanges(found.nearest(places));
+    },
   };
   if (parsed !== undefined) (body as { value?: unknown }).value = parsed.value;
   return body;
 }
 
-function jsonLocator(root: JsonNode): Locator {
+/** Locator.nearest for locators that look up one pointer at a time (a tree of offsets, a YAML document). */
+function nearestOneByOne(exact: Locator['exact']): Locator['nearest'] {
+  return (places) =>
+    places.map(({ pointer, member }) => {
+      const span = exact(pointer, member);
+      if (span !== undefined) return span;
+      while (pointer !== '') {
+        pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+        const ancestor = exact(pointer, false);
+        if (ancestor !== undefined) return ancestor;
+      }
+      return undefined;
+    });
+}
+
+/** A JSON text whose duplicate keys were looked for: its tree of offsets is at hand. */
+function treeLocator(root: JsonNode): Locator {
+  const exact = (pointer: string, member: boolean): Span | undefined => {
+    const node = nodeAt(root, pointer);
+    return node && [member && node.keyStart >= 0 ? node.keyStart : node.start, node.end];
+  };
+  return { exact, nearest: nearestOneByOne(exact) };
+}
+
+/** A JSON text without duplicate keys: one targeted walk per batch of places (json-locate.ts). */
+function textLocator(text: string, start: number, end: number): Locator {
+  const spanOf = (found: JsonLocated, member: boolean): Span => [member && found.keyStart >= 0 ? found.keyStart : found.start, found.end];
   return {
-    value(pointer) {
-      const node = nodeAt(root, pointer);
-      return node && [node.start, node.end];
+    exact(pointer, member) {
+      const found = locateInJson(text, [pointer], start, end)[0];
+      return found?.exact ? spanOf(found, member) : undefined;
     },
-    member(pointer) {
-      const node = nodeAt(root, pointer);
-      return node && [node.keyStart >= 0 ? node.keyStart : node.start, node.end];
+    nearest(places) {
+      const found = locateInJson(text, places.map((place) => place.pointer), start, end);
+      // A member's range only for the member itself; an ancestor standing in gives its value's.
+      return found.map((f, k) => f && spanOf(f, f.exact && places[k]!.member));
     },
   };
 }
@@ -128,9 +183,10 @@ function jsonBody(text: string, start: number, end: number, index: number, line:
     const failure = syntaxFailure(text, start, end, (error as Error)?.message);
     const reason = kindOfText === 'line' ? failure.reason.replace('the end of the text', 'the end of the line') : failure.reason;
     const message = reason.startsWith('the text is empty') ? 'The text is empty: a JSON body is required.' : `The text is not valid JSON: ${reason}.`;
-    return makeBody(index, line, undefined, [problem('invalidJson', message, rangeOf(lines(), failure.start, failure.end))], lines, () => undefined);
+    return makeBody(index, line, undefined, [problem('invalidJson', message, rangeOf(lines(), failure.start, failure.end))]);
   }
-  // The scan (tree of offsets) is made when a duplicate is suspected or when positions are asked.
+  // The scan (a tree of offsets) is made only when a duplicate key is suspected; positions are
+  // then read from the tree, and otherwise found by a walk that looks only for the places asked.
   let root: JsonNode | undefined;
   let problems: Issue[] = [];
   if (mayHaveDuplicateKeys(text, value, start, end)) {
@@ -140,16 +196,12 @@ function jsonBody(text: string, start: number, end: number, index: number, line:
       duplicateProblem(lines(), d.pointer, d.key, [d.node.keyStart, d.node.keyEnd], [d.previous.keyStart, d.previous.keyEnd]),
     );
   }
-  const locator = lazy(() => {
-    root ??= scanJson(text, start, end).root;
-    return root && jsonLocator(root);
-  });
-  return makeBody(index, line, { value }, problems, lines, locator);
+  const locator = lazy(() => (root === undefined ? textLocator(text, start, end) : treeLocator(root)));
+  return makeBody(index, line, { value }, problems, { locator, positions: (offsets) => positionsAt(text, offsets, start, end, line) });
 }
 
 function blankBody(messageId: string, message: string): SourceBody {
-  const lines = lazy(() => new LineIndex('', 0, 0));
-  return makeBody(0, 1, undefined, [problem(messageId, message, { line: 1, column: 1, endLine: 1, endColumn: 1 })], lines, () => undefined);
+  return makeBody(0, 1, undefined, [problem(messageId, message, { line: 1, column: 1, endLine: 1, endColumn: 1 })]);
 }
 
 function isBlankLine(text: string, start: number, end: number): boolean {
@@ -199,18 +251,19 @@ function yamlBodies(text: string): SourceBody[] {
   if (stream.documents.length === 0) {
     if (stream.error !== undefined) {
       const { span } = stream.error;
-      return [makeBody(0, lines().positionOf(span[0]).line, undefined, [yamlProblem(lines(), stream.error)], lines, () => undefined)];
+      return [makeBody(0, lines().positionOf(span[0]).line, undefined, [yamlProblem(lines(), stream.error)])];
     }
     return [blankBody('invalidYaml', 'The file has no YAML document: at least one body is required.')];
   }
   return stream.documents.map((doc, index) => {
     const line = lines().positionOf(doc.start).line;
-    const locator: Locator = { value: (pointer) => doc.valueSpan(pointer), member: (pointer) => doc.memberSpan(pointer) };
     if (doc.error !== undefined) {
-      return makeBody(index, line, undefined, [yamlProblem(lines(), doc.error)], lines, () => undefined);
+      return makeBody(index, line, undefined, [yamlProblem(lines(), doc.error)]);
     }
+    const exact = (pointer: string, member: boolean): Span | undefined => (member ? doc.memberSpan(pointer) : doc.valueSpan(pointer));
+    const locator: Locator = { exact, nearest: nearestOneByOne(exact) };
     const problems = doc.duplicates.map((d) => duplicateProblem(lines(), d.pointer, d.key, d.span, d.previous));
-    return makeBody(index, line, { value: doc.value }, problems, lines, () => locator);
+    return makeBody(index, line, { value: doc.value }, problems, { locator: () => locator, positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)) });
   });
 }
 
@@ -226,8 +279,6 @@ function undecodableBody(bytes: Uint8Array): SourceBody {
     1,
     undefined,
     [problem('invalidUtf8', `The file is not UTF-8 text: the byte 0x${hex} at line ${at.line}, column ${at.column} does not start or continue a UTF-8 character.`, { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 }, { byteOffset: offset })],
-    () => lines,
-    () => undefined,
   );
 }
 
@@ -264,39 +315,41 @@ export function parseSource(input: string | Uint8Array, kind: SourceKind): Sourc
 
 // #region Locations
 
-function locateIssue(body: SourceBody, issue: Issue): SourceRange | undefined {
-  let pointer = issue.path;
-  const exact = MEMBER_MESSAGE_IDS.has(issue.messageId) ? body.locateMember(pointer) : body.locate(pointer);
-  if (exact !== undefined) return exact;
-  // A path that names nothing in the text (a value the engine filled in, a merged YAML key):
-  // the nearest ancestor that exists.
-  while (pointer !== '') {
-    pointer = pointer.slice(0, pointer.lastIndexOf('/'));
-    const range = body.locate(pointer);
-    if (range !== undefined) return range;
+/**
+ * Each place's range; a place that cannot be located (not expected) does not cost the others
+ * theirs.
+ */
+function rangesOf(body: SourceBody, places: readonly SourcePlace[]): (SourceRange | undefined)[] {
+  try {
+    return body.locatePlaces(places);
+  } catch {
+    return places.map((place) => {
+      try {
+        return body.locatePlaces([place])[0];
+      } catch {
+        return undefined;
+      }
+    });
   }
-  return undefined;
 }
 
 /**
  * The issues with line, column, endLine and endColumn of what their paths name in the file
- * (issues that have a line already are kept as they are). Positions are computed here, so a
- * body without issues costs nothing.
+ * (issues that have a line already are kept as they are); a path that names nothing in the text
+ * (a value the engine filled in, a merged YAML key) gets the range of its nearest existing
+ * ancestor. Positions are computed here, for these issues only and all at once (one walk of a
+ * JSON text), so a body without issues costs nothing and one with a few costs little.
  */
 export function withLocations(issues: readonly Issue[], body: SourceBody): Issue[] {
-  const located: Issue[] = [];
+  const places: SourcePlace[] = [];
   for (const issue of issues) {
-    if (issue.line !== undefined) {
-      located.push(issue);
-      continue;
-    }
-    let range: SourceRange | undefined;
-    try {
-      range = locateIssue(body, issue);
-    } catch {
-      range = undefined;
-    }
-    range ??= { line: body.line, column: 1, endLine: body.line, endColumn: 1 };
+    if (issue.line === undefined) places.push({ pointer: issue.path, member: MEMBER_MESSAGE_IDS.has(issue.messageId) });
+  }
+  const ranges = places.length === 0 ? [] : rangesOf(body, places);
+  let k = 0;
+  return issues.map((issue) => {
+    if (issue.line !== undefined) return issue;
+    const range = ranges[k++] ?? { line: body.line, column: 1, endLine: body.line, endColumn: 1 };
     // Object.assign, not a spread: issues come in many shapes, and V8's spread of those falls to
     // a slow path where assign stays fast.
     const copy: Issue = Object.assign({}, issue);
@@ -304,9 +357,8 @@ export function withLocations(issues: readonly Issue[], body: SourceBody): Issue
     copy.column = range.column;
     copy.endLine = range.endLine;
     copy.endColumn = range.endColumn;
-    located.push(copy);
-  }
-  return located;
+    return copy;
+  });
 }
 
 // #endregion

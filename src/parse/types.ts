@@ -17,6 +17,12 @@ export interface SourceRange {
   endColumn: number;
 }
 
+/** A place an issue names: the value at a pointer or, for `member`, the object member (key and value). */
+export interface SourcePlace {
+  readonly pointer: string;
+  readonly member: boolean;
+}
+
 /** One request body of a source file. */
 export interface SourceBody {
   /** Which body of the file, from 0 (NDJSON: counting non-blank lines; YAML: non-empty documents). */
@@ -36,4 +42,11 @@ export interface SourceBody {
   locate(pointer: string): SourceRange | undefined;
   /** As locate, but an object member's range starts at its key (key and value). */
   locateMember(pointer: string): SourceRange | undefined;
+  /**
+   * The ranges of many places at once (for a JSON text, one walk for all of them): each place's
+   * range as locate or locateMember gives it or, when its pointer names nothing in the text (a
+   * value the engine filled in, a merged YAML key), the range of the value of its nearest
+   * ancestor that exists; undefined when there is none.
+   */
+  locatePlaces(places: readonly SourcePlace[]): (SourceRange | undefined)[];
 }

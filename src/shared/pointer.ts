@@ -5,6 +5,13 @@ export function escapePointerSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+const INDEX = /^(?:0|[1-9]\d*)$/;
+
+/** Whether a reference token can name an array item: a canonical index ('0', '12'; not '01', '-', '+1'). */
+export function isIndexSegment(segment: string): boolean {
+  return INDEX.test(segment);
+}
+
 /** Splits a pointer into its unescaped reference tokens ('' → []). */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
