@@ -5,6 +5,9 @@ import { createValidator } from '../dist/index.js';
 import { reference } from './reference-bodies.mjs';
 
 const { validate, validateJson } = createValidator();
+// The 8 MB body holds about 400,000 values, more than the default limits let through (maxValues
+// 300,000): raised for that row, so that it is validated rather than stopped by the limit.
+const big8 = createValidator({ limits: { maxValues: 1_000_000 } });
 const base = reference.valid;
 
 function badPorts(count) {
@@ -43,11 +46,11 @@ function best(fn, budgetMs) {
   return fastest;
 }
 
-function row(name, text, body, budget) {
+function row(name, text, body, budget, validator = { validate, validateJson }) {
   const parse = best(() => JSON.parse(text), budget);
-  const viaValidate = best(() => validate(body), budget);
-  const viaJson = best(() => validateJson(text), budget);
-  const problems = validate(body).errorCount;
+  const viaValidate = best(() => validator.validate(body), budget);
+  const viaJson = best(() => validator.validateJson(text), budget);
+  const problems = validator.validate(body).errorCount;
   console.log(`${name.padEnd(42)} ${String(text.length).padStart(9)} ${String(problems).padStart(8)} ${(viaValidate / parse).toFixed(2).padStart(10)} ${(viaJson / parse).toFixed(2).padStart(13)}`);
   return { parse, viaValidate, viaJson };
 }
@@ -57,6 +60,6 @@ console.log(`${'invalid body'.padEnd(42)} ${'bytes'.padStart(9)} ${'errors'.padS
 for (const [name, body] of cases) row(name, JSON.stringify(body), body, 300);
 const big = eightMegabytes();
 const bigText = JSON.stringify(big, null, 4);
-const { parse, viaValidate, viaJson } = row('8 MB body, 1 problem', bigText, big, 3000);
+const { parse, viaValidate, viaJson } = row('8 MB body, 1 problem', bigText, big, 3000, big8);
 console.log(`locating the one problem in the 8 MB body: ${((viaJson - viaValidate - parse) / parse).toFixed(2)}× JSON.parse (validateJson − validate − JSON.parse)`);
 console.log('targets: 1 problem <= 5×, the reference invalid body <= 10×, every count <= 20×, locating <= 3×');

@@ -71,6 +71,9 @@ await import('./rules.mjs');
 // Bad input costs little (issue 7): 1 to 100,000 problems, and an 8 MB body with one.
 await import('./invalid.mjs');
 
+// Locating issues in big texts (issue 7): what one targeted walk costs against JSON.parse.
+await import('./locate.mjs');
+
 // The hand-written address code against ipaddr.js, the dependency it stands in for.
 await import('./ip.mjs');
 

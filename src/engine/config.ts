@@ -3,7 +3,8 @@
 
 import { dialects } from '../dialects/index.js';
 import type { Dialect } from '../dialects/types.js';
-import type { Plugin, RuleDefinition } from '../rules/api.js';
+import type { Plugin, RuleContext, RuleDefinition } from '../rules/api.js';
+import type { Entry } from './entries.js';
 import type { DialectId, Policy, RequestContext, RuleLevel, RuleOptions, ValidateOptions, Limits } from '../types.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -21,6 +22,11 @@ export interface ActiveRule {
   readonly rule: RuleDefinition;
   readonly level: Exclude<RuleLevel, 'off'>;
   readonly options: RuleOptions;
+  /**
+   * The rule's context for synchronous runs, made once (src/engine/run.ts): its report() adds to
+   * whatever list `findings` holds during the rule's check, and to nothing outside it.
+   */
+  syncContext?: { findings: Entry[] | undefined; readonly ctx: RuleContext };
 }
 
 export interface ResolvedConfig {
@@ -139,7 +145,7 @@ export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefiniti
       const entry = parsed.get(id);
       const level = entry?.level ?? dialect.facts.ruleDefaults[id] ?? rule.meta.defaultLevel ?? 'error';
       if (level === 'off') continue;
-      active.push({ id, rule, level, options: { ...rule.meta.defaultOptions, ...entry?.options } });
+      active.push({ id, rule, level, options: { ...rule.meta.defaultOptions, ...entry?.options }, syncContext: undefined });
     }
     activeRules[dialect.facts.id] = active;
   }

@@ -63,6 +63,27 @@ export function limitIssue(exceeded: Exceeded, limits: Readonly<Limits>): Issue 
   };
 }
 
+/** Whether a value is within the limits: no path kept, nothing allocated but Object.keys' lists. */
+function within(value: unknown, depth: number, limits: Readonly<Limits>, count: { values: number }): boolean {
+  if (++count.values > limits.maxValues) return false;
+  if (typeof value === 'string') return value.length <= limits.maxStringLength;
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > limits.maxDepth) return false;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    if (length > limits.maxArrayLength) return false;
+    for (let i = 0; i < length; i++) if (!within(value[i], depth + 1, limits, count)) return false;
+    return true;
+  }
+  const keys = Object.keys(value);
+  if (keys.length > limits.maxProperties) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key.length > limits.maxStringLength || !within((value as Record<string, unknown>)[key], depth + 1, limits, count)) return false;
+  }
+  return true;
+}
+
 /** The walk's state: one object per walk (a body within the limits allocates nothing else). */
 interface Walk {
   readonly limits: Readonly<Limits>;
@@ -111,6 +132,14 @@ function visit(walk: Walk, value: unknown, depth: number): Exceeded | undefined 
  * excess. The path is kept as a stack of segments and written out only for a finding.
  */
 export function exceededLimit(payload: unknown, limits: Readonly<Limits>): Exceeded | undefined {
+  // The common case first: a quick walk that only answers "within the limits". Only a body that
+  // is not (or that throws while being read) is walked again, keeping the path for the finding.
+  const count = { values: 0 };
+  try {
+    if (within(payload, 1, limits, count)) return undefined;
+  } catch {
+    // Walked again below, where the throw becomes a finding with its path.
+  }
   const walk: Walk = { limits, segments: [], values: 0 };
   try {
     return visit(walk, payload, 1);

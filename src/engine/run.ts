@@ -308,7 +308,10 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     let closed = false;
     if (model !== undefined) {
       for (const rule of active) {
-        const ctx: RuleContext = {
+        // validate(): the rule's context is made once and lent to each run; validateAsync(): a
+        // context of its own per run, since runs may overlap while rules wait.
+        const slot = async ? undefined : (rule.syncContext ??= syncContext(rule, config, dialect));
+        const ctx: RuleContext = slot?.ctx ?? {
           options: rule.options,
           policy: config.policy,
           request: config.request,
@@ -318,6 +321,8 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
             if (!closed) entries.push(ruleEntry(rule, finding));
           },
         };
+        const saved = slot?.findings;
+        if (slot !== undefined) slot.findings = entries;
         try {
           const result = rule.rule.check(model, ctx) as unknown;
           if (typeof (result as PromiseLike<void> | undefined)?.then === 'function') {
@@ -337,6 +342,9 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
           }
         } catch (error) {
           entries.push(internal(rule.id, `Rule '${rule.id}' failed: ${describeThrown(error)}`));
+        } finally {
+          // Back to what it was (nothing, or an outer run's list when a rule validates a body itself).
+          if (slot !== undefined) slot.findings = saved;
         }
       }
     }
@@ -349,6 +357,22 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
   } catch (error) {
     return answer(async, { dialect: dialect.facts.id, entries: [internal('engine', `Validation failed unexpectedly: ${describeThrown(error)}`)] });
   }
+}
+
+/** A rule's context for synchronous runs: report() adds to the list the running check lent it. */
+function syncContext(rule: ActiveRule, config: ResolvedConfig, dialect: Dialect): NonNullable<ActiveRule['syncContext']> {
+  const slot: NonNullable<ActiveRule['syncContext']> = {
+    findings: undefined,
+    ctx: {
+      options: rule.options,
+      policy: config.policy,
+      request: config.request,
+      dialect: dialect.facts,
+      async: false,
+      report: (finding) => slot.findings?.push(ruleEntry(rule, finding)),
+    },
+  };
+  return slot;
 }
 
 function answer(async: boolean, collected: Collected): Collected | Promise<Collected> {
