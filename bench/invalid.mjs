@@ -3,6 +3,7 @@
 // Best of several rounds (the machine is shared); run alone with `node bench/invalid.mjs`.
 import { createValidator } from '../dist/index.js';
 import { reference } from './reference-bodies.mjs';
+import { best } from './best.mjs';
 
 const { validate, validateJson } = createValidator();
 // The 8 MB body holds about 400,000 values, more than the default limits let through (maxValues
@@ -31,20 +32,6 @@ const cases = [
   ['10,000 problems', badPorts(10000)],
   ['100,000 problems', badPorts(100000)],
 ];
-
-function best(fn, budgetMs) {
-  // Repeat until the budget is spent; keep the fastest run (least disturbed by other work).
-  let fastest = Infinity;
-  const until = performance.now() + budgetMs;
-  let runs = 0;
-  do {
-    const start = performance.now();
-    fn();
-    fastest = Math.min(fastest, performance.now() - start);
-    runs++;
-  } while (performance.now() < until || runs < 3);
-  return fastest;
-}
 
 function row(name, text, body, budget, validator = { validate, validateJson }) {
   const parse = best(() => JSON.parse(text), budget);

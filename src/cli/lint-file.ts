@@ -4,8 +4,7 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LintResult } from '../formatters/types.js';
-import { decodeUtf8, parseSource, type SourceBody, type SourceKind } from '../parse/index.js';
-import type { Issue } from '../types.js';
+import { decodeUtf8, parseProblem, parseSource, type SourceBody, type SourceKind } from '../parse/index.js';
 import type { LintConfig } from './config.js';
 import { CliError } from './errors.js';
 import type { Input } from './files.js';
@@ -72,20 +71,8 @@ function tooLargeBody(input: Input, over: TooLarge, maxFileSize: number): Source
   const message = over.atLeast
     ? `${what} is more than the maximum of ${maxFileSize} bytes (--max-file-size): reading stopped there.`
     : `${what} is ${over.size} bytes, more than the maximum of ${maxFileSize} (--max-file-size): it was not read.`;
-  const issue: Issue = {
-    ruleId: 'parse',
-    messageId: 'fileTooLarge',
-    severity: 'error',
-    path: '',
-    message,
-    data: over.atLeast ? { maxFileSize } : { size: over.size, maxFileSize },
-    status: 400,
-    code: 'INVALID_ARGUMENT',
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-  };
+  const issue = parseProblem('fileTooLarge', message, undefined, over.atLeast ? { maxFileSize } : { size: over.size, maxFileSize });
+
   return { index: 0, line: 1, problems: [issue], locate: () => undefined, locateMember: () => undefined, locatePlaces: (places) => places.map(() => undefined) };
 }
 

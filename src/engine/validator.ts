@@ -3,7 +3,7 @@
 // findings become a report.
 
 import type { SourceBody } from '../parse/index.js';
-import { parseSource } from '../parse/index.js';
+import { parseProblem, parseSource } from '../parse/index.js';
 import { defaultDialect } from '../dialects/index.js';
 import type { RuleDefinition } from '../rules/api.js';
 import type { Issue, Report, ValidateOptions } from '../types.js';
@@ -61,19 +61,7 @@ function notText(config: ResolvedConfig, input: unknown): Report {
   return buildReport(
     (config.dialect ?? defaultDialect).facts.id,
     [
-      entryOf({
-        ruleId: 'parse',
-        messageId: 'invalidJson',
-        severity: 'error',
-        path: '',
-        message: `validateJson expects a string or bytes, not ${input === null ? 'null' : typeof input}.`,
-        status: 400,
-        code: 'INVALID_ARGUMENT',
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      }),
+      entryOf(parseProblem('invalidJson', `validateJson expects a string or bytes, not ${input === null ? 'null' : typeof input}.`)),
     ],
     undefined,
     config.maxIssues,

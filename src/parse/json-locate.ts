@@ -14,6 +14,7 @@
 // in meaning, not in safety.
 
 import { isIndexSegment, parsePointer } from '../shared/pointer.js';
+import { TAB, LF, CR, SPACE, QUOTE, COMMA, BRACKET_OPEN, BACKSLASH, BRACKET_CLOSE, BRACE_OPEN, BRACE_CLOSE } from './char-codes.js';
 
 /** What a pointer names in the text, or, when it names nothing, its nearest ancestor that exists. */
 export interface JsonLocated {
@@ -54,18 +55,6 @@ class Target {
   }
 }
 
-// Character codes.
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34;
-const COMMA = 44;
-const BRACKET_OPEN = 91;
-const BACKSLASH = 92;
-const BRACKET_CLOSE = 93;
-const BRACE_OPEN = 123;
-const BRACE_CLOSE = 125;
 
 function skipWhitespace(text: string, i: number): number {
   const end = text.length;

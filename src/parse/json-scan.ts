@@ -9,6 +9,7 @@
 // Positions in a text without duplicate keys are found by json-locate.ts, which builds no tree.
 
 import { escapePointerSegment, isIndexSegment } from '../shared/pointer.js';
+import { TAB, LF, CR, SPACE, QUOTE, COMMA, MINUS, DOT, ZERO, NINE, COLON, BRACKET_OPEN, BACKSLASH, BRACKET_CLOSE, BRACE_OPEN, BRACE_CLOSE } from './char-codes.js';
 
 /** One JSON value of the text, by offsets (UTF-16 code units, end exclusive). */
 export interface JsonNode {
@@ -50,23 +51,6 @@ export interface JsonScan {
   readonly error?: JsonSyntaxError;
 }
 
-// Character codes.
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34;
-const COMMA = 44;
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const COLON = 58;
-const BRACKET_OPEN = 91;
-const BACKSLASH = 92;
-const BRACKET_CLOSE = 93;
-const BRACE_OPEN = 123;
-const BRACE_CLOSE = 125;
 
 /** Characters that may follow a backslash in a JSON string (besides 'u'): " \ / b f n r t. */
 const SIMPLE_ESCAPE = new Uint8Array(128);

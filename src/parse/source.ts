@@ -38,7 +38,10 @@ export function sourceKindOf(filePath: string): SourceKind | undefined {
 
 // #region Findings
 
-function problem(messageId: string, message: string, range: SourceRange, data?: Issue['data']): Issue {
+const START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** A finding of the parse layer (ruleId 'parse', an error, 400 INVALID_ARGUMENT) at a place in the text. */
+export function parseProblem(messageId: string, message: string, range: SourceRange = START, data?: Issue['data']): Issue {
   const issue: Issue = { ruleId: 'parse', messageId, severity: 'error', path: '', message, status: 400, code: 'INVALID_ARGUMENT', ...range };
   if (data !== undefined) issue.data = data;
   return issue;
@@ -57,7 +60,7 @@ function parentDescription(pointer: string): string {
 
 function duplicateProblem(lines: LineIndex, pointer: string, key: string, span: Span, previous: Span): Issue {
   const before = lines.positionOf(previous[0]);
-  const issue = problem(
+  const issue = parseProblem(
     'duplicateKey',
     `The key '${quoteKey(key)}' appears twice in ${parentDescription(pointer)} (also at line ${before.line}, column ${before.column}): only the last value counts here, and other parsers may take the first.`,
     rangeOf(lines, span[0], span[1]),
@@ -183,7 +186,7 @@ function jsonBody(text: string, start: number, end: number, index: number, line:
     const failure = syntaxFailure(text, start, end, (error as Error)?.message);
     const reason = kindOfText === 'line' ? failure.reason.replace('the end of the text', 'the end of the line') : failure.reason;
     const message = reason.startsWith('the text is empty') ? 'The text is empty: a JSON body is required.' : `The text is not valid JSON: ${reason}.`;
-    return makeBody(index, line, undefined, [problem('invalidJson', message, rangeOf(lines(), failure.start, failure.end))]);
+    return makeBody(index, line, undefined, [parseProblem('invalidJson', message, rangeOf(lines(), failure.start, failure.end))]);
   }
   // The scan (a tree of offsets) is made only when a duplicate key is suspected; positions are
   // then read from the tree, and otherwise found by a walk that looks only for the places asked.
@@ -201,7 +204,7 @@ function jsonBody(text: string, start: number, end: number, index: number, line:
 }
 
 function blankBody(messageId: string, message: string): SourceBody {
-  return makeBody(0, 1, undefined, [problem(messageId, message, { line: 1, column: 1, endLine: 1, endColumn: 1 })]);
+  return makeBody(0, 1, undefined, [parseProblem(messageId, message)]);
 }
 
 function isBlankLine(text: string, start: number, end: number): boolean {
@@ -241,8 +244,8 @@ function ndjsonBodies(text: string): SourceBody[] {
 /** A YAML document that cannot be read, or that is beyond an alias limit (data names the limit). */
 function yamlProblem(lines: LineIndex, { span, reason, limit }: YamlError): Issue {
   const range = rangeOf(lines, span[0], span[1]);
-  if (limit === undefined) return problem('invalidYaml', `The text is not valid YAML: ${reason}.`, range);
-  return problem('invalidYaml', `The YAML document is not read: ${reason}.`, range, { limit: limit.name, max: limit.max });
+  if (limit === undefined) return parseProblem('invalidYaml', `The text is not valid YAML: ${reason}.`, range);
+  return parseProblem('invalidYaml', `The YAML document is not read: ${reason}.`, range, { limit: limit.name, max: limit.max });
 }
 
 function yamlBodies(text: string): SourceBody[] {
@@ -278,7 +281,7 @@ function undecodableBody(bytes: Uint8Array): SourceBody {
     0,
     1,
     undefined,
-    [problem('invalidUtf8', `The file is not UTF-8 text: the byte 0x${hex} at line ${at.line}, column ${at.column} does not start or continue a UTF-8 character.`, { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 }, { byteOffset: offset })],
+    [parseProblem('invalidUtf8', `The file is not UTF-8 text: the byte 0x${hex} at line ${at.line}, column ${at.column} does not start or continue a UTF-8 character.`, { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 }, { byteOffset: offset })],
   );
 }
 

@@ -1,31 +1,10 @@
 // The URI scanner of the sink rule (src/rules/utils/uri.ts), proven against its authority:
 // ajv-formats' `uri` format, which the schemas use for the notification URL.
 
-import { fullFormats } from 'ajv-formats/dist/formats.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ajvUri, uriLike } from '../helpers/uri-like.js';
 import { absoluteUriSchemeEnd, isHexDigit, uriProblem } from '../../src/rules/utils/uri.js';
-
-const ajvUri = fullFormats.uri as (s: string) => boolean;
-const uriChars = "abcAZ09-._~!$&'()*+,;=:@/?#%[]\\ \"<>^`{|}é".split('');
-
-/** URI-like strings: valid URLs, edits of them, and strings over the URI alphabet. */
-const uriLike = fc.oneof(
-  fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.webUrl({ validSchemes: ['https', 'ftp', 'urn', 'mailto', 'a+b-c.d'], withQueryParameters: true, withFragments: true }),
-  fc.tuple(fc.webUrl(), fc.nat(), fc.constantFrom(...uriChars)).map(([u, at, c]) => {
-    const i = at % (u.length + 1);
-    return u.slice(0, i) + c + u.slice(i);
-  }),
-  fc
-    .tuple(
-      fc.constantFrom('https:', 'http:', 'x:', 'https://', 'https:///', 'https://[', 'https://[::1]', 'https://[v1.x]', 'https://u@', '1https:', ':'),
-      fc.string({ unit: fc.constantFrom(...uriChars), maxLength: 12 }),
-    )
-    .map(([a, b]) => a + b),
-  fc.string({ unit: fc.constantFrom(...uriChars), maxLength: 20 }),
-  fc.string({ maxLength: 20 }),
-);
 
 describe('utils/uri', () => {
   describe('absoluteUriSchemeEnd', () => {
