@@ -150,6 +150,7 @@ describe('open bugs the properties leave out still reproduce (delete an entry of
     ['qos-profile', { ...body, qosProfile: 'QOS\nE' }, { policy: { qosProfiles: [{ name: 'QOS_E' }] } }],
     ['phone-number', { ...body, device: { phoneNumber: '+34\u0085600000001' } }, {}],
     ['sink', { ...body, sink: 'https://a.example/\u0085' }, {}],
+    ['ip-address', { ...body, applicationServer: { ipv4Address: '\u2028198.51.100.0/24' } }, {}],
   ])('rawInMessage: %s quotes a control character raw', (ruleId, input, options) => {
     const found = validate(input, options).issues.find((i) => i.ruleId === ruleId)!;
     expect(OPEN_BUGS.rawInMessage(found)).toBe(true);

@@ -19,12 +19,15 @@ export const OPEN_BUGS = {
    * Messages that quote untrusted text raw, control characters and all (src/shared/text.ts escapes
    * it, these do not use it): qos-profile quotes the whole name in unknownProfile, caseMismatch and
    * notApplicable (a 16 KB name with line breaks comes back whole through toErrorInfo);
-   * phone-number's nonDigit shows the character with JSON.stringify, which leaves U+007F to U+009F,
-   * U+2028 and U+2029 raw; sink's notUri names a non-ASCII character raw (src/rules/utils/uri.ts).
+   * phone-number's nonDigit and ip-address's notIpv4 and notIpv6 (showChar in
+   * src/rules/utils/ip/diagnose.ts) show the character with JSON.stringify, which leaves U+007F to
+   * U+009F, U+2028 and U+2029 raw; sink's notUri names a non-ASCII character, or DEL, raw
+   * (src/rules/utils/uri.ts). E.g. `"applicationServer": { "ipv4Address": "\u2028198.51.100.0/24" }`.
    */
   rawInMessage: (issue: IssueLike): boolean =>
     (issue.ruleId === 'qos-profile' && ['unknownProfile', 'caseMismatch', 'notApplicable'].includes(issue.messageId)) ||
     (issue.ruleId === 'phone-number' && issue.messageId === 'nonDigit') ||
+    (issue.ruleId === 'ip-address' && ['notIpv4', 'notIpv6'].includes(issue.messageId)) ||
     (issue.ruleId === 'sink' && issue.messageId === 'notUri'),
 
   /**
