@@ -54,7 +54,9 @@ function generalFieldName(pointer: string): string {
 /** A short, quoted rendering of a value for messages. */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `"${escapeControl(shorten(value, 64)).replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  // Quotes and backslashes first: escaping them after the control characters would double the
+  // backslash of every escape (\u0085 shown as \\u0085).
+  if (typeof value === 'string') return `"${escapeControl(shorten(value, 64).replace(/["\\]/g, (c) => `\\${c}`))}"`;
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
   return 'an object';

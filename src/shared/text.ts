@@ -45,10 +45,14 @@ export function trimEnd(text: string, chars: string): string {
   return text.slice(0, end);
 }
 
-/** A value as shown in a message: printable ASCII as is, anything else escaped; long values cut. */
+/**
+ * A value as shown in a message: printable ASCII as is, anything else escaped as in a JSON string;
+ * long values cut. JSON.stringify escapes only C0 controls, so DEL, C1 controls and the Unicode line
+ * separators are escaped after it.
+ */
 export function printable(value: string, max = 80): string {
   const cut = value.length > max ? `${value.slice(0, max - 3)}...` : value;
-  return /^[\x20-\x7e]*$/.test(cut) ? cut : JSON.stringify(cut).slice(1, -1);
+  return /^[\x20-\x7e]*$/.test(cut) ? cut : escapeControl(JSON.stringify(cut).slice(1, -1));
 }
 
 /** The length in Unicode code points (of value[0, end)), as JSON Schema's maxLength counts it. */

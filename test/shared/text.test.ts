@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldName, showValue } from '../../src/shared/messages.js';
-import { escapeControl, quoteKey, shorten } from '../../src/shared/text.js';
+import { escapeControl, printable, quoteKey, shorten } from '../../src/shared/text.js';
 
 const RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -33,6 +33,30 @@ describe('quoting untrusted text', () => {
   it('shorten never splits a surrogate pair', () => {
     expect(shorten(`${'a'.repeat(36)}😀😀😀`, 40)).toBe(`${'a'.repeat(36)}...`);
     expect(escapeControl('\t')).toBe('\\t');
+  });
+
+  it.each([
+    ['DEL', 'a\u007fb', 'a\\u007fb'],
+    ['a C1 control (NEL)', 'a\u0085b', 'a\\u0085b'],
+    ['the line separator', 'a\u2028b', 'a\\u2028b'],
+    ['the paragraph separator', 'a\u2029b', 'a\\u2029b'],
+    ['a C0 control', 'a\u001bb', 'a\\u001bb'],
+  ])('printable escapes %s', (_, value, shown) => {
+    expect(printable(value)).toBe(shown);
+  });
+
+  it('printable and showValue read back as JSON strings to the value they show (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (value) => {
+        const shown = printable(value);
+        expect(RAW.test(shown)).toBe(false);
+        expect(JSON.parse(`"${shown}"`)).toBe(value);
+        // showValue quotes, so a control character must not come out as a doubled backslash.
+        expect(RAW.test(showValue(value))).toBe(false);
+        expect(JSON.parse(showValue(value))).toBe(value);
+      }),
+      { seed: 20261130 },
+    );
   });
 });
 
