@@ -6,7 +6,6 @@
 //   npm run fuzz                          1,000,000 cases, a new seed (printed)
 //   npm run fuzz -- --runs 10000          fewer
 //   npm run fuzz -- --seed 20261127       the seed of an earlier run, to replay it
-//   npm run fuzz -- --open-bugs           also the inputs of the open bugs (test/fuzz/open-bugs.ts)
 //
 // Exits 1 when a property fails or does not report (vitest crashed, a property was renamed), 2 on
 // bad usage.
@@ -21,14 +20,14 @@ const root = join(import.meta.dirname, '..');
 
 function usage(message) {
   if (message) process.stderr.write(`fuzz: ${message}\n`);
-  process.stderr.write('usage: npm run fuzz -- [--runs <cases>] [--seed <integer>] [--open-bugs]\n');
+  process.stderr.write('usage: npm run fuzz -- [--runs <cases>] [--seed <integer>]\n');
   process.exit(message ? 2 : 0);
 }
 
 let values;
 try {
   ({ values } = parseArgs({
-    options: { runs: { type: 'string' }, seed: { type: 'string' }, 'open-bugs': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { runs: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   }));
 } catch (error) {
   usage(error.message);
@@ -47,7 +46,7 @@ const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/packa
 const number = (n) => n.toLocaleString('en-US');
 const duration = (ms) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
 
-process.stdout.write(`fuzz: ${number(runs)} cases, seed ${seed}${values['open-bugs'] ? ', open bugs included' : ''}\n`);
+process.stdout.write(`fuzz: ${number(runs)} cases, seed ${seed}\n`);
 const started = Date.now();
 
 /** Each property's outcome, printed as soon as its line reaches the report file. */
@@ -65,7 +64,7 @@ const poll = setInterval(readOutcomes, 1000);
 
 const child = spawn(process.execPath, [vitest, 'run', 'test/fuzz', '--reporter=dot'], {
   cwd: root,
-  env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_REPORT: reportFile, FC_SEED: String(seed), FUZZ_OPEN_BUGS: values['open-bugs'] ? '1' : '0' },
+  env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_REPORT: reportFile, FC_SEED: String(seed) },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let output = '';

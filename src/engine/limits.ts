@@ -153,3 +153,32 @@ export function exceededLimit(payload: unknown, limits: Readonly<Limits>): Excee
     return { limit: 'unreadable', path, reason: describeThrown(error) };
   }
 }
+
+/**
+ * Whether a payload is plain data: objects and arrays with ordinary prototypes and data properties
+ * only (no getters, setters or throwing Proxies), as JSON.parse makes them. Asked only after a stage
+ * has thrown, to tell whose fault it was: a value that is not plain data (a getter that changed its
+ * answer, a trap the limits walk did not trip) is the caller's, and answered 400, not 500.
+ */
+export function isPlainData(payload: unknown, limits: Readonly<Limits>): boolean {
+  const seen = new Set<object>();
+  const plain = (value: unknown, depth: number): boolean => {
+    if (typeof value !== 'object' || value === null) return typeof value !== 'function' && typeof value !== 'symbol';
+    if (depth > limits.maxDepth || seen.has(value)) return false;
+    seen.add(value);
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== Array.prototype && prototype !== null) return false;
+    for (const key of Reflect.ownKeys(value)) {
+      // `in` asks a Proxy's has trap, which array methods ask too (forEach, for one).
+      const descriptor = key in value ? Object.getOwnPropertyDescriptor(value, key) : undefined;
+      if (descriptor === undefined || !('value' in descriptor)) return false;
+      if (!plain(descriptor.value, depth + 1)) return false;
+    }
+    return true;
+  };
+  try {
+    return plain(payload, 1);
+  } catch {
+    return false;
+  }
+}

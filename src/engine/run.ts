@@ -21,7 +21,7 @@ import type { DialectId, Issue } from '../types.js';
 import { entryOf, type Entry } from './entries.js';
 import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
-import { exceededLimit, limitIssue } from './limits.js';
+import { exceededLimit, isPlainData, limitIssue } from './limits.js';
 import { lowerSeverity } from '../shared/severity.js';
 
 /** A body's findings before the report is made: unsorted, untruncated, issues not yet built. */
@@ -291,7 +291,11 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     // Absurd input stops here, before any stage whose cost grows with the input's sizes.
     const exceeded = exceededLimit(payload, config.limits);
     if (exceeded !== undefined) return answer(async, { dialect: dialect.facts.id, entries: [entryOf(limitIssue(exceeded, config.limits))] });
-    dialect = config.dialect ?? detectDialect(payload);
+    try {
+      dialect = config.dialect ?? detectDialect(payload);
+    } catch {
+      // A body that throws when its keys are read again: judged as the default dialect.
+    }
     const active = config.activeRules[dialect.facts.id];
     const entries: Entry[] = [];
     // Each stage fails alone: an exception in one adds an internal issue and keeps the others' findings.
@@ -300,9 +304,16 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     try {
       ({ obligations, unexamined } = schemaEntries(dialect, payload, active, entries, config.maxIssues * SCHEMA_FAILURES_PER_ISSUE));
     } catch (error) {
-      entries.push(internal('schema', `The schema check failed: ${describeThrown(error)}`));
+      entries.push(stageFailure(payload, config, 'schema', `The schema check failed: ${describeThrown(error)}`));
     }
-    const model = buildModel(payload, dialect.keys);
+    let model: ReturnType<typeof buildModel>;
+    try {
+      model = buildModel(payload, dialect.keys);
+    } catch (error) {
+      // A value that throws when read again (a getter the limits walk did not see): the rules,
+      // which need the model, are not run; every other finding stays.
+      entries.push(stageFailure(payload, config, 'engine', `The body could not be read again to run the rules: ${describeThrown(error)}`));
+    }
     const pending: Promise<void>[] = [];
     // A rule that validate() did not wait for must not add to a report already returned.
     let closed = false;
@@ -355,8 +366,18 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     };
     return async ? Promise.all(pending).then(finish) : finish();
   } catch (error) {
-    return answer(async, { dialect: dialect.facts.id, entries: [internal('engine', `Validation failed unexpectedly: ${describeThrown(error)}`)] });
+    return answer(async, { dialect: dialect.facts.id, entries: [stageFailure(payload, config, 'engine', `Validation failed unexpectedly: ${describeThrown(error)}`)] });
   }
+}
+
+/**
+ * A stage that threw: the caller's fault when the payload is not plain data (a getter or a Proxy
+ * that answered the limits walk one way and a stage another), a 400 like any unreadable body; else
+ * ours, a 500.
+ */
+function stageFailure(payload: unknown, config: ResolvedConfig, ruleId: string, message: string): Entry {
+  if (isPlainData(payload, config.limits)) return internal(ruleId, message);
+  return entryOf(limitIssue({ limit: 'unreadable', path: '', reason: 'a getter or a Proxy answered differently when read again' }, config.limits));
 }
 
 /** A rule's context for synchronous runs: report() adds to the list the running check lent it. */

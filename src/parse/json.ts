@@ -4,7 +4,8 @@
 import { scanJson, type JsonDuplicate } from './json-scan.js';
 
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// ignoreBOM: the BOM stays in the text, and stripBom removes exactly one, as for a string.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes bytes as UTF-8 (a BOM is dropped); undefined when the bytes are not UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {

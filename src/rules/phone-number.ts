@@ -9,6 +9,7 @@
 
 import { defineRule } from './api.js';
 import { fieldName, showValue } from '../shared/messages.js';
+import { escapeControl } from '../shared/text.js';
 import { numberingPlanProblem, type PlanProblem } from './utils/phone-plan.js';
 import { isPhoneSyntaxValid, phoneSyntaxProblem } from './utils/phone-syntax.js';
 
@@ -91,7 +92,7 @@ export default defineRule<
           break;
         case 'nonDigit':
           data.position = problem.position;
-          data.character = JSON.stringify(problem.character);
+          data.character = escapeControl(JSON.stringify(problem.character));
           break;
         case 'tooShort':
           data.digits = problem.digits;

@@ -8,6 +8,7 @@
 
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
+import { printable } from '../shared/text.js';
 import { catalogueOf } from './utils/qos-catalogue.js';
 
 import { docsUrl } from '../shared/docs-url.js';
@@ -46,7 +47,7 @@ export default defineRule<MessageIds>({
     const profile = catalogue.byName.get(field.value);
     if (profile === undefined) {
       const suggestion = catalogue.byFoldedName.get(field.value.toLowerCase());
-      const data = { field: fieldName(field.path), profile: field.value, count: catalogue.byName.size };
+      const data = { field: fieldName(field.path), profile: printable(field.value), count: catalogue.byName.size };
       if (suggestion !== undefined) ctx.report({ messageId: 'caseMismatch', path: field.path, data: { ...data, suggestion } });
       else ctx.report({ messageId: 'unknownProfile', path: field.path, data });
       return;
@@ -56,7 +57,7 @@ export default defineRule<MessageIds>({
       ctx.report({
         messageId: 'notApplicable',
         path: field.path,
-        data: { field: fieldName(field.path), profile: field.value, status, meaning: NOT_APPLICABLE[status]! },
+        data: { field: fieldName(field.path), profile: printable(field.value), status, meaning: NOT_APPLICABLE[status]! },
         error: ctx.dialect.profileNotApplicable,
       });
     }

@@ -55,6 +55,11 @@ export function printable(value: string, max = 80): string {
   return /^[\x20-\x7e]*$/.test(cut) ? cut : escapeControl(JSON.stringify(cut).slice(1, -1));
 }
 
+/** One character as a message names it: 'x' when printable ASCII, else a JSON escape ("\u2028"). */
+export function showChar(c: string): string {
+  return /^[\x21-\x7e]$/.test(c) ? `'${c}'` : escapeControl(JSON.stringify(c));
+}
+
 /** The length in Unicode code points (of value[0, end)), as JSON Schema's maxLength counts it. */
 export function codePointLength(value: string, end = value.length): number {
   let n = 0;

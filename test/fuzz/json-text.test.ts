@@ -8,7 +8,6 @@ import { validateJson, type Report } from '../../src/index.js';
 import { VALID } from './bodies.js';
 import { TIMEOUT, check } from './harness.js';
 import { checkPaths, checkPrototypes, checkReport, checkSame } from './invariants.js';
-import { OPEN_BUGS, leftOut } from './open-bugs.js';
 import { checkPositions, jsonOf, utf8, wellFormed } from './text.js';
 
 const BOM = '\uFEFF';
@@ -86,7 +85,7 @@ function checkString(text: string): void {
   checkText(text, report);
   checkSame(report, validateJson(text));
   // The same text as UTF-8 bytes (lone surrogates have no UTF-8 form).
-  if (wellFormed(text) && !leftOut(OPEN_BUGS.bytesLoseTwoBoms, text)) checkSame(report, validateJson(encoder.encode(text)));
+  if (wellFormed(text)) checkSame(report, validateJson(encoder.encode(text)));
 }
 
 /** Bytes that are hard on a decoder: byte-order marks of every encoding, NULs, ill-formed sequences. */
@@ -144,10 +143,8 @@ describe('validateJson on any text', () => {
           if (text === undefined) {
             if (report.valid || !report.issues.some((i) => i.ruleId === 'parse')) throw new Error(`bytes that are not UTF-8 are a parse error: ${JSON.stringify(report.issues)}`);
           } else {
-            if (!leftOut(OPEN_BUGS.bytesLoseTwoBoms, text)) {
-              checkText(text, report);
-              checkSame(report, validateJson(text));
-            }
+            checkText(text, report);
+            checkSame(report, validateJson(text));
           }
           checkSame(report, validateJson(input));
           if (Buffer.compare(copy, input) !== 0) throw new Error('the input is unchanged: the bytes were written to');

@@ -4,6 +4,7 @@
 // test/rules/utils-uri.test.ts proves with fast-check that the scanner agrees with ajv-formats.
 
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { escapeControl } from '../../shared/text.js';
 
 const SCHEME = 1;
 /** pchar: unreserved, sub-delims, ':' and '@' (RFC 3986 3.3). */
@@ -99,11 +100,11 @@ export function uriProblem(s: string): string {
   const space = /\s/.exec(s);
   if (space) return 'it contains whitespace';
   const nonAscii = /[^\x00-\x7f]/u.exec(s);
-  if (nonAscii) return `it contains the non-ASCII character '${nonAscii[0]}' (percent-encode it)`;
+  if (nonAscii) return `it contains the non-ASCII character '${escapeControl(nonAscii[0])}' (percent-encode it)`;
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s)) return "it does not start with a scheme such as 'https:'";
   if (/%(?![0-9A-Fa-f]{2})/.test(s)) return "it has a '%' that is not followed by two hexadecimal digits";
   if (/^[^:]*:(?:[?#]|$)/.test(s)) return 'it has nothing after the scheme';
   const bad = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%[\]]/.exec(s);
-  if (bad) return `it contains ${JSON.stringify(bad[0])}, which a URI does not allow unencoded`;
+  if (bad) return `it contains ${escapeControl(JSON.stringify(bad[0]))}, which a URI does not allow unencoded`;
   return "it does not follow the URI syntax of RFC 3986 (a '#' or '[' out of place)";
 }

@@ -4,6 +4,7 @@
 import ipaddr from 'ipaddr.js';
 import type { IpFamily } from './address.js';
 import { parseIpv4, parseIpv6 } from './parse.js';
+import { showChar } from '../../../shared/text.js';
 
 /** Why a string is not the address expected (see diagnoseAddress). */
 export type IpProblem =
@@ -17,11 +18,6 @@ export type IpProblem =
 
 const NOT_IPV4 = (reason: string): IpProblem => ({ kind: 'notIpv4', reason });
 const NOT_IPV6 = (reason: string): IpProblem => ({ kind: 'notIpv6', reason });
-
-/** A character as a reader sees it in a message. */
-function showChar(c: string): string {
-  return /^[\x21-\x7e]$/.test(c) ? `'${c}'` : JSON.stringify(c);
-}
 
 /** A dotted quad whose only fault is leading zeros: the first such octet. */
 function leadingZeroOctet(text: string): string | undefined {
