@@ -33,6 +33,8 @@ const STRUCTURAL_KEYWORDS = new Set(['type', 'required', 'additionalProperties',
 
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
+  // A hole in a sparse array (JavaScript values only; JSON has none).
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
   if (typeof value === 'object') return 'an object';

@@ -159,3 +159,14 @@ describe('plugin rules cannot change the caller’s input', () => {
     expect(body).toEqual(before);
   });
 });
+
+describe('holes in arrays', () => {
+  it('a hole in a port list is named as nothing, not "a undefined"', () => {
+    const ports: number[] = [80];
+    ports.length = 3;
+    const report = validate({ ...valid, devicePorts: { ports } });
+    const message = report.issues.find((i) => i.path === '/devicePorts/ports/1')!.message;
+    expect(message).toContain('not nothing');
+    expect(message).not.toContain('a undefined');
+  });
+});
