@@ -308,7 +308,10 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     }
     let model: ReturnType<typeof buildModel>;
     try {
-      model = buildModel(payload, dialect.keys);
+      // More schema failures than a report can list (the schema stage stopped examining them):
+      // enough is known, and the rules, whose findings would not be listed, are not run; the
+      // schema's own findings stand for the keywords the rules own (the specification's floor).
+      if (unexamined === 0) model = buildModel(payload, dialect.keys);
     } catch (error) {
       // A value that throws when read again (a getter the limits walk did not see): the rules,
       // which need the model, are not run; every other finding stays.
