@@ -63,25 +63,30 @@ export function limitIssue(exceeded: Exceeded, limits: Readonly<Limits>): Issue 
   };
 }
 
-/** Whether a value is within the limits: no path kept, nothing allocated but Object.keys' lists. */
-function within(value: unknown, depth: number, limits: Readonly<Limits>, count: { values: number }): boolean {
-  if (++count.values > limits.maxValues) return false;
-  if (typeof value === 'string') return value.length <= limits.maxStringLength;
-  if (typeof value !== 'object' || value === null) return true;
-  if (depth > limits.maxDepth) return false;
+/**
+ * What is left of the values budget after a value, or -1 when the value is beyond a limit: the quick
+ * walk keeps no path and allocates nothing (for...in, not Object.keys: no list per object; it also
+ * visits inherited enumerable members, which only makes it stricter).
+ */
+function within(value: unknown, depth: number, limits: Readonly<Limits>, budget: number): number {
+  if (budget <= 0) return -1;
+  if (typeof value === 'string') return value.length <= limits.maxStringLength ? budget - 1 : -1;
+  if (typeof value !== 'object' || value === null) return budget - 1;
+  if (depth > limits.maxDepth) return -1;
+  let left = budget - 1;
   if (Array.isArray(value)) {
     const length = value.length;
-    if (length > limits.maxArrayLength) return false;
-    for (let i = 0; i < length; i++) if (!within(value[i], depth + 1, limits, count)) return false;
-    return true;
+    if (length > limits.maxArrayLength) return -1;
+    for (let i = 0; i < length && left >= 0; i++) left = within(value[i], depth + 1, limits, left);
+    return left;
   }
-  const keys = Object.keys(value);
-  if (keys.length > limits.maxProperties) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key.length > limits.maxStringLength || !within((value as Record<string, unknown>)[key], depth + 1, limits, count)) return false;
+  let properties = 0;
+  for (const key in value) {
+    if (++properties > limits.maxProperties || key.length > limits.maxStringLength) return -1;
+    left = within((value as Record<string, unknown>)[key], depth + 1, limits, left);
+    if (left < 0) return -1;
   }
-  return true;
+  return left;
 }
 
 /** The walk's state: one object per walk (a body within the limits allocates nothing else). */
@@ -134,9 +139,8 @@ function visit(walk: Walk, value: unknown, depth: number): Exceeded | undefined 
 export function exceededLimit(payload: unknown, limits: Readonly<Limits>): Exceeded | undefined {
   // The common case first: a quick walk that only answers "within the limits". Only a body that
   // is not (or that throws while being read) is walked again, keeping the path for the finding.
-  const count = { values: 0 };
   try {
-    if (within(payload, 1, limits, count)) return undefined;
+    if (within(payload, 1, limits, limits.maxValues) >= 0) return undefined;
   } catch {
     // Walked again below, where the throw becomes a finding with its path.
   }
