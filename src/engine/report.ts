@@ -13,16 +13,15 @@ import type { Entry } from './entries.js';
  * own order, array items by index. A parent sorts before its children; pointers to nothing sort last.
  */
 function documentRanks(body: unknown): (pointer: string) => number[] {
-  const keyOrder = new Map<object, Map<string, number>>();
+  // A body's objects have a few keys each: a list and indexOf beat building a map per object.
+  const keyLists = new Map<object, string[]>();
   const rank = (parent: unknown, segment: string): number => {
     if (Array.isArray(parent)) return /^\d+$/.test(segment) ? Number(segment) : Number.MAX_SAFE_INTEGER;
     if (typeof parent !== 'object' || parent === null) return Number.MAX_SAFE_INTEGER;
-    let order = keyOrder.get(parent);
-    if (order === undefined) {
-      order = new Map(Object.keys(parent).map((key, i) => [key, i]));
-      keyOrder.set(parent, order);
-    }
-    return order.get(segment) ?? Number.MAX_SAFE_INTEGER;
+    let keys = keyLists.get(parent);
+    if (keys === undefined) keyLists.set(parent, (keys = Object.keys(parent)));
+    const index = keys.indexOf(segment);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
   };
   // Issues share prefixes (/devicePorts/ports/…): each pointer's ranks extend its parent's, and
   // every pointer is worked out once.
@@ -36,10 +35,10 @@ function documentRanks(body: unknown): (pointer: string) => number[] {
     const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     const node = parent.node;
     try {
-      found = { ranks: [...parent.ranks, rank(node, segment)], node: typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined };
+      found = { ranks: parent.ranks.concat(rank(node, segment)), node: typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined };
     } catch {
       // A value that throws when read again (a getter, a Proxy): it sorts after what could be read.
-      found = { ranks: [...parent.ranks, Number.MAX_SAFE_INTEGER], node: undefined };
+      found = { ranks: parent.ranks.concat(Number.MAX_SAFE_INTEGER), node: undefined };
     }
     known.set(pointer, found);
     return found;
