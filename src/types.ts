@@ -104,7 +104,10 @@ export interface Limits {
 
 /** One finding. */
 export interface Issue {
-  /** A rule id, 'schema' for JSON Schema findings, 'parse' for text that is not JSON. */
+  /**
+   * A rule id; or 'schema' for JSON Schema findings, 'parse' for text that is not JSON, 'limits' for
+   * a body beyond the limits or unreadable, 'truncated' for the note on issues not listed.
+   */
   ruleId: string;
   /** Stable machine id of the finding: the rule's message id, or the JSON Schema keyword. */
   messageId: string;

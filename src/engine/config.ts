@@ -41,6 +41,8 @@ export interface ResolvedConfig {
   readonly rules: ReadonlyMap<string, RuleDefinition>;
   /** Enabled rules per dialect (levels differ by dialect: e.g. known-properties is opt-in in qod-sdk). */
   readonly activeRules: Readonly<Record<DialectId, readonly ActiveRule[]>>;
+  /** Per dialect: whether an enabled rule owns an 'x-beyond-spec' keyword, so the strict validator runs. */
+  readonly strict: Readonly<Record<DialectId, boolean>>;
 }
 
 // What follows checks what schemas/config.schema.json cannot say: values JSON cannot hold
@@ -139,6 +141,7 @@ export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefiniti
   }
 
   const activeRules = {} as Record<DialectId, ActiveRule[]>;
+  const strict = {} as Record<DialectId, boolean>;
   for (const dialect of Object.values(dialects)) {
     const active: ActiveRule[] = [];
     for (const [id, rule] of rules) {
@@ -148,6 +151,7 @@ export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefiniti
       active.push({ id, rule, level, options: { ...rule.meta.defaultOptions, ...entry?.options }, syncContext: undefined });
     }
     activeRules[dialect.facts.id] = active;
+    strict[dialect.facts.id] = ownsBeyondSpec(dialect, active);
   }
 
   return {
@@ -158,5 +162,18 @@ export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefiniti
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     rules,
     activeRules,
+    strict,
   };
+}
+
+/** Whether an enabled rule owns one of the dialect's 'x-beyond-spec' keywords (decided once, here). */
+function ownsBeyondSpec(dialect: Dialect, active: readonly ActiveRule[]): boolean {
+  const { ownership, beyondSpec, validateStrict } = dialect.schema;
+  if (validateStrict === undefined) return false;
+  return Object.entries(beyondSpec).some(([path, keywords]) =>
+    keywords.some((keyword) => {
+      const owner = ownership[path]?.[keyword]?.split('#')[0];
+      return owner !== undefined && active.some((rule) => rule.id === owner);
+    }),
+  );
 }

@@ -112,7 +112,7 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
       messageId: 'truncated',
       severity: 'info',
       path: '',
-      message: `${omitted} more issue${omitted === 1 ? ' was' : 's were'} not listed (at most ${maxIssues} are reported).${stopped}`,
+      message: omitted > 0 ? `${omitted} more issue${omitted === 1 ? ' was' : 's were'} not listed (at most ${maxIssues} are reported).${stopped}` : stopped.trimStart(),
       data: unexamined > 0 ? { omitted, maxIssues, unexamined } : { omitted, maxIssues },
       status: 400,
       code: 'INVALID_ARGUMENT',

@@ -116,14 +116,13 @@ function schemaEntry(finding: SchemaFinding): Entry {
 function handedEntry(owner: ActiveRule, finding: SchemaFinding, messageId: string): Entry {
   // The data is the schema's (the rule's message template reads it); made when the entry is built.
   let data: Finding['data'];
-  const entry = ruleEntry(owner, {
+  return ruleEntry(owner, {
     messageId,
     path: finding.path,
     get data() {
       return (data ??= finding.describe().data);
     },
   });
-  return entry;
 }
 
 function missingBody(dialect: Dialect): Collected {
@@ -160,25 +159,6 @@ function findingsOf(validate: SchemaValidateFunction, body: unknown, dialect: Di
   };
 }
 
-const strictWanted = new WeakMap<readonly ActiveRule[], boolean>();
-
-/** Whether any enabled rule owns one of the dialect's 'x-beyond-spec' keywords (once per configuration). */
-function wantsStrict(dialect: Dialect, active: readonly ActiveRule[]): boolean {
-  if (dialect.schema.validateStrict === undefined) return false;
-  let wanted = strictWanted.get(active);
-  if (wanted === undefined) {
-    wanted = false;
-    for (const [path, keywords] of Object.entries(dialect.schema.beyondSpec)) {
-      for (const keyword of keywords) {
-        const owned = dialect.schema.ownership[path]?.[keyword];
-        if (owned !== undefined && active.some((rule) => rule.id === owned.split('#')[0])) wanted = true;
-      }
-    }
-    strictWanted.set(active, wanted);
-  }
-  return wanted;
-}
-
 /**
  * A schema finding owned by an enabled rule that re-checks the constraint itself: the rule must
  * report an error there, or the schema's finding stands.
@@ -188,17 +168,17 @@ interface Obligation {
   readonly finding: SchemaFinding;
 }
 
+const NOTHING_FOUND: { obligations: Obligation[]; unexamined: number } = { obligations: [], unexamined: 0 };
+
 /**
  * The schema's findings as entries, and the obligations of the rules that re-check what they own.
  * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
  * own severity.
  */
-const NOTHING_FOUND: { obligations: Obligation[]; unexamined: number } = { obligations: [], unexamined: 0 };
-
-function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
+function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], strict: boolean, entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
   const pass = findingsOf(dialect.schema.validate, body, dialect, bound);
   // A body the specification accepts, with no opt-in keyword to check: the common case, no allocation.
-  if (pass === PASSED && !wantsStrict(dialect, active)) return NOTHING_FOUND;
+  if (pass === PASSED && !strict) return NOTHING_FOUND;
   const obligations: Obligation[] = [];
   const byId = (id: string) => active.find((rule) => rule.id === id);
   for (const finding of pass.findings) {
@@ -211,7 +191,7 @@ function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveR
       entries.push(entry);
     }
   }
-  if (wantsStrict(dialect, active)) {
+  if (strict) {
     for (const finding of findingsOf(dialect.schema.validateStrict!, body, dialect, bound).findings) {
       if (!finding.beyondSpec) continue; // the specification's own findings came from the first pass
       const owner = finding.owner && byId(finding.owner.ruleId);
@@ -302,7 +282,7 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     let obligations: Obligation[] = [];
     let unexamined = 0;
     try {
-      ({ obligations, unexamined } = schemaEntries(dialect, payload, active, entries, config.maxIssues * SCHEMA_FAILURES_PER_ISSUE));
+      ({ obligations, unexamined } = schemaEntries(dialect, payload, active, config.strict[dialect.facts.id], entries, config.maxIssues * SCHEMA_FAILURES_PER_ISSUE));
     } catch (error) {
       entries.push(stageFailure(payload, config, 'schema', `The schema check failed: ${describeThrown(error)}`));
     }

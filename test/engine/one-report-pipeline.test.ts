@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/engine/report.js';
 import { createSourceValidator } from '../../src/engine/validator.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { dialectIds, validateJson, type Issue } from '../../src/index.js';
@@ -87,5 +88,11 @@ describe('one report pipeline', () => {
     const validator = createSourceValidator(builtinRules);
     expect(validator.validateSource(first!).issues.find((i) => i.ruleId === 'known-properties')).toMatchObject({ path: '/device/colour', line: 3, column: 3, endLine: 3, endColumn: 15 });
     expect(validator.validateSource(second!).issues.find((i) => i.ruleId === 'schema' && i.messageId === 'required')).toMatchObject({ path: '', line: 6, column: 1, endLine: 7, endColumn: 30 });
+  });
+
+  it('a schema check that stopped early says so, without claiming unlisted issues it does not have', () => {
+    const note = buildReport('qod-1.2', [], undefined, 100, undefined, 5).issues.at(-1)!;
+    expect(note).toMatchObject({ ruleId: 'truncated', data: { omitted: 0, unexamined: 5 } });
+    expect(note.message).toBe('The schema check stopped early: 5 more failures were not examined.');
   });
 });

@@ -143,6 +143,14 @@ describe('sarif', () => {
     expect(log.runs[0].originalUriBaseIds).toBeUndefined();
   });
 
+  it.each(['schema', 'parse', 'limits'])('describes the %s pseudo-rule like a rule', (ruleId) => {
+    const issue = { ruleId, messageId: 'x', severity: 'error' as const, path: '', message: 'm.', status: 400, code: 'INVALID_ARGUMENT', line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const log = format([{ filePath: 'a.json', index: 0, dialect: 'qod-1.2', valid: false, errorCount: 1, warningCount: 0, issues: [issue] }]);
+    const rule = log.runs[0].tool.driver.rules.find((r: Json) => r.id === ruleId);
+    expect(rule.shortDescription.text).not.toBe(ruleId);
+    expect(rule.shortDescription.text.length).toBeGreaterThan(20);
+  });
+
   it('lists every configured rule, then the other rule ids that have results', () => {
     const log = format(cases.mixed);
     const rules = log.runs[0].tool.driver.rules;
