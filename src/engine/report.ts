@@ -11,39 +11,60 @@ import type { Entry } from './entries.js';
 /**
  * Where a pointer's value appears in the body, as one rank per segment: object keys in the body's
  * own order, array items by index. A parent sorts before its children; pointers to nothing sort last.
+ * Each pointer is walked from the body (at most a few levels): no map keyed by path strings, whose
+ * hashing cost more than the walk.
  */
 function documentRanks(body: unknown): (pointer: string) => number[] {
   // A body's objects have a few keys each: a list and indexOf beat building a map per object.
   const keyLists = new Map<object, string[]>();
-  const rank = (parent: unknown, segment: string): number => {
-    if (Array.isArray(parent)) return /^\d+$/.test(segment) ? Number(segment) : Number.MAX_SAFE_INTEGER;
-    if (typeof parent !== 'object' || parent === null) return Number.MAX_SAFE_INTEGER;
-    let keys = keyLists.get(parent);
-    if (keys === undefined) keyLists.set(parent, (keys = Object.keys(parent)));
-    const index = keys.indexOf(segment);
-    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
-  };
-  // Issues share prefixes (/devicePorts/ports/…): each pointer's ranks extend its parent's, and
-  // every pointer is worked out once.
-  const known = new Map<string, { ranks: number[]; node: unknown }>([['', { ranks: [], node: body }]]);
-  const resolve = (pointer: string): { ranks: number[]; node: unknown } => {
-    let found = known.get(pointer);
-    if (found !== undefined) return found;
-    const slash = pointer.lastIndexOf('/');
-    const parent = resolve(slash <= 0 ? '' : pointer.slice(0, slash));
-    const raw = pointer.slice(slash + 1);
-    const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-    const node = parent.node;
-    try {
-      found = { ranks: parent.ranks.concat(rank(node, segment)), node: typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined };
-    } catch {
-      // A value that throws when read again (a getter, a Proxy): it sorts after what could be read.
-      found = { ranks: parent.ranks.concat(Number.MAX_SAFE_INTEGER), node: undefined };
+  return (pointer) => {
+    const ranks: number[] = [];
+    let node = body;
+    for (let start = 1; start <= pointer.length; ) {
+      let end = pointer.indexOf('/', start);
+      if (end === -1) end = pointer.length;
+      let rank = UNKNOWN;
+      let child: unknown;
+      try {
+        if (Array.isArray(node)) {
+          rank = indexAt(pointer, start, end);
+          if (rank !== UNKNOWN) child = node[rank];
+        } else if (typeof node === 'object' && node !== null) {
+          const raw = pointer.slice(start, end);
+          const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+          let keys = keyLists.get(node);
+          if (keys === undefined) keyLists.set(node, (keys = Object.keys(node)));
+          const index = keys.indexOf(segment);
+          if (index !== -1) {
+            rank = index;
+            child = (node as Record<string, unknown>)[segment];
+          }
+        }
+      } catch {
+        // A value that throws when read again (a getter, a Proxy): what lies below sorts last.
+        child = undefined;
+      }
+      ranks.push(rank);
+      node = child;
+      start = end + 1;
     }
-    known.set(pointer, found);
-    return found;
+    return ranks;
   };
-  return (pointer) => resolve(pointer).ranks;
+}
+
+/** Sorts after every real position. */
+const UNKNOWN = Number.MAX_SAFE_INTEGER;
+
+/** The array index written between start and end, or UNKNOWN when it is not one ('01', '-', ''). */
+function indexAt(pointer: string, start: number, end: number): number {
+  if (end === start || end - start > 15 || (pointer.charCodeAt(start) === 48 && end - start > 1)) return UNKNOWN;
+  let index = 0;
+  for (let i = start; i < end; i++) {
+    const digit = pointer.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return UNKNOWN;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 
 function compareRanks(a: readonly number[], b: readonly number[]): number {

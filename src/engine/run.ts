@@ -164,7 +164,7 @@ function findingsOf(validate: SchemaValidateFunction, body: unknown, dialect: Di
  * report an error there, or the schema's finding stands.
  */
 interface Obligation {
-  readonly owner: string;
+  readonly owner: ActiveRule;
   readonly finding: SchemaFinding;
 }
 
@@ -184,7 +184,7 @@ function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveR
   for (const finding of pass.findings) {
     const owner = finding.owner && byId(finding.owner.ruleId);
     if (owner === undefined) entries.push(schemaEntry(finding));
-    else if (finding.owner!.messageId === undefined) obligations.push({ owner: owner.id, finding });
+    else if (finding.owner!.messageId === undefined) obligations.push({ owner, finding });
     else {
       const entry = handedEntry(owner, finding, finding.owner!.messageId);
       entry.severity = 'error'; // the specification's own constraint: never below error
@@ -209,10 +209,13 @@ function parentOf(path: string): string | undefined {
 /** Keywords about a container (a list, an object) whose owner may answer at its items. */
 const CONTAINER_KEYWORDS: ReadonlySet<string> = new Set(['uniqueItems', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'required']);
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
+/** One owner's primary findings, in the order it made them. */
+interface OwnedFindings {
+  readonly list: Entry[];
+  /** The fast path's place in `list`. */
+  next: number;
+  /** The same findings by the path they name: made when the fast path does not find a match. */
+  byPath?: Map<string, Entry[]>;
 }
 
 /**
@@ -220,29 +223,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * value, below it (the items of a list the schema judged as a whole) or at one of its ancestors (a
  * range's order, a list's "and N more") become errors. When the owner said nothing there (it
  * disagrees with the schema) and no other error names that value (the schema's own type error, a
- * sibling rule's finding), the schema's own finding is added. Exact matches, the common case, cost
- * a lookup each; only the rare remaining ones walk their paths.
+ * sibling rule's finding), the schema's own finding is added.
+ *
+ * The schema and the rules both walk the body in document order, so when the owner reports errors
+ * already (nothing to raise) an obligation is most often met by the owner's next finding: one
+ * string comparison. Only the rest look paths up, and only the rare remaining ones walk them.
  */
 function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): void {
-  // Each owner's primary findings by the path they name.
-  const owned = new Map<string, Map<string, Entry[]>>();
-  for (const { owner } of obligations) if (!owned.has(owner)) owned.set(owner, new Map());
-  for (const entry of entries) {
-    const byPath = entry.secondary ? undefined : owned.get(entry.ruleId);
-    if (byPath !== undefined) push(byPath, entry.path, entry);
-  }
+  const owned = new Map<string, OwnedFindings>();
+  for (const { owner } of obligations) if (!owned.has(owner.id)) owned.set(owner.id, { list: [], next: 0 });
+  for (const entry of entries) if (!entry.secondary) owned.get(entry.ruleId)?.list.push(entry);
   let uncovered: SchemaFinding[] | undefined;
   for (const { owner, finding } of obligations) {
-    const byPath = owned.get(owner)!;
-    let covered = raise(byPath.get(finding.path));
-    if (!covered) {
-      for (let path = parentOf(finding.path); path !== undefined; path = parentOf(path)) covered = raise(byPath.get(path)) || covered;
+    const findings = owned.get(owner.id)!;
+    if (owner.level === 'error' && findings.list[findings.next]?.path === finding.path) {
+      findings.next++;
+      continue;
     }
-    if (!covered && CONTAINER_KEYWORDS.has(finding.messageId)) {
-      const prefix = `${finding.path}/`;
-      for (const [path, list] of byPath) if (path.startsWith(prefix)) covered = raise(list) || covered;
-    }
-    if (!covered) (uncovered ??= []).push(finding);
+    if (!covers((findings.byPath ??= byPath(findings.list)), finding)) (uncovered ??= []).push(finding);
   }
   if (uncovered === undefined) return;
   const errorPaths = new Set<string>();
@@ -252,6 +250,29 @@ function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): voi
     entries.push(schemaEntry(finding));
     errorPaths.add(finding.path);
   }
+}
+
+function byPath(list: readonly Entry[]): Map<string, Entry[]> {
+  const map = new Map<string, Entry[]>();
+  for (const entry of list) {
+    const same = map.get(entry.path);
+    if (same === undefined) map.set(entry.path, [entry]);
+    else same.push(entry);
+  }
+  return map;
+}
+
+/** Whether the owner answered the finding (at its value, an ancestor or, for a container, an item); raises those answers to 'error'. */
+function covers(byPath: ReadonlyMap<string, readonly Entry[]>, finding: SchemaFinding): boolean {
+  let covered = raise(byPath.get(finding.path));
+  if (!covered) {
+    for (let path = parentOf(finding.path); path !== undefined; path = parentOf(path)) covered = raise(byPath.get(path)) || covered;
+  }
+  if (!covered && CONTAINER_KEYWORDS.has(finding.messageId)) {
+    const prefix = `${finding.path}/`;
+    for (const [path, list] of byPath) if (path.startsWith(prefix)) covered = raise(list) || covered;
+  }
+  return covered;
 }
 
 /** Raises a list of findings to 'error'; whether there was any. */

@@ -60,9 +60,10 @@ function parentSchemaPath(error: SchemaError): string {
 function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; path: string; data: Record<string, string | number | boolean> } {
   const p = error.params;
   const at = error.instancePath;
-  const name = fieldName(at);
+  // Every sentence starts with the field's name; only the root's is a sentence start.
+  const name = at === '' ? 'The request body' : fieldName(at);
   const value = valueAt(body, at);
-  const custom = compiled.messages[parentSchemaPath(error)]?.[error.keyword];
+  const custom = keywordFacts(error, compiled).message;
   switch (error.keyword) {
     case 'type':
       if (at === '' && value === undefined) {
@@ -77,7 +78,7 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const property = String(p.missingProperty);
       return {
         path: at,
-        message: `${at === '' ? 'The request body' : name} is missing the required property '${property}'.`,
+        message: `${name} is missing the required property '${property}'.`,
         data: { property },
       };
     }
@@ -87,8 +88,8 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const quoted = quoteKey(property);
       return {
         path: `${at}/${escapePointerSegment(property)}`,
-        message: `${at === '' ? 'The request body' : name} has the property '${quoted}', which this API version does not declare.`,
-        data: { property: quoted, parent: at === '' ? 'The request body' : name },
+        message: `${name} has the property '${quoted}', which this API version does not declare.`,
+        data: { property: quoted, parent: name },
       };
     }
     case 'minimum':
@@ -163,7 +164,7 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
         path: at,
         message:
           error.keyword === 'minProperties' && count === 0
-            ? `${at === '' ? 'The request body' : name} is empty; it must have at least ${plural(limit, 'property')}.`
+            ? `${name} is empty; it must have at least ${plural(limit, 'property')}.`
             : `${name} has ${plural(count, 'property')}; it must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${limit}.`,
         data: { count, limit },
       };
@@ -188,7 +189,7 @@ function chooseBranch(combinator: SchemaError, errors: readonly SchemaError[], c
   const scores = prefixes.map((prefix) => {
     let structural = 0;
     for (const e of errors) {
-      if (e.schemaPath.startsWith(`${prefix}/`) && e.instancePath === combinator.instancePath && STRUCTURAL_KEYWORDS.has(e.keyword)) structural++;
+      if (e.instancePath === combinator.instancePath && below(e.schemaPath, prefix) && STRUCTURAL_KEYWORDS.has(e.keyword)) structural++;
     }
     return structural;
   });
@@ -196,11 +197,20 @@ function chooseBranch(combinator: SchemaError, errors: readonly SchemaError[], c
   return scores.filter((s) => s === best).length === 1 ? scores.indexOf(best) : undefined;
 }
 
-function belongsTo(error: SchemaError, combinator: SchemaError, prefix: string): boolean {
-  return error.schemaPath.startsWith(`${prefix}/`) && (error.instancePath === combinator.instancePath || error.instancePath.startsWith(`${combinator.instancePath}/`));
+/** Whether a path lies strictly below a prefix ('/a/b' below '/a'; '/ab' is not); without building `${prefix}/`. */
+function below(path: string, prefix: string): boolean {
+  return path.charCodeAt(prefix.length) === 47 && path.startsWith(prefix);
 }
 
-/** Removes combinator noise: keeps either the chosen alternative's errors or the combinator itself. */
+/** Whether a path is the instance path itself or lies below it ('' holds every path). */
+function atOrBelow(path: string, instancePath: string): boolean {
+  return path === instancePath || instancePath === '' || below(path, instancePath);
+}
+
+function belongsTo(error: SchemaError, combinator: SchemaError, prefix: string): boolean {
+  return below(error.schemaPath, prefix) && atOrBelow(error.instancePath, combinator.instancePath);
+}
+
 /**
  * Errors by every instance path at or above theirs, so that a combinator looks only at the errors
  * inside the value it judged: a list of thousands of bad items stays linear, not quadratic.
@@ -220,8 +230,22 @@ function errorsWithin(errors: readonly SchemaError[]): Map<string, SchemaError[]
   return within;
 }
 
-function prune(errors: readonly SchemaError[], compiled: CompiledSchema): SchemaError[] {
-  const within = errors.some((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf') ? errorsWithin(errors) : undefined;
+/** Removes combinator noise: keeps either the chosen alternative's errors or the combinator itself. */
+function prune(errors: readonly SchemaError[], compiled: CompiledSchema): readonly SchemaError[] {
+  let combinators = 0;
+  let conditions = 0;
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf') combinators++;
+    else if (e.keyword === 'if') conditions++;
+  }
+  if (combinators === 0 && conditions === 0) return errors;
+  // A few combinators among few errors (the usual invalid body) scan the list each; many of them
+  // (a long list of items failing a oneOf) share one index, so that the work stays linear.
+  const within = combinators * errors.length > 256 ? errorsWithin(errors) : undefined;
+  const scopeOf = (combinator: SchemaError): readonly SchemaError[] => {
+    if (within !== undefined) return within.get(combinator.instancePath) ?? [];
+    return errors.filter((e) => atOrBelow(e.instancePath, combinator.instancePath));
+  };
   const dropped = new Set<SchemaError>();
   for (const error of errors) {
     // 'if' only says that 'then' failed; the 'then' errors themselves are the findings.
@@ -229,8 +253,8 @@ function prune(errors: readonly SchemaError[], compiled: CompiledSchema): Schema
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
     const prefixes = compiled.branches[error.schemaPath] ?? [];
     // A value of the wrong type fails every alternative; the type error alone says it best.
-    const scope = within?.get(error.instancePath) ?? [];
-    const wrongType = scope.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath && !prefixes.some((p) => e.schemaPath.startsWith(`${p}/`)));
+    const scope = scopeOf(error);
+    const wrongType = scope.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath && !prefixes.some((p) => below(e.schemaPath, p)));
     const chosen = wrongType ? -1 : chooseBranch(error, scope, compiled);
     prefixes.forEach((prefix, i) => {
       if (i === chosen) return;
@@ -245,6 +269,8 @@ function prune(errors: readonly SchemaError[], compiled: CompiledSchema): Schema
 interface KeywordFacts {
   readonly owner: SchemaFinding['owner'];
   readonly beyondSpec: boolean;
+  /** The schema's own sentence for the keyword ('x-message'), if it has one. */
+  readonly message: string | undefined;
 }
 
 const factsCache = new WeakMap<CompiledSchema, Map<string, KeywordFacts>>();
@@ -258,7 +284,7 @@ function keywordFacts(error: SchemaError, compiled: CompiledSchema): KeywordFact
     const owned = compiled.ownership[parent]?.[error.keyword];
     const hash = owned?.indexOf('#') ?? -1;
     const owner = owned === undefined ? undefined : hash === -1 ? { ruleId: owned } : { ruleId: owned.slice(0, hash), messageId: owned.slice(hash + 1) };
-    facts = { owner, beyondSpec: compiled.beyondSpec[parent]?.includes(error.keyword) ?? false };
+    facts = { owner, beyondSpec: compiled.beyondSpec[parent]?.includes(error.keyword) ?? false, message: compiled.messages[parent]?.[error.keyword] };
     cache.set(error.schemaPath, facts);
   }
   return facts;
@@ -282,11 +308,7 @@ export function schemaFindings(errors: readonly SchemaError[], body: unknown, co
       messageId: error.keyword,
       path: findingPath(error),
       beyondSpec: facts.beyondSpec,
-      describe() {
-        const { message, data } = describe(error, body, compiled);
-        // Field names keep their spelling ('qosProfile must ...'); only the root is a sentence start.
-        return { message: message.replace(/^the request body/, 'The request body'), data };
-      },
+      describe: () => describe(error, body, compiled),
     };
     if (facts.owner !== undefined) finding.owner = facts.owner;
     findings.push(finding);

@@ -32,5 +32,17 @@ export function valueAtPath(root: unknown, path: readonly (string | number)[]): 
 
 /** The value a JSON Pointer names, following own properties only; undefined when there is none. */
 export function valueAt(root: unknown, pointer: string): unknown {
-  return valueAtPath(root, parsePointer(pointer));
+  // Escaped tokens are rare: those pointers take the general path.
+  if (pointer.includes('~')) return valueAtPath(root, parsePointer(pointer));
+  // The common case walks the pointer in place, without splitting it into an array first.
+  let node = root;
+  for (let start = 1; start <= pointer.length; ) {
+    let end = pointer.indexOf('/', start);
+    if (end === -1) end = pointer.length;
+    const segment = pointer.slice(start, end);
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+    start = end + 1;
+  }
+  return node;
 }
