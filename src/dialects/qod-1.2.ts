@@ -7,6 +7,7 @@ export const qod12: Dialect = {
   facts: {
     id: 'qod-1.2',
     apiVersion: '1.2.0-rc.3',
+    release: 'r4.1',
     phoneNumber: {
       pattern: /^\+[1-9][0-9]{4,14}$/,
       description: "E.164 format: '+' then 5 to 15 digits, the first not 0",
@@ -23,8 +24,10 @@ export const qod12: Dialect = {
     // 1.1 and 1.2: the provider must NOT cross-check identifiers (it picks one).
     identifierMismatch: null,
     identifierNotFound: { status: 404, code: 'IDENTIFIER_NOT_FOUND' },
+    unsupportedIdentifier: { status: 422, code: 'UNSUPPORTED_IDENTIFIER' },
     sinkHttpsRequired: true,
     sinkMaxLength: 2048,
+    invalidSink: { status: 400, code: 'INVALID_SINK' },
     serverAddressList: { key: 'ipAddresses', minItems: 1, maxItems: 16 },
     // The enum itself excludes other types, so the published tests expect INVALID_ARGUMENT.
     sinkCredential: { types: ['ACCESSTOKEN', 'PRIVATE_KEY_JWT'], otherType: { status: 400, code: 'INVALID_ARGUMENT' } },

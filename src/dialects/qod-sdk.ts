@@ -1,6 +1,8 @@
 // The snake_case SDK model the project started from (seed/CreateSession.md). It matches no CAMARA
 // tag; where the seed is silent (sub-objects, port bounds, phone syntax) it follows CAMARA 0.10,
-// the closest published version. See docs/dialects.md.
+// the closest published version, and it answers as 0.10 does: 0.10's createSession defines only
+// 400 INVALID_ARGUMENT / OUT_OF_RANGE for the body (no 404, no 422, no INVALID_SINK). See
+// docs/dialects.md.
 
 import * as compiled from '../schema/compiled/qod-sdk.js';
 import type { Dialect } from './types.js';
@@ -10,6 +12,7 @@ export const qodSdk: Dialect = {
   facts: {
     id: 'qod-sdk',
     apiVersion: 'SDK model (CAMARA 0.10 shapes, snake_case)',
+    release: 'v0.10.1',
     phoneNumber: {
       pattern: /^\+?[0-9]{5,15}$/,
       description: "5 to 15 digits, optionally prefixed with '+'",
@@ -23,17 +26,23 @@ export const qodSdk: Dialect = {
     // The SDK model lists all four identifiers as options ("the MNO might support only a subset").
     defaultSupportedIdentifiers: DEVICE_IDENTIFIER_TYPES,
     tokenRules: 'none',
-    // "the identifiers MUST belong to the same device"
-    identifierMismatch: { status: 422, code: 'IDENTIFIER_MISMATCH' },
-    identifierNotFound: { status: 404, code: 'IDENTIFIER_NOT_FOUND' },
+    // "the identifiers MUST belong to the same device"; 0.10's example InconsistentDeviceProperties.
+    identifierMismatch: { status: 400, code: 'INVALID_ARGUMENT' },
+    // 0.10's example CannotIdentifyDevice ("Unable to identify device from specified parameters").
+    identifierNotFound: { status: 400, code: 'INVALID_ARGUMENT' },
+    unsupportedIdentifier: { status: 400, code: 'INVALID_ARGUMENT' },
     sinkHttpsRequired: false,
     sinkMaxLength: 2048,
+    // INVALID_SINK exists only from CAMARA 1.1.
+    invalidSink: { status: 400, code: 'INVALID_ARGUMENT' },
     // The SDK model's application server has only the subnet form (ipv4_address, ipv6_address).
     serverAddressList: null,
     sinkCredential: null,
     // CAMARA 0.10 answers a duration outside the profile's range with OUT_OF_RANGE.
     profileDurationError: { status: 400, code: 'OUT_OF_RANGE' },
-    profileNotApplicable: { status: 422, code: 'QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE' },
+    // QOS_PROFILE_NOT_APPLICABLE exists only from CAMARA 1.1; 0.10 answers a profile it cannot use
+    // for this request with INVALID_ARGUMENT.
+    profileNotApplicable: { status: 400, code: 'INVALID_ARGUMENT' },
     // The model does not forbid unknown properties; known-properties is opt-in here.
     ruleDefaults: { 'known-properties': 'off' },
   },

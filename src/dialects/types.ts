@@ -5,11 +5,24 @@ import type { KeyMap } from '../model/build-model.js';
 import type { CompiledSchema } from '../schema/compiled-schema.js';
 import type { CamaraError, DeviceIdentifierType, DialectId, RuleLevel } from '../types.js';
 
+/**
+ * The CAMARA releases whose createSession answers src/dialects/camara-codes.json lists (generated
+ * from their API definitions by scripts/extract-camara-codes.mjs).
+ */
+export type CamaraRelease = 'v0.8.1' | 'v0.9.0' | 'v0.10.1' | 'r1.3' | 'r2.2' | 'r3.2' | 'r4.1';
+
 /** What one dialect (API version) says, as data rules read instead of branching on version. */
 export interface DialectFacts {
   readonly id: DialectId;
   /** The API version, e.g. '1.2.0-rc.3'. */
   readonly apiVersion: string;
+  /**
+   * The CAMARA release the dialect answers like (its own, or its reference: CAMARA 0.10 for the SDK
+   * model). Every status and code a finding can have under the dialect is one that release defines
+   * for createSession (test/dialect-codes.test.ts), and its test definitions decide the answers of
+   * the `codes: 'test-definitions'` profile (./test-definition-codes.ts).
+   */
+  readonly release: CamaraRelease;
   /**
    * How phone numbers must be written, and its description for messages. `pattern` and `maxLength`
    * decide (they are the schema's); `plus`, `digits` and `leadingZero` describe the same syntax so
@@ -38,10 +51,14 @@ export interface DialectFacts {
   readonly identifierMismatch: CamaraError | null;
   /** The answer when no identifier given resolves to a device. */
   readonly identifierNotFound: CamaraError;
+  /** The answer when the device is named only by identifier types the provider does not support. */
+  readonly unsupportedIdentifier: CamaraError;
   /** Sink must be https. */
   readonly sinkHttpsRequired: boolean;
   /** Maximum sink length in characters. */
   readonly sinkMaxLength: number;
+  /** The answer for a sink (notification URL) that is not valid: INVALID_SINK exists from CAMARA 1.1. */
+  readonly invalidSink: CamaraError;
   /**
    * The application server's list of single addresses (CAMARA 1.2 `ipAddresses`): its key as the
    * dialect spells it and the schema's item bounds. null when the dialect has no list form.

@@ -302,11 +302,12 @@ export default defineRule({
           messageId: 'unsupportedIdentifier',
           path: device.path,
           data: { identifiers: unsupported.map(spelled).join(', '), supported: supportedList },
+          error: ctx.dialect.unsupportedIdentifier,
         });
         return;
       }
       for (const path of unsupported) {
-        ctx.report({ messageId: 'ignoredIdentifier', path, data: { identifier: spelled(path), supported: supportedList } });
+        ctx.report({ messageId: 'ignoredIdentifier', path, data: { identifier: spelled(path), supported: supportedList }, error: ctx.dialect.unsupportedIdentifier });
       }
     }
 

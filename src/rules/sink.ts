@@ -15,6 +15,9 @@
 // Server-side request forgery findings (loopback, private, link-local, unspecified and other
 // non-public hosts, cloud metadata endpoints) and credentials in the URL are secondary: one level
 // below the rule's severity (warnings by default).
+//
+// Every finding answers with the dialect's ctx.dialect.invalidSink: 400 INVALID_SINK from CAMARA
+// 1.1, 400 INVALID_ARGUMENT before (INVALID_SINK does not exist there); meta.code is 1.2's.
 
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
@@ -199,7 +202,7 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
 
   const schemeEnd = absoluteUriSchemeEnd(value);
   if (schemeEnd < 0) {
-    ctx.report({ messageId: 'notUri', path, data: { ...baseData(path, value), reason: uriProblem(value) } });
+    ctx.report({ messageId: 'notUri', path, data: { ...baseData(path, value), reason: uriProblem(value) }, error: facts.invalidSink });
     return;
   }
   // The common case, decided in one pass: 'https://' and a plain DNS name, nothing to report.
@@ -213,11 +216,11 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
   const http = isScheme(value, schemeEnd, 'http');
   if (!https && (facts.sinkHttpsRequired || !http)) {
     const allowed = facts.sinkHttpsRequired ? 'https' : 'https (or http)';
-    ctx.report({ messageId: 'notHttps', path, data: { ...baseData(path, value), scheme: printable(value.slice(0, schemeEnd)), allowed } });
+    ctx.report({ messageId: 'notHttps', path, data: { ...baseData(path, value), scheme: printable(value.slice(0, schemeEnd)), allowed }, error: facts.invalidSink });
   } else if (https && facts.sinkHttpsRequired && !value.startsWith('https')) {
-    ctx.report({ messageId: 'schemeCase', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd) } });
+    ctx.report({ messageId: 'schemeCase', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd) }, error: facts.invalidSink });
   } else if (http) {
-    ctx.report({ messageId: 'plainHttp', path, data: baseData(path, value) });
+    ctx.report({ messageId: 'plainHttp', path, data: baseData(path, value), error: facts.invalidSink });
   }
   if (!https && !http) return;
 
@@ -230,20 +233,20 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
     if (colon >= 0 && colon < authorityEnd) hostEnd = colon;
   }
   if (!hasAuthority || hostEnd === hostStart) {
-    ctx.report({ messageId: 'missingHost', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd).toLowerCase() } });
+    ctx.report({ messageId: 'missingHost', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd).toLowerCase() }, error: facts.invalidSink });
     return;
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    ctx.report({ messageId: 'unusableUrl', path, data: baseData(path, value) });
+    ctx.report({ messageId: 'unusableUrl', path, data: baseData(path, value), error: facts.invalidSink });
     return;
   }
-  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, data: baseData(path, value) });
+  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, data: baseData(path, value), error: facts.invalidSink });
   const verdict = judgeHost(url.hostname);
   if (verdict !== undefined) {
-    ctx.report({ messageId: verdict.messageId, path, data: { ...baseData(path, value), host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope } });
+    ctx.report({ messageId: verdict.messageId, path, data: { ...baseData(path, value), host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope }, error: facts.invalidSink });
   }
 }
 

@@ -70,10 +70,10 @@ ruleTester('qos-profile', {
       errors: [{ messageId: 'unknownProfile', path: '/qos_profile', message: "qos_profile 'QOS_XR' is not" }],
     },
     {
-      name: 'SDK: reports notApplicable',
+      name: 'SDK: reports notApplicable, answered as CAMARA 0.10 (no 422 there)',
       body: sdk('QOS_L'),
       options: withCatalogue,
-      errors: [{ messageId: 'notApplicable', path: '/qos_profile', status: 422, code: 'QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE' }],
+      errors: [{ messageId: 'notApplicable', path: '/qos_profile', status: 400, code: 'INVALID_ARGUMENT' }],
     },
   ],
 });
