@@ -71,10 +71,22 @@ export interface RequestContext {
   now?: Date;
 }
 
+/**
+ * Which of CAMARA's words a finding answers with: 'specification' (the default), the codes the
+ * release's API definition defines; 'test-definitions', the codes its published createSession test
+ * definitions expect where they differ (docs/dialects.md, "Conformance profile").
+ */
+export type CodesProfile = 'specification' | 'test-definitions';
+
 /** Options of `validate`, `validateJson` and `createValidator`. */
 export interface ValidateOptions {
-  /** The API version of the body; 'auto' (the default) detects it from the body's keys. */
+  /**
+   * The API version of the body (default 'qod-1.2', the newest CAMARA dialect); 'auto' detects it
+   * from each body's keys (the CLI's default).
+   */
   dialect?: DialectId | 'auto';
+  /** The answers' profile (default 'specification'); 'test-definitions' for CAMARA's test suite. */
+  codes?: CodesProfile;
   policy?: Policy;
   context?: RequestContext;
   rules?: Record<string, RuleConfig>;

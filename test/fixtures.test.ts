@@ -91,7 +91,7 @@ describe('fixtures', () => {
   });
 
   it.each(files)('%s', (file) => {
-    const report = validateJson(readFileSync(join(root, file)));
+    const report = validateJson(readFileSync(join(root, file)), { dialect: 'auto' });
     expect(report.dialect).toBe(file.split('/')[0]);
     const found = report.issues.map((i) => `${i.severity === 'error' ? '' : `${i.severity}:`}${i.ruleId}@${i.path}`);
     expect(found).toEqual(expected[file]);

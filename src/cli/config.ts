@@ -160,6 +160,8 @@ export class LintConfig {
     this.name = name;
     this.dir = dir;
     this.plugins = base.plugins ?? [];
+    // The command line detects each body's version unless told (the library judges as qod-1.2).
+    if (base.dialect === undefined) base = { ...base, dialect: 'auto' };
     this.base = base;
     this.cli = cli;
     const where = name ?? 'command line';

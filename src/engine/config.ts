@@ -1,11 +1,12 @@
 // Configuration: turns ValidateOptions into a resolved, checked configuration once, at
 // createValidator time, so that a broken configuration fails loudly there and never per payload.
 
-import { dialects } from '../dialects/index.js';
+import { defaultDialect, dialects } from '../dialects/index.js';
+import { testDefinitionAnswersFor } from '../dialects/test-definition-codes.js';
 import type { Dialect } from '../dialects/types.js';
 import type { Plugin, RuleContext, RuleDefinition } from '../rules/api.js';
 import type { Entry } from './entries.js';
-import type { DialectId, Policy, RequestContext, RuleLevel, RuleOptions, ValidateOptions, Limits } from '../types.js';
+import type { CamaraError, DialectId, Policy, RequestContext, RuleLevel, RuleOptions, ValidateOptions, Limits } from '../types.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { checkOptionsShape, qosProfileFields } from './config-schema.js';
@@ -22,6 +23,8 @@ export interface ActiveRule {
   readonly rule: RuleDefinition;
   readonly level: Exclude<RuleLevel, 'off'>;
   readonly options: RuleOptions;
+  /** Answers by message id that win over the dialect's and the message's (codes: 'test-definitions'). */
+  readonly answers?: Readonly<Record<string, CamaraError>> | undefined;
   /**
    * The rule's context for synchronous runs, made once (src/engine/run.ts): its report() adds to
    * whatever list `findings` holds during the rule's check, and to nothing outside it.
@@ -127,7 +130,7 @@ export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefiniti
   const problem = checkOptionsShape(options);
   if (problem !== undefined) throw new ConfigError(problem);
   checkValues(options);
-  const { dialect = 'auto', rules: configured = {}, maxIssues = DEFAULT_MAX_ISSUES } = options;
+  const { dialect = defaultDialect.facts.id, codes = 'specification', rules: configured = {}, maxIssues = DEFAULT_MAX_ISSUES } = options;
 
   const rules = collectRules(builtinRules, options.plugins);
   const parsed = new Map<string, { level: RuleLevel; options?: RuleOptions }>();
@@ -148,7 +151,8 @@ export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefiniti
       const entry = parsed.get(id);
       const level = entry?.level ?? dialect.facts.ruleDefaults[id] ?? rule.meta.defaultLevel ?? 'error';
       if (level === 'off') continue;
-      active.push({ id, rule, level, options: { ...rule.meta.defaultOptions, ...entry?.options }, syncContext: undefined });
+      const answers = codes === 'test-definitions' ? testDefinitionAnswersFor(dialect.facts.release, id) : undefined;
+      active.push({ id, rule, level, options: { ...rule.meta.defaultOptions, ...entry?.options }, answers, syncContext: undefined });
     }
     activeRules[dialect.facts.id] = active;
     strict[dialect.facts.id] = ownsBeyondSpec(dialect, active);

@@ -70,11 +70,13 @@ function ruleEntry(active: ActiveRule, finding: Finding): Entry {
     return entryOf(internalIssue(active.id, finding.path, `Rule '${active.id}' reported the undeclared message id '${finding.messageId}'.`));
   }
   const secondary = message.level === 'secondary';
+  // The conformance profile's answer (codes: 'test-definitions'), else the dialect's, else the message's.
+  const answer = active.answers?.[finding.messageId] ?? finding.error;
   const entry: Entry = {
     ruleId: active.id,
     path: finding.path,
     severity: secondary ? lowerSeverity(active.level) : active.level,
-    status: finding.error?.status ?? message.status ?? active.rule.meta.status,
+    status: answer?.status ?? message.status ?? active.rule.meta.status,
     secondary,
     build() {
       const issue: Issue = {
@@ -84,7 +86,7 @@ function ruleEntry(active: ActiveRule, finding: Finding): Entry {
         path: finding.path,
         message: interpolate(message.text, finding.data),
         status: entry.status,
-        code: finding.error?.code ?? message.code ?? active.rule.meta.code,
+        code: answer?.code ?? message.code ?? active.rule.meta.code,
       };
       if (finding.data !== undefined) issue.data = finding.data;
       return issue;

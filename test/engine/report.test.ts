@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule, toErrorInfo, validate, type Plugin } from '../../src/index.js';
+import { createValidator, defineRule, toErrorInfo, validate, type Plugin } from '../../src/index.js';
 
 const valid = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
 
@@ -91,12 +91,21 @@ describe('dialects', () => {
     ['nothing to go by', {}, 'qod-1.2'],
     ['not an object', 'x', 'qod-1.2'],
   ])('auto detects %s', (_, body, dialect) => {
-    expect(validate(body).dialect).toBe(dialect);
     expect(validate(body, { dialect: 'auto' }).dialect).toBe(dialect);
+    expect(createValidator({ dialect: 'auto' }).validate(body).dialect).toBe(dialect);
+  });
+
+  it('judges as qod-1.2, the newest CAMARA dialect, unless told otherwise: a snake_case body is rejected, not detected', () => {
+    const report = validate(sdk);
+    expect(report).toMatchObject({ valid: false, dialect: 'qod-1.2' });
+    expect(createValidator().validate(sdk).dialect).toBe('qod-1.2');
+    expect(createValidator({}).validate(sdk).dialect).toBe('qod-1.2');
+    expect(toErrorInfo(report)).toMatchObject({ status: 400, code: 'INVALID_ARGUMENT' });
   });
 
   it('accepts the minimal SDK body (device and qos_profile)', () => {
-    expect(validate(sdk)).toMatchObject({ valid: true, dialect: 'qod-sdk' });
+    expect(validate(sdk, { dialect: 'qod-sdk' })).toMatchObject({ valid: true, dialect: 'qod-sdk' });
+    expect(validate(sdk, { dialect: 'auto' })).toMatchObject({ valid: true, dialect: 'qod-sdk' });
   });
 
   it('uses the dialect it is told even when the keys say otherwise', () => {
@@ -113,7 +122,7 @@ describe('dialects', () => {
   });
 
   it('requires device and qos_profile in the SDK dialect, not application_server', () => {
-    const report = validate({ application_server: { ipv4_address: '198.51.100.1' } });
+    const report = validate({ application_server: { ipv4_address: '198.51.100.1' } }, { dialect: 'auto' });
     expect(report.dialect).toBe('qod-sdk');
     expect(report.issues.map((i) => `${i.messageId}@${i.path}:${String(i.data?.property)}`)).toEqual(['required@:device', 'required@:qos_profile']);
   });

@@ -13,6 +13,7 @@ import {
   type Report,
 } from '../../src/index.js';
 
+// The bodies name their dialect by their keys: options say dialect 'auto' (the library's default is qod-1.2).
 const sdkBody = (device: Record<string, unknown>) => ({ qos_profile: 'QOS_VC', device });
 const body12 = (device: Record<string, unknown>) => ({ applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600, device });
 
@@ -50,7 +51,7 @@ describe('validateAsync', () => {
     ['an asynchronous resolver', (id: DeviceIdentifier) => later(lookup(id))],
     ['a resolver answering with a non-native thenable', (id: DeviceIdentifier) => ({ then: (ok: (v: unknown) => void) => ok(lookup(id)) })],
   ])('with %s', (_name, resolveDevice) => {
-    const options = { policy: { resolveDevice: resolveDevice as (id: DeviceIdentifier) => Promise<string | undefined> } };
+    const options = { dialect: 'auto' as const, policy: { resolveDevice: resolveDevice as (id: DeviceIdentifier) => Promise<string | undefined> } };
 
     it('accepts identifiers naming the same device', async () => {
       const report = await validateAsync(same, options);
@@ -84,13 +85,13 @@ describe('validateAsync', () => {
   it('waits for answers that arrive in any order, mixed with synchronous ones', async () => {
     const resolveDevice = (id: DeviceIdentifier) =>
       id.type === 'phoneNumber' ? new Promise<string>((resolve) => setTimeout(() => resolve('device-a'), 5)) : id.type === 'ipv6Address' ? 'device-b' : later(undefined);
-    const report = await validateAsync(different, { policy: { resolveDevice } });
+    const report = await validateAsync(different, { dialect: 'auto', policy: { resolveDevice } });
     expect(findings(report)).toEqual(['identifierMismatch@/device']);
   });
 
   it('turns a rejecting resolver into a finding, without failing', async () => {
     const resolveDevice = (id: DeviceIdentifier) => (id.type === 'phoneNumber' ? Promise.reject(new Error('registry timeout')) : later('device-a'));
-    const report = await validateAsync(same, { policy: { resolveDevice } });
+    const report = await validateAsync(same, { dialect: 'auto', policy: { resolveDevice } });
     expect(report.issues.filter((i) => i.ruleId === 'device-identifiers')).toEqual([
       expect.objectContaining({ messageId: 'resolverFailed', path: '/device/phone_number', severity: 'error', status: 500, code: 'INTERNAL', data: expect.objectContaining({ reason: 'registry timeout' }) }),
     ]);
@@ -102,6 +103,7 @@ describe('validateAsync', () => {
 
   it('turns a resolver that throws into a finding, without failing', async () => {
     const report = await validateAsync(unknown, {
+      dialect: 'auto',
       policy: {
         resolveDevice: () => {
           throw new TypeError('not configured');
@@ -114,6 +116,7 @@ describe('validateAsync', () => {
   it('works through createValidator, and resolves each identifier once per call', async () => {
     const calls: string[] = [];
     const { validateAsync: check } = createValidator({
+      dialect: 'auto',
       policy: {
         resolveDevice: async (id) => {
           calls.push(id.type);
@@ -127,7 +130,7 @@ describe('validateAsync', () => {
   });
 
   it('never rejects, whatever the payload', async () => {
-    const options = { policy: { resolveDevice: async () => undefined } };
+    const options = { dialect: 'auto' as const, policy: { resolveDevice: async () => undefined } };
     for (const payload of [undefined, null, 'text', 42, [], { device: [] }, { device: { phoneNumber: 1 } }]) {
       const report = await validateAsync(payload, options);
       expect(report.valid).toBe(false);
@@ -137,7 +140,7 @@ describe('validateAsync', () => {
 
 describe('validate() with an asynchronous resolver', () => {
   it('does not wait, and says clearly that validateAsync is needed', () => {
-    const report = validate(different, { policy: { resolveDevice: (id) => later(lookup(id)) } });
+    const report = validate(different, { dialect: 'auto', policy: { resolveDevice: (id) => later(lookup(id)) } });
     expect(report.issues.filter((i) => i.ruleId === 'device-identifiers')).toEqual([
       expect.objectContaining({ messageId: 'needsAsync', path: '/device', severity: 'warn', status: 500, code: 'INTERNAL' }),
     ]);
@@ -147,7 +150,7 @@ describe('validate() with an asynchronous resolver', () => {
   });
 
   it('leaves no rejection unhandled when the resolver rejects', async () => {
-    const report = validate(different, { policy: { resolveDevice: () => Promise.reject(new Error('registry down')) } });
+    const report = validate(different, { dialect: 'auto', policy: { resolveDevice: () => Promise.reject(new Error('registry down')) } });
     expect(findings(report)).toEqual(['needsAsync@/device']);
     await settle();
     expect(unhandled).toEqual([]);
@@ -155,6 +158,7 @@ describe('validate() with an asynchronous resolver', () => {
 
   it('still reports identifiers whose lookup threw synchronously', () => {
     const report = validate(different, {
+      dialect: 'auto',
       policy: {
         resolveDevice: (id) => {
           if (id.type === 'phoneNumber') throw new Error('bad number');

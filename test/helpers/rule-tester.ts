@@ -28,6 +28,14 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedIssue[];
 }
 
+/**
+ * A case's options: its body names its dialect by its keys (snake_case for the SDK model), so cases
+ * run with dialect 'auto' unless they say otherwise (the library's own default is qod-1.2).
+ */
+function optionsOf(c: ValidCase): ValidateOptions {
+  return { dialect: 'auto', ...c.options };
+}
+
 export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const rule = rules[ruleId] ?? cases.invalid[0]?.options?.plugins?.flatMap((p) => Object.entries(p.rules)).find(([id]) => ruleId.endsWith(`/${id}`))?.[1];
   const names = new Set<string>();
@@ -40,7 +48,7 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.name, () => {
-          const report = validate(c.body, c.options);
+          const report = validate(c.body, optionsOf(c));
           expect(report.issues.filter((i) => i.ruleId === ruleId)).toEqual([]);
         });
       }
@@ -49,7 +57,7 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
     describe('invalid', () => {
       for (const c of cases.invalid) {
         it(c.name, () => {
-          const report = validate(c.body, c.options);
+          const report = validate(c.body, optionsOf(c));
           const actual = report.issues.filter((i) => i.ruleId === ruleId);
           expect(actual.map((i) => `${i.messageId}@${i.path}`)).toEqual(c.errors.map((e) => `${e.messageId}@${e.path}`));
           c.errors.forEach((expected, n) => {

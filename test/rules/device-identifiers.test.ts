@@ -215,7 +215,7 @@ describe('device-identifiers: what the resolver is asked', () => {
           phone_number: '+34600000001',
         },
       },
-      { policy: { resolveDevice } },
+      { dialect: 'qod-sdk', policy: { resolveDevice } },
     );
     expect(resolveDevice.mock.calls.map(([id]) => id)).toEqual([
       { type: 'phoneNumber', value: '+34600000001' },
@@ -251,7 +251,7 @@ describe('device-identifiers: what the resolver is asked', () => {
 
   it('treats any answer but a string as "not known"', () => {
     for (const answer of [null, undefined, 42, {}, false]) {
-      const report = validate({ ...sdkBase, device: { phone_number: '+34600000001' } }, { policy: { resolveDevice: () => answer as never } });
+      const report = validate({ ...sdkBase, device: { phone_number: '+34600000001' } }, { dialect: 'qod-sdk', policy: { resolveDevice: () => answer as never } });
       expect(report.issues.filter((i) => i.ruleId === 'device-identifiers').map((i) => i.messageId)).toEqual(['identifierNotFound']);
     }
   });
@@ -260,6 +260,7 @@ describe('device-identifiers: what the resolver is asked', () => {
     const report = validate(
       { ...sdkBase, device: { phone_number: '+34699999999', ipv6_address: '2001:db8::1' } },
       {
+        dialect: 'qod-sdk',
         policy: {
           resolveDevice: (id) => {
             if (id.type === 'ipv6Address') throw 'timeout';
@@ -272,7 +273,7 @@ describe('device-identifiers: what the resolver is asked', () => {
   });
 
   it('does not put device ids into messages (they would reach the API consumer)', () => {
-    const report = validate({ ...sdkBase, device: { phone_number: '+34600000001', ipv6_address: '2001:db8::1' } }, { policy: withRegistry });
+    const report = validate({ ...sdkBase, device: { phone_number: '+34600000001', ipv6_address: '2001:db8::1' } }, { dialect: 'qod-sdk', policy: withRegistry });
     const issue = report.issues.find((i) => i.messageId === 'identifierMismatch');
     expect(issue).toBeDefined();
     expect(JSON.stringify(issue)).not.toMatch(/device-[ab]/);
