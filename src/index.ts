@@ -43,6 +43,7 @@ export { builtinRules as rules };
 export { dialectIds } from './dialects/index.js';
 
 export type {
+  CamaraRelease,
   DialectFacts,
 } from './dialects/types.js';
 export type {
@@ -64,6 +65,7 @@ export type {
 } from './rules/api.js';
 export type {
   CamaraError,
+  CodesProfile,
   DeviceIdentifier,
   DeviceIdentifierType,
   DialectId,

@@ -1,10 +1,12 @@
 // A table-driven tester for one rule, in the spirit of ESLint's RuleTester: each case is a body
 // (plus options) and the exact list of this rule's findings expected for it. It runs the public
 // `validate`, so rules are tested the way users call them, and it checks at the end that every
-// message the rule declares is exercised by at least one invalid case.
+// message the rule declares is exercised by at least one invalid case, and in every case that each
+// finding answers with a status and code of its dialect's CAMARA release.
 
 import { describe, expect, it } from 'vitest';
-import { rules, validate, type Issue, type ValidateOptions } from '../../src/index.js';
+import { rules, validate, type Issue, type Report, type ValidateOptions } from '../../src/index.js';
+import { answersInReleaseWords } from './camara-codes.js';
 
 export interface ValidCase {
   name: string;
@@ -36,6 +38,16 @@ function optionsOf(c: ValidCase): ValidateOptions {
   return { dialect: 'auto', ...c.options };
 }
 
+/**
+ * Every built-in finding of a case answers in its dialect's words: a status and code its CAMARA
+ * release defines for createSession (test/dialect-codes.test.ts; plugin rules say their own).
+ */
+function expectReleaseWords(report: Report, c: ValidCase): void {
+  const codes = c.options?.codes ?? 'specification';
+  const foreign = report.issues.filter((i) => !i.ruleId.includes('/') && !answersInReleaseWords(i, report.dialect, codes));
+  expect(foreign.map((i) => `${i.ruleId}#${i.messageId}: ${i.status} ${i.code}`), `answers ${report.dialect}'s release does not define`).toEqual([]);
+}
+
 export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const rule = rules[ruleId] ?? cases.invalid[0]?.options?.plugins?.flatMap((p) => Object.entries(p.rules)).find(([id]) => ruleId.endsWith(`/${id}`))?.[1];
   const names = new Set<string>();
@@ -50,6 +62,7 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
         it(c.name, () => {
           const report = validate(c.body, optionsOf(c));
           expect(report.issues.filter((i) => i.ruleId === ruleId)).toEqual([]);
+          expectReleaseWords(report, c);
         });
       }
     });
@@ -58,6 +71,7 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
       for (const c of cases.invalid) {
         it(c.name, () => {
           const report = validate(c.body, optionsOf(c));
+          expectReleaseWords(report, c);
           const actual = report.issues.filter((i) => i.ruleId === ruleId);
           expect(actual.map((i) => `${i.messageId}@${i.path}`)).toEqual(c.errors.map((e) => `${e.messageId}@${e.path}`));
           c.errors.forEach((expected, n) => {
