@@ -3,8 +3,11 @@
 // - the device's address (ipv4Address.publicAddress, ipv6Address) is not also a server address
 //   (compared by value; a server subnet that merely contains the device address is not flagged);
 // - their address families can meet: a device known only by IPv4 addresses and a server given only
-//   by IPv6 addresses (or the reverse) leave no flow to prioritise. A device identified only by a
-//   phone number or NAI has no known family, so nothing is claimed then.
+//   by IPv6 addresses leave no flow to prioritise. The reverse, a device known only by its IPv6
+//   address and IPv4 servers, is a set-up CAMARA describes ("If NAT64 is in use, the device should
+//   be identified ... separately by its allocated IPv6 address"): no warning, only a note naming
+//   NAT64 (secondary: an info by default). A device identified only by a phone number or NAI has no
+//   known family, so nothing is claimed then.
 //
 // IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) count as IPv4. Addresses that do not parse are
 // ip-address's finding and are ignored here.
@@ -20,11 +23,13 @@ import { printable } from '../shared/text.js';
 import { docsUrl } from '../shared/docs-url.js';
 import { addressFields } from '../model/addresses.js';
 
-type MessageId = 'sameAddress' | 'familyMismatch';
+type MessageId = 'sameAddress' | 'familyMismatch' | 'nat64';
 type Ctx = RuleContext<MessageId>;
 
 /** Bit set of families: 1 = IPv4, 2 = IPv6. */
 const FAMILY_BIT: Readonly<Record<IpFamily, number>> = { 4: 1, 6: 2 };
+const IPV4 = FAMILY_BIT[4];
+const IPV6 = FAMILY_BIT[6];
 const FAMILY_NAMES = ['', 'IPv4', 'IPv6', 'IPv4 and IPv6'];
 
 interface ServerAddress {
@@ -81,7 +86,7 @@ function check(model: SessionModel, ctx: Ctx): void {
 
   if ((deviceFamilies & serverFamilies) === 0) {
     ctx.report({
-      messageId: 'familyMismatch',
+      messageId: deviceFamilies === IPV6 && serverFamilies === IPV4 ? 'nat64' : 'familyMismatch',
       path: server.path,
       data: { field: fieldName(server.path), device: FAMILY_NAMES[deviceFamilies]!, server: FAMILY_NAMES[serverFamilies]! },
     });
@@ -99,6 +104,10 @@ export default defineRule<MessageId>({
         "{{ field }} '{{ value }}' is also the application server address {{ server }} ('{{ serverValue }}'); the device and the server are the two ends of a flow and cannot be the same host.",
       familyMismatch:
         'The device is given only by {{ device }} addresses and {{ field }} only by {{ server }} addresses, so no flow between them can match the session.',
+      nat64: {
+        text: 'The device is given only by {{ device }} addresses and {{ field }} only by {{ server }} addresses: the flows meet only if NAT64 is in use (the network translating the device\'s IPv6 traffic to IPv4).',
+        level: 'secondary',
+      },
     },
     defaultLevel: 'warn',
     status: 400,

@@ -49,9 +49,15 @@ ruleTester('device-server-consistency', {
       errors: [{ messageId: 'familyMismatch', path: '/applicationServer', severity: 'warn', code: 'INVALID_ARGUMENT', data: { device: 'IPv4', server: 'IPv6' } }],
     },
     {
-      name: 'an IPv6-only device and an IPv4-only list',
+      name: 'an IPv6-only device and an IPv4-only list: NAT64, a note only',
       body: body(v6Device, { ipAddresses: ['198.51.100.1', '203.0.113.7'] }),
-      errors: [{ messageId: 'familyMismatch', path: '/applicationServer', data: { device: 'IPv6', server: 'IPv4' } }],
+      errors: [{ messageId: 'nat64', path: '/applicationServer', severity: 'info', data: { device: 'IPv6', server: 'IPv4' }, message: 'NAT64' }],
+    },
+    {
+      name: 'an IPv6-only device and an IPv4 subnet: NAT64, not a warning even with the rule at error',
+      body: body(v6Device, { ipv4Address: '198.51.100.0/24' }),
+      options: { rules: { 'device-server-consistency': 'error' } },
+      errors: [{ messageId: 'nat64', path: '/applicationServer', severity: 'warn', data: { device: 'IPv6', server: 'IPv4' } }],
     },
     {
       name: 'a phone number does not widen an IPv4 address to both families',
@@ -72,9 +78,15 @@ ruleTester('device-server-consistency', {
     },
     {
       name: 'SDK: families that do not meet',
+      body: { device: { ipv4_address: { public_address: '84.125.93.10', public_port: 5000 } }, qos_profile: 'QOS_VC', application_server: { ipv6_address: '2001:db8::/64' } },
+      options: SDK,
+      errors: [{ messageId: 'familyMismatch', path: '/application_server', severity: 'warn', data: { device: 'IPv4', server: 'IPv6' } }],
+    },
+    {
+      name: 'SDK: an IPv6-only device and an IPv4 server (NAT64)',
       body: { device: { ipv6_address: '2001:db8::7' }, qos_profile: 'QOS_VC', application_server: { ipv4_address: '198.51.100.0/24' } },
       options: SDK,
-      errors: [{ messageId: 'familyMismatch', path: '/application_server', data: { device: 'IPv6', server: 'IPv4' } }],
+      errors: [{ messageId: 'nat64', path: '/application_server', severity: 'info', data: { device: 'IPv6', server: 'IPv4' } }],
     },
   ],
 });
