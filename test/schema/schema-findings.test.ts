@@ -18,8 +18,9 @@ describe('schema findings', () => {
     ['a range missing its end', { ...base, devicePorts: { ranges: [{ from: 1 }] } }, 'required', '/devicePorts/ranges/0', "devicePorts.ranges[0] is missing the required property 'to'."],
     ['both server forms', { ...base, applicationServer: { ipAddresses: ['198.51.100.1'], ipv4Address: '198.51.100.0/24' } }, 'oneOf', '/applicationServer',
       'applicationServer must be either a list of single addresses (ipAddresses) or an IPv4 and/or IPv6 subnet (ipv4Address, ipv6Address), not both.'],
-    ['an empty server object', { ...base, applicationServer: {} }, 'oneOf', '/applicationServer',
-      'applicationServer must be either a list of single addresses (ipAddresses) or an IPv4 and/or IPv6 subnet (ipv4Address, ipv6Address), not both.'],
+    // It holds neither form: it is not told it holds both.
+    ['an empty server object', { ...base, applicationServer: {} }, 'minProperties', '/applicationServer',
+      'applicationServer is empty; it must have at least 1 property.'],
     ['a public address alone', { ...base, device: { ipv4Address: { publicAddress: '84.125.93.10' } } }, 'anyOf', '/device/ipv4Address',
       'device.ipv4Address needs publicAddress together with privateAddress or publicPort.'],
     ['a token URI that is not https', { ...base, sinkCredential: { credentialType: 'PRIVATE_KEY_JWT', tokenUri: 'http://auth.example.com/token' } }, 'pattern', '/sinkCredential/tokenUri',
