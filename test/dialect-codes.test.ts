@@ -257,6 +257,7 @@ const TRIGGERS: readonly (readonly [string, Neutral, ValidateOptions?])[] = [
   ['a token that ends before the session', { device: phone, duration: 86000, sink: 'https://example.com/n', sinkCredential: { credentialType: 'ACCESSTOKEN', ...token, accessTokenExpiresUtc: new Date(Date.now() + 3_600_000).toISOString() } }],
   ['PRIVATE_KEY_JWT not configured', { device: phone, sink: 'https://example.com/n', sinkCredential: { credentialType: 'PRIVATE_KEY_JWT', jwksUri: 'https://example.com/jwks' } }],
   ['a credential without sink', { device: phone, sinkCredential: { credentialType: 'ACCESSTOKEN', ...token } }],
+  ['a field of the other credential type', { device: phone, sink: 'https://example.com/n', sinkCredential: { credentialType: 'ACCESSTOKEN', ...token, jwksUri: 'https://example.com/jwks' } }],
   ['an unknown property', { device: phone, extra: { foo: 1 } }, { rules: { 'known-properties': 'error' } }],
   ['an empty device', { device: {} }],
   ['many failures', { device: { phoneNumber: '1', ipv6: 'x' }, server: { ipv4: 'x', ipv6: 'y' }, devicePorts: { ports: [-1, 70000] } }, { maxIssues: 1 }],

@@ -51,6 +51,7 @@ const expected: Record<string, string[]> = {
   'qod-1.2/invalid/server-subnet-whole-internet.json': ['warn:ip-address-scope@/applicationServer/ipv4Address'],
   'qod-1.2/invalid/sink-credential-expired.json': ['warn:sink-credential@/sinkCredential/accessTokenExpiresUtc'],
   'qod-1.2/invalid/sink-credential-expiry-without-time-zone.json': ['sink-credential@/sinkCredential/accessTokenExpiresUtc'],
+  'qod-1.2/invalid/sink-credential-field-of-other-type.json': ['known-properties@/sinkCredential/jwksUri'],
   'qod-1.2/invalid/sink-credential-missing-access-token.json': ['sink-credential@/sinkCredential'],
   'qod-1.2/invalid/sink-credential-plain-type.json': ['sink-credential@/sinkCredential/credentialType'],
   'qod-1.2/invalid/sink-credential-token-type-not-bearer.json': ['sink-credential@/sinkCredential/accessTokenType'],

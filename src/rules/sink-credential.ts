@@ -97,8 +97,11 @@ export default defineRule({
       if (credential.jwksUri !== undefined) ctx.report({ messageId: 'jwksUriReadOnly', path: credential.jwksUri.path });
     }
 
-    // The fields' own constraints hold whatever the type (as in the schema, which declares every
-    // credential field once); only ACCESSTOKEN requires them.
+    // A PRIVATE_KEY_JWT credential does not declare the access-token fields: where it has one, that
+    // is an unknown property (known-properties, at the field), and nothing more is said about it.
+    if (type?.value === PRIVATE_KEY_JWT) return;
+    // Otherwise the fields' own constraints hold whatever the type (as in the schema, which declares
+    // every credential field once); only ACCESSTOKEN requires them.
     const { accessToken, accessTokenExpiresUtc: expiry, accessTokenType: tokenType } = credential;
     if (type?.value === ACCESS_TOKEN && (accessToken === undefined || expiry === undefined || tokenType === undefined)) {
       // A field of the wrong type is present (the schema says so); only absent ones are ours.
