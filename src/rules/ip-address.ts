@@ -7,7 +7,10 @@
 // so it re-checks all of them here: whatever those keywords reject, this rule reports, with a
 // message that says what is wrong. It is stricter than two of them on purpose: CAMARA 1.2's
 // application-server IPv4 pattern accepts leading zeros ('010.1.1.1', octal or decimal?), and
-// its IPv6 pattern accepts any mix of hex digits, colons and dots ('::::').
+// its IPv6 pattern accepts any mix of hex digits, colons and dots ('::::'). The option
+// allowLeadingZeros accepts the leading zeros that pattern allows (at most three digits an octet,
+// read as decimal) in the application server's IPv4 subnet; device addresses and list items, whose
+// `format: ipv4` rejects them, are never lenient.
 
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
@@ -45,15 +48,34 @@ const FORM_FAMILY: Readonly<Record<Form, IpFamily | undefined>> = { single4: 4, 
 
 const FAMILY_NAME: Readonly<Record<IpFamily, string>> = { 4: 'IPv4', 6: 'IPv6' };
 
-type Ctx = RuleContext<MessageId>;
+type Options = {
+  /** Accept leading zeros in the application server's IPv4 address/subnet (CAMARA 1.2's pattern does). */
+  allowLeadingZeros: boolean;
+};
+
+type Ctx = RuleContext<MessageId, Options>;
+
+/**
+ * The application server's IPv4 text with the leading zeros of its octets removed ('010.001.2.3/24'
+ * → '10.1.2.3/24'), where each octet has one to three digits as CAMARA 1.2's pattern allows; the
+ * text itself otherwise.
+ */
+function withoutLeadingZeros(value: string): string {
+  const slash = value.indexOf('/');
+  const address = slash < 0 ? value : value.slice(0, slash);
+  const octets = address.split('.');
+  if (octets.length !== 4 || !octets.every((octet) => /^[0-9]{1,3}$/.test(octet))) return value;
+  const stripped = octets.map((octet) => String(Number(octet))).join('.');
+  return slash < 0 ? stripped : stripped + value.slice(slash);
+}
 
 function report(ctx: Ctx, messageId: MessageId, field: Field<string>, data: Record<string, string | number>): void {
   ctx.report({ messageId, path: field.path, data: { field: fieldName(field.path), value: printable(field.value), ...data } });
 }
 
-/** Reports why the text before `end` is not an address of `family` (either when undefined). */
-function reportAddress(ctx: Ctx, field: Field<string>, family: IpFamily | undefined, end: number): void {
-  const problem = diagnoseAddress(field.value, family, 0, end);
+/** Reports why `text` before `end` (the field's value, or its lenient reading) is not an address of `family` (either when undefined). */
+function reportAddress(ctx: Ctx, field: Field<string>, text: string, family: IpFamily | undefined, end: number): void {
+  const problem = diagnoseAddress(text, family, 0, end);
   switch (problem.kind) {
     case 'notIpv4':
     case 'notIpv6':
@@ -71,13 +93,14 @@ function reportAddress(ctx: Ctx, field: Field<string>, family: IpFamily | undefi
 
 function check(ctx: Ctx, field: Field<string> | undefined, form: Form): void {
   if (field === undefined) return;
-  const value = field.value;
+  // The text as parsed: the field's value, or (allowLeadingZeros, server IPv4) its reading without leading zeros.
+  const value = form === 'subnet4' && ctx.options.allowLeadingZeros ? withoutLeadingZeros(field.value) : field.value;
   // The valid case, from the parse the address rules share.
   const valid = subnetOf(value, FORM_FAMILY[form]);
   if (valid !== undefined && (valid.prefix < 0 || form === 'subnet4' || form === 'subnet6')) return;
   const limit = MAX_LENGTH[form];
-  if (value.length > limit) {
-    const length = codePointLength(value);
+  if (field.value.length > limit) {
+    const length = codePointLength(field.value);
     if (length > limit) {
       ctx.report({ messageId: 'tooLong', path: field.path, data: { field: fieldName(field.path), length, limit } });
       return;
@@ -88,7 +111,7 @@ function check(ctx: Ctx, field: Field<string> | undefined, form: Form): void {
   const family = FORM_FAMILY[form];
   const address = family === 4 ? parseIpv4(value, 0, end) : family === 6 ? parseIpv6(value, 0, end) : parseIp(value, 0, end);
   if (address === undefined) {
-    reportAddress(ctx, field, family, end);
+    reportAddress(ctx, field, value, family, end);
     return;
   }
   if (slash < 0) return;
@@ -103,7 +126,7 @@ function check(ctx: Ctx, field: Field<string> | undefined, form: Form): void {
   // A valid address/prefix in the address list is server-address-list's finding (no masks in the list).
 }
 
-export default defineRule<MessageId>({
+export default defineRule<MessageId, Options>({
   meta: {
     docs: {
       description:
@@ -122,6 +145,18 @@ export default defineRule<MessageId>({
       prefixNotAllowed: "{{ field }} '{{ value }}' has the prefix '/{{ prefix }}'; a device address must be a single address without a prefix.",
       badPrefix: "{{ field }} '{{ value }}' has the prefix '/{{ prefix }}'; an {{ family }} prefix length is a number from 0 to {{ max }} without leading zeros.",
     },
+    schema: {
+      type: 'object',
+      properties: {
+        allowLeadingZeros: {
+          type: 'boolean',
+          description:
+            "Accept leading zeros in the application server's IPv4 address or subnet ('010.1.1.0/24', read as decimal), as CAMARA 1.2's pattern does; device addresses and list items still reject them. Default false: rejecting them is stricter than CAMARA.",
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { allowLeadingZeros: false },
     defaultLevel: 'error',
     status: 400,
     code: 'INVALID_ARGUMENT',

@@ -27,6 +27,21 @@ ruleTester('ip-address', {
     { name: 'host bits set in a subnet (allowed notation)', body: subnets({ ipv4Address: '1.2.3.4/24' }) },
     { name: 'a /0 subnet (ip-address-scope warns, this rule does not)', body: subnets({ ipv4Address: '0.0.0.0/0', ipv6Address: '::/0' }) },
     { name: 'a masked entry in the list (server-address-list reports it)', body: list('198.51.100.0/24') },
+    {
+      name: "allowLeadingZeros: the 1.2 server subnet with leading zeros, as CAMARA's pattern allows",
+      body: subnets({ ipv4Address: '010.001.002.000/24' }),
+      options: { rules: { 'ip-address': ['error', { allowLeadingZeros: true }] } },
+    },
+    {
+      name: 'allowLeadingZeros: a single server address with leading zeros',
+      body: subnets({ ipv4Address: '198.051.100.7' }),
+      options: { rules: { 'ip-address': ['error', { allowLeadingZeros: true }] } },
+    },
+    {
+      name: 'allowLeadingZeros: the SDK server subnet too',
+      body: sdk({ phone_number: '+34600000001' }, { ipv4_address: '198.051.100.0/24' }),
+      options: { ...SDK, rules: { 'ip-address': ['error', { allowLeadingZeros: true }] } },
+    },
     { name: 'SDK: device and server addresses', body: sdk({ ipv4_address: { public_address: '84.125.93.10', private_address: '10.0.0.7' }, ipv6_address: '2001:db8::7' }, { ipv4_address: '198.51.100.0/24', ipv6_address: '2001:db8::/32' }), options: SDK },
   ],
   invalid: [
@@ -56,9 +71,45 @@ ruleTester('ip-address', {
       errors: [{ messageId: 'leadingZeros', path: '/device/ipv4Address/publicAddress', data: { octet: '01' }, message: 'octal' }],
     },
     {
-      name: 'a leading zero the 1.2 subnet pattern lets through',
+      name: 'a leading zero the 1.2 subnet pattern lets through (rejected by default: stricter than CAMARA)',
       body: subnets({ ipv4Address: '010.1.1.0/24' }),
-      errors: [{ messageId: 'leadingZeros', path: '/applicationServer/ipv4Address', data: { octet: '010' } }],
+      errors: [{ messageId: 'leadingZeros', path: '/applicationServer/ipv4Address', severity: 'error', data: { octet: '010' } }],
+    },
+    {
+      name: 'allowLeadingZeros: false is the default',
+      body: subnets({ ipv4Address: '010.1.1.0/24' }),
+      options: { rules: { 'ip-address': ['error', { allowLeadingZeros: false }] } },
+      errors: [{ messageId: 'leadingZeros', path: '/applicationServer/ipv4Address' }],
+    },
+    {
+      name: 'allowLeadingZeros: an octet of four digits, which the pattern rejects too, is still not an address',
+      body: subnets({ ipv4Address: '0010.1.1.0/24' }),
+      options: { rules: { 'ip-address': ['error', { allowLeadingZeros: true }] } },
+      errors: [{ messageId: 'notIpv4', path: '/applicationServer/ipv4Address', severity: 'error' }],
+    },
+    {
+      name: 'allowLeadingZeros: the subnet is read without them, and its other faults reported with the value as given',
+      body: subnets({ ipv4Address: '010.001.1.0/33' }),
+      options: { rules: { 'ip-address': ['error', { allowLeadingZeros: true }] } },
+      errors: [{ messageId: 'badPrefix', path: '/applicationServer/ipv4Address', data: { value: '010.001.1.0/33', prefix: '33' } }],
+    },
+    {
+      name: 'allowLeadingZeros: an octet above 255 is still not an address',
+      body: subnets({ ipv4Address: '010.1.1.256' }),
+      options: { rules: { 'ip-address': ['error', { allowLeadingZeros: true }] } },
+      errors: [{ messageId: 'notIpv4', path: '/applicationServer/ipv4Address', data: { value: '010.1.1.256', reason: "'256' is above 255" } }],
+    },
+    {
+      name: 'allowLeadingZeros: device addresses still reject them (their format: ipv4 does)',
+      body: subnets({ ipv4Address: '010.1.1.0/24' }, { ipv4Address: { publicAddress: '084.125.93.10', publicPort: 5000 } }),
+      options: { rules: { 'ip-address': ['error', { allowLeadingZeros: true }] } },
+      errors: [{ messageId: 'leadingZeros', path: '/device/ipv4Address/publicAddress', data: { octet: '084' } }],
+    },
+    {
+      name: 'allowLeadingZeros: list items still reject them (their format: ipv4 does)',
+      body: list('198.51.100.1', '198.051.100.2'),
+      options: { rules: { 'ip-address': ['error', { allowLeadingZeros: true }] } },
+      errors: [{ messageId: 'leadingZeros', path: '/applicationServer/ipAddresses/1' }],
     },
     {
       name: 'a leading zero in a list item',
