@@ -10,44 +10,54 @@ import type { Entry } from './entries.js';
 
 /**
  * Where a pointer's value appears in the body, as one rank per segment: object keys in the body's
- * own order, array items by index. A parent sorts before its children; pointers to nothing sort last.
- * Each pointer is walked from the body (at most a few levels): no map keyed by path strings, whose
- * hashing cost more than the walk.
+ * own order, array items by index. A parent sorts before its children; pointers to nothing sort
+ * last. Each pointer is walked from the body (a few levels), except that a pointer whose parent is
+ * the previous pointer's parent (the items of one list, the usual run of issues) starts from it.
  */
 function documentRanks(body: unknown): (pointer: string) => number[] {
   // A body's objects have a few keys each: a list and indexOf beat building a map per object.
   const keyLists = new Map<object, string[]>();
-  return (pointer) => {
-    const ranks: number[] = [];
-    let node = body;
-    for (let start = 1; start <= pointer.length; ) {
-      let end = pointer.indexOf('/', start);
-      if (end === -1) end = pointer.length;
-      let rank = UNKNOWN;
-      let child: unknown;
-      try {
-        if (Array.isArray(node)) {
-          rank = indexAt(pointer, start, end);
-          if (rank !== UNKNOWN) child = node[rank];
-        } else if (typeof node === 'object' && node !== null) {
-          const raw = pointer.slice(start, end);
-          const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-          let keys = keyLists.get(node);
-          if (keys === undefined) keyLists.set(node, (keys = Object.keys(node)));
-          const index = keys.indexOf(segment);
-          if (index !== -1) {
-            rank = index;
-            child = (node as Record<string, unknown>)[segment];
-          }
-        }
-      } catch {
-        // A value that throws when read again (a getter, a Proxy): what lies below sorts last.
-        child = undefined;
+  /** One step down: the rank of the segment between start and end, and the value there. */
+  const step = (node: unknown, pointer: string, start: number, end: number): { rank: number; child: unknown } => {
+    try {
+      if (Array.isArray(node)) {
+        const rank = indexAt(pointer, start, end);
+        return { rank, child: rank === UNKNOWN ? undefined : node[rank] };
       }
-      ranks.push(rank);
-      node = child;
-      start = end + 1;
+      if (typeof node === 'object' && node !== null) {
+        const raw = pointer.slice(start, end);
+        const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+        let keys = keyLists.get(node);
+        if (keys === undefined) keyLists.set(node, (keys = Object.keys(node)));
+        const rank = keys.indexOf(segment);
+        if (rank !== -1) return { rank, child: (node as Record<string, unknown>)[segment] };
+      }
+    } catch {
+      // A value that throws when read again (a getter, a Proxy): what lies below sorts last.
     }
+    return { rank: UNKNOWN, child: undefined };
+  };
+  let parentPointer: string | undefined;
+  let parentRanks: number[] = [];
+  let parentNode: unknown;
+  return (pointer) => {
+    if (pointer === '') return [];
+    const slash = pointer.lastIndexOf('/');
+    if (slash !== parentPointer?.length || !pointer.startsWith(parentPointer)) {
+      parentPointer = pointer.slice(0, slash);
+      parentRanks = [];
+      parentNode = body;
+      for (let start = 1; start <= slash; ) {
+        let end = pointer.indexOf('/', start);
+        if (end === -1 || end > slash) end = slash;
+        const { rank, child } = step(parentNode, pointer, start, end);
+        parentRanks.push(rank);
+        parentNode = child;
+        start = end + 1;
+      }
+    }
+    const ranks = parentRanks.slice();
+    ranks.push(step(parentNode, pointer, slash + 1, pointer.length).rank);
     return ranks;
   };
 }
@@ -67,6 +77,21 @@ function indexAt(pointer: string, start: number, end: number): number {
   return index;
 }
 
+/**
+ * The ranks as one number when they fit (at most five levels, each below 1023), so that most
+ * comparisons are a subtraction; NaN otherwise. A missing level counts 0: a parent sorts first.
+ */
+function packed(ranks: readonly number[]): number {
+  if (ranks.length > 5) return NaN;
+  let key = 0;
+  for (let i = 0; i < 5; i++) {
+    const rank = i < ranks.length ? ranks[i]! + 1 : 0;
+    if (rank >= 1024) return NaN;
+    key = key * 1024 + rank;
+  }
+  return key;
+}
+
 function compareRanks(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
@@ -74,6 +99,36 @@ function compareRanks(a: readonly number[], b: readonly number[]): number {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Positioned {
+  readonly issue: Issue;
+  readonly ranks: readonly number[];
+  readonly key: number;
+}
+
+function compareIssues(a: Positioned, b: Positioned): number {
+  const byPosition = a.key === a.key && b.key === b.key ? a.key - b.key : compareRanks(a.ranks, b.ranks);
+  return (
+    byPosition ||
+    compareText(a.issue.path, b.issue.path) ||
+    compareText(a.issue.ruleId, b.issue.ruleId) ||
+    compareText(a.issue.messageId, b.issue.messageId)
+  );
+}
+
+/** Sorts issues in document order, in place; issues found in that order already are not sorted. */
+function sortInDocumentOrder(issues: Issue[], body: unknown): void {
+  const ranksOf = documentRanks(body);
+  const positioned = issues.map((issue): Positioned => {
+    const ranks = ranksOf(issue.path);
+    return { issue, ranks, key: packed(ranks) };
+  });
+  let sorted = true;
+  for (let i = 1; i < positioned.length && sorted; i++) sorted = compareIssues(positioned[i - 1]!, positioned[i]!) <= 0;
+  if (sorted) return;
+  positioned.sort(compareIssues);
+  for (let i = 0; i < positioned.length; i++) issues[i] = positioned[i]!.issue;
 }
 
 /**
@@ -112,19 +167,7 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
     issue.severity = entry.severity;
     return issue;
   });
-  if (issues.length > 1) {
-    // Ranks are computed once per issue, not per comparison.
-    const ranksOf = documentRanks(body);
-    const keyed = issues.map((issue) => ({ issue, ranks: ranksOf(issue.path) }));
-    keyed.sort(
-      (a, b) =>
-        compareRanks(a.ranks, b.ranks) ||
-        compareText(a.issue.path, b.issue.path) ||
-        compareText(a.issue.ruleId, b.issue.ruleId) ||
-        compareText(a.issue.messageId, b.issue.messageId),
-    );
-    keyed.forEach((entry, i) => (issues[i] = entry.issue));
-  }
+  if (issues.length > 1) sortInDocumentOrder(issues, body);
   if (entries.length > maxIssues || unexamined > 0) {
     const omitted = Math.max(0, entries.length - maxIssues);
     const stopped = unexamined > 0 ? ` The schema check stopped early: ${unexamined} more failure${unexamined === 1 ? ' was' : 's were'} not examined.` : '';

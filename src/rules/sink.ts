@@ -114,12 +114,11 @@ function isPlainPort(s: string, start: number, end: number): boolean {
 }
 
 /**
- * Whether an absolute URI that starts with 'https://' has an authority of a plain DNS name (see
- * isOrdinaryName) and at most an ordinary port: no credentials, no IP literal, nothing the URL
- * parser would rewrite. One pass over the authority.
+ * Whether the authority of an http(s) URL, starting at `start` (after '//'), is a plain DNS name
+ * (see isOrdinaryName) with at most an ordinary port: no credentials, no IP literal, nothing the
+ * URL parser would rewrite, and a host judgeHost finds public. One pass over the authority.
  */
-function isPlainHttpsUrl(s: string): boolean {
-  const start = 8;
+function hasPlainAuthority(s: string, start: number): boolean {
   let colon = -1;
   let i = start;
   for (; i < s.length; i++) {
@@ -203,7 +202,7 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
     return;
   }
   // The common case, decided in one pass: 'https://' and a plain DNS name, nothing to report.
-  if (schemeEnd === 5 && isText(value, 0, 8, 'https://') && isPlainHttpsUrl(value)) return;
+  if (schemeEnd === 5 && isText(value, 0, 8, 'https://') && hasPlainAuthority(value, 8)) return;
   const hasAuthority = value.charCodeAt(schemeEnd + 1) === 47 && value.charCodeAt(schemeEnd + 2) === 47;
   const authorityStart = hasAuthority ? schemeEnd + 3 : -1;
   const authorityEnd = hasAuthority ? authorityEndOf(value, authorityStart) : -1;
@@ -220,6 +219,8 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
     ctx.report({ messageId: 'plainHttp', path, data: baseData(path, value) });
   }
   if (!https && !http) return;
+  // An http URL (or https spelt in capitals) with a plain authority: its host is public, no URL parse.
+  if (hasAuthority && hasPlainAuthority(value, authorityStart)) return;
 
   // The host: RFC 3986 first (an http(s) URL needs an authority with a host), then as a client sees it.
   const at = hasAuthority ? value.lastIndexOf('@', authorityEnd - 1) : -1;
@@ -248,7 +249,7 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
 }
 
 /** For tests only: the host fast path and the host judgement. */
-export const _internals = { isPlainHttpsUrl, judgeHost };
+export const _internals = { hasPlainAuthority, judgeHost };
 
 export default defineRule<MessageId>({
   meta: {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { defineRule, toErrorInfo, validate, type Plugin } from '../../src/index.js';
 
 const valid = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
@@ -116,5 +117,80 @@ describe('dialects', () => {
     const report = validate({ application_server: { ipv4_address: '198.51.100.1' } });
     expect(report.dialect).toBe('qod-sdk');
     expect(report.issues.map((i) => `${i.messageId}@${i.path}:${String(i.data?.property)}`)).toEqual(['required@:device', 'required@:qos_profile']);
+  });
+});
+
+describe('document order', () => {
+  // An independent oracle: each pointer's ranks by a plain walk, compared level by level.
+  function ranksOf(body: unknown, pointer: string): number[] {
+    const ranks: number[] = [];
+    let node = body;
+    for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
+      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      let rank = Number.MAX_SAFE_INTEGER;
+      if (Array.isArray(node)) {
+        if (/^(0|[1-9]\d*)$/.test(segment)) rank = Number(segment);
+      } else if (node !== null && typeof node === 'object' && Object.keys(node).includes(segment)) {
+        rank = Object.keys(node).indexOf(segment);
+      }
+      ranks.push(rank);
+      node = rank === Number.MAX_SAFE_INTEGER || node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[segment];
+    }
+    return ranks;
+  }
+  function expectedOrder(body: unknown, paths: string[]): string[] {
+    const compare = (a: number[], b: number[]) => {
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+      return a.length - b.length;
+    };
+    return [...paths].sort((a, b) => compare(ranksOf(body, a), ranksOf(body, b)) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  it('orders findings at any pointers as a plain walk of the body does (deep, long lists, escaped keys, nowhere)', () => {
+    const long = Array.from({ length: 1500 }, (_, i) => i);
+    const body = { qosProfile: 'QOS_E', 'a/b': { '~k': [0, { deep: { er: { est: { x: [1, 2] } } } }] }, list: long, duration: 3600, applicationServer: { ipv4Address: '198.51.100.0/24' } };
+    const pointer = fc.constantFrom(
+      '',
+      '/qosProfile',
+      '/a~1b',
+      '/a~1b/~0k',
+      '/a~1b/~0k/0',
+      '/a~1b/~0k/1/deep/er/est/x/1',
+      '/a~1b/~0k/1/deep/er/est/x/0',
+      '/a~1b/~0k/1/deep/er/est',
+      '/list/0',
+      '/list/2',
+      '/list/10',
+      '/list/1022',
+      '/list/1023',
+      '/list/1499',
+      '/list/01',
+      '/list/-',
+      '/nowhere',
+      '/nowhere/0',
+      '/duration',
+      '/applicationServer/ipv4Address',
+      '/applicationServer',
+    );
+    fc.assert(
+      fc.property(fc.array(pointer, { minLength: 2, maxLength: 12 }), (paths) => {
+        const plugin: Plugin = {
+          name: 'at',
+          rules: {
+            paths: defineRule({
+              meta: { docs: { description: 'test' }, messages: { here: 'Here.' }, status: 400, code: 'INVALID_ARGUMENT' },
+              check(_, ctx) {
+                for (const path of paths) ctx.report({ messageId: 'here', path });
+              },
+            }),
+          },
+        };
+        const found = validate(body, { dialect: 'qod-1.2', plugins: [plugin], rules: { 'known-properties': 'off' } })
+          .issues.filter((i) => i.ruleId === 'at/paths')
+          .map((i) => i.path);
+        expect(found).toEqual(expectedOrder(body, paths));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
