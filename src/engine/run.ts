@@ -16,8 +16,8 @@ import type { Dialect } from '../dialects/types.js';
 import { buildModel } from '../model/build-model.js';
 import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
 import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
-import type { Finding, RuleContext, RuleDefinition, RuleMessage } from '../rules/api.js';
-import type { DialectId, Issue } from '../types.js';
+import type { Finding, RuleContext, RuleMessage } from '../rules/api.js';
+import type { DialectId, Issue, Severity } from '../types.js';
 import { entryOf, type Entry } from './entries.js';
 import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
@@ -58,39 +58,49 @@ function interpolate(text: string, data: Finding['data']): string {
   return out;
 }
 
-function messageOf(rule: RuleDefinition, messageId: string): Exclude<RuleMessage, string> | undefined {
-  const message = rule.meta.messages[messageId];
-  return typeof message === 'string' ? { text: message } : message;
-}
+type DeclaredMessage = Exclude<RuleMessage, string>;
 
 /** A rule's finding as an entry: severity and status now, the message only when it is listed. */
+class RuleEntry implements Entry {
+  readonly ruleId: string;
+  readonly path: string;
+  severity: Severity;
+  readonly status: number;
+  readonly secondary: boolean;
+  constructor(
+    private readonly active: ActiveRule,
+    private readonly finding: Finding,
+    private readonly message: DeclaredMessage,
+  ) {
+    this.ruleId = active.id;
+    this.path = finding.path;
+    this.secondary = message.level === 'secondary';
+    this.severity = this.secondary ? lowerSeverity(active.level) : active.level;
+    this.status = finding.error?.status ?? message.status ?? active.rule.meta.status;
+  }
+  build(): Issue {
+    const { finding, message } = this;
+    const issue: Issue = {
+      ruleId: this.ruleId,
+      messageId: finding.messageId,
+      severity: this.severity,
+      path: this.path,
+      message: interpolate(message.text, finding.data),
+      status: this.status,
+      code: finding.error?.code ?? message.code ?? this.active.rule.meta.code,
+    };
+    if (finding.data !== undefined) issue.data = finding.data;
+    return issue;
+  }
+}
+
 function ruleEntry(active: ActiveRule, finding: Finding): Entry {
-  const message = messageOf(active.rule, finding.messageId);
+  const messages = active.rule.meta.messages;
+  const message = Object.prototype.hasOwnProperty.call(messages, finding.messageId) ? messages[finding.messageId] : undefined;
   if (message === undefined) {
     return entryOf(internalIssue(active.id, finding.path, `Rule '${active.id}' reported the undeclared message id '${finding.messageId}'.`));
   }
-  const secondary = message.level === 'secondary';
-  const entry: Entry = {
-    ruleId: active.id,
-    path: finding.path,
-    severity: secondary ? lowerSeverity(active.level) : active.level,
-    status: finding.error?.status ?? message.status ?? active.rule.meta.status,
-    secondary,
-    build() {
-      const issue: Issue = {
-        ruleId: active.id,
-        messageId: finding.messageId,
-        severity: entry.severity,
-        path: finding.path,
-        message: interpolate(message.text, finding.data),
-        status: entry.status,
-        code: finding.error?.code ?? message.code ?? active.rule.meta.code,
-      };
-      if (finding.data !== undefined) issue.data = finding.data;
-      return issue;
-    },
-  };
-  return entry;
+  return new RuleEntry(active, finding, typeof message === 'string' ? { text: message } : message);
 }
 
 function internalIssue(ruleId: string, path: string, message: string): Issue {
@@ -98,31 +108,41 @@ function internalIssue(ruleId: string, path: string, message: string): Issue {
 }
 
 /** The schema's own finding: always an error, 400 INVALID_ARGUMENT. */
-function schemaEntry(finding: SchemaFinding): Entry {
-  return {
-    ruleId: 'schema',
-    path: finding.path,
-    severity: 'error',
-    status: 400,
-    secondary: false,
-    build() {
-      const { message, data } = finding.describe();
-      return { ruleId: 'schema', messageId: finding.messageId, severity: 'error', path: finding.path, message, data, status: 400, code: 'INVALID_ARGUMENT' };
-    },
-  };
+class SchemaEntry implements Entry {
+  readonly ruleId = 'schema';
+  readonly path: string;
+  severity: Severity = 'error';
+  readonly status = 400;
+  readonly secondary = false;
+  constructor(private readonly finding: SchemaFinding) {
+    this.path = finding.path;
+  }
+  build(): Issue {
+    const { message, data } = this.finding.describe();
+    return { ruleId: 'schema', messageId: this.finding.messageId, severity: 'error', path: this.path, message, data, status: 400, code: 'INVALID_ARGUMENT' };
+  }
 }
 
-/** A schema finding handed to its owning rule as one of the rule's messages ('rule#messageId'). */
+/**
+ * A schema finding handed to its owning rule as one of the rule's messages ('rule#messageId'): its
+ * data is the schema's (the rule's message template reads it), made when the issue is built.
+ */
+class HandedFinding implements Finding {
+  private described: Finding['data'];
+  constructor(
+    readonly messageId: string,
+    private readonly schema: SchemaFinding,
+  ) {}
+  get path(): string {
+    return this.schema.path;
+  }
+  get data(): Finding['data'] {
+    return (this.described ??= this.schema.describe().data);
+  }
+}
+
 function handedEntry(owner: ActiveRule, finding: SchemaFinding, messageId: string): Entry {
-  // The data is the schema's (the rule's message template reads it); made when the entry is built.
-  let data: Finding['data'];
-  return ruleEntry(owner, {
-    messageId,
-    path: finding.path,
-    get data() {
-      return (data ??= finding.describe().data);
-    },
-  });
+  return ruleEntry(owner, new HandedFinding(messageId, finding));
 }
 
 function missingBody(dialect: Dialect): Collected {
@@ -183,7 +203,7 @@ function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveR
   const byId = (id: string) => active.find((rule) => rule.id === id);
   for (const finding of pass.findings) {
     const owner = finding.owner && byId(finding.owner.ruleId);
-    if (owner === undefined) entries.push(schemaEntry(finding));
+    if (owner === undefined) entries.push(new SchemaEntry(finding));
     else if (finding.owner!.messageId === undefined) obligations.push({ owner, finding });
     else {
       const entry = handedEntry(owner, finding, finding.owner!.messageId);
@@ -247,7 +267,7 @@ function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): voi
   for (const entry of entries) if (entry.severity === 'error') errorPaths.add(entry.path);
   for (const finding of uncovered) {
     if (errorPaths.has(finding.path)) continue;
-    entries.push(schemaEntry(finding));
+    entries.push(new SchemaEntry(finding));
     errorPaths.add(finding.path);
   }
 }

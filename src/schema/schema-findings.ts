@@ -19,7 +19,7 @@ export interface SchemaFinding {
    * The rule that owns the keyword ('x-rules'): with a messageId ('rule#messageId') the finding is
    * handed to the rule as that message; without one, the rule re-checks the constraint itself.
    */
-  owner?: { readonly ruleId: string; readonly messageId?: string };
+  readonly owner: { readonly ruleId: string; readonly messageId?: string } | undefined;
   /** The keyword is stricter than the API definition ('x-beyond-spec'): only its owner reports it. */
   beyondSpec: boolean;
   /**
@@ -57,7 +57,7 @@ function parentSchemaPath(error: SchemaError): string {
 }
 
 /** Describes one error as a sentence (without severity or code). */
-function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; path: string; data: Record<string, string | number | boolean> } {
+function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; data: Record<string, string | number | boolean> } {
   const p = error.params;
   const at = error.instancePath;
   // Every sentence starts with the field's name; only the root's is a sentence start.
@@ -67,17 +67,15 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
   switch (error.keyword) {
     case 'type':
       if (at === '' && value === undefined) {
-        return { path: at, message: 'The request body is missing: a JSON object is required.', data: { expected: 'object' } };
+        return { message: 'The request body is missing: a JSON object is required.', data: { expected: 'object' } };
       }
       return {
-        path: at,
         message: `${name} must be ${String(p.type).split(',').map(article).join(' or ')}, not ${jsonType(value)}.`,
         data: { expected: String(p.type), actual: jsonType(value).replace(/^an? /, '') },
       };
     case 'required': {
       const property = String(p.missingProperty);
       return {
-        path: at,
         message: `${name} is missing the required property '${property}'.`,
         data: { property },
       };
@@ -87,7 +85,6 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const property = String(p.additionalProperty ?? p.unevaluatedProperty);
       const quoted = quoteKey(property);
       return {
-        path: `${at}/${escapePointerSegment(property)}`,
         message: `${name} has the property '${quoted}', which this API version does not declare.`,
         data: { property: quoted, parent: name },
       };
@@ -104,7 +101,6 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
         exclusiveMaximum: 'less than',
       };
       return {
-        path: at,
         message: `${name} is ${showValue(value)}; it must be ${words[error.keyword]} ${limit}.`,
         data: { value: Number(value), limit },
       };
@@ -114,20 +110,17 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const limit = Number(p.limit);
       const length = typeof value === 'string' ? codePointLength(value) : 0;
       return {
-        path: at,
         message: `${name} has ${plural(length, 'character')}; it must have ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${limit}.`,
         data: { length, limit },
       };
     }
     case 'pattern':
       return {
-        path: at,
         message: `${name} ${showValue(value)} does not match the pattern ${String(p.pattern)}.`,
         data: { value: String(value), pattern: String(p.pattern) },
       };
     case 'format':
       return {
-        path: at,
         message: `${name} ${showValue(value)} is not a valid ${String(p.format)}.`,
         data: { value: String(value), format: String(p.format) },
       };
@@ -135,7 +128,6 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     case 'const': {
       const allowed = (error.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue]).map((v) => JSON.stringify(v));
       return {
-        path: at,
         message: `${name} is ${showValue(value)}; it must be ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}.`,
         data: { value: typeof value === 'string' || typeof value === 'number' ? value : showValue(value), allowed: allowed.join(', ') },
       };
@@ -145,14 +137,12 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const limit = Number(p.limit);
       const count = Array.isArray(value) ? value.length : 0;
       return {
-        path: at,
         message: `${name} has ${plural(count, 'item')}; it must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit}.`,
         data: { count, limit },
       };
     }
     case 'uniqueItems':
       return {
-        path: at,
         message: `${name} lists the same value twice (items ${String(p.j)} and ${String(p.i)}); items must be unique.`,
         data: { first: Number(p.j), second: Number(p.i) },
       };
@@ -161,7 +151,6 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const limit = Number(p.limit);
       const count = value && typeof value === 'object' ? Object.keys(value).length : 0;
       return {
-        path: at,
         message:
           error.keyword === 'minProperties' && count === 0
             ? `${name} is empty; it must have at least ${plural(limit, 'property')}.`
@@ -171,7 +160,6 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     }
     default:
       return {
-        path: at,
         message: `${name} ${custom ?? error.message ?? 'is not valid'}.`,
         data: {},
       };
@@ -299,19 +287,31 @@ function findingPath(error: SchemaError): string {
   return error.instancePath;
 }
 
+/** A finding of one ajv error; its sentence is made only when the finding is reported. */
+class ErrorFinding implements SchemaFinding {
+  readonly messageId: string;
+  readonly path: string;
+  readonly owner: SchemaFinding['owner'];
+  readonly beyondSpec: boolean;
+  constructor(
+    private readonly error: SchemaError,
+    private readonly body: unknown,
+    private readonly compiled: CompiledSchema,
+    facts: KeywordFacts,
+  ) {
+    this.messageId = error.keyword;
+    this.path = findingPath(error);
+    this.owner = facts.owner;
+    this.beyondSpec = facts.beyondSpec;
+  }
+  describe(): { message: string; data: Record<string, string | number | boolean> } {
+    return describe(this.error, this.body, this.compiled);
+  }
+}
+
 /** Converts ajv errors into findings. `body` is the validated value (to quote it in messages). */
 export function schemaFindings(errors: readonly SchemaError[], body: unknown, compiled: CompiledSchema): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
-  for (const error of prune(errors, compiled)) {
-    const facts = keywordFacts(error, compiled);
-    const finding: SchemaFinding = {
-      messageId: error.keyword,
-      path: findingPath(error),
-      beyondSpec: facts.beyondSpec,
-      describe: () => describe(error, body, compiled),
-    };
-    if (facts.owner !== undefined) finding.owner = facts.owner;
-    findings.push(finding);
-  }
+  for (const error of prune(errors, compiled)) findings.push(new ErrorFinding(error, body, compiled, keywordFacts(error, compiled)));
   return findings;
 }
