@@ -7,6 +7,7 @@ import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 import type { Entry } from './entries.js';
+import { indexBetween, NOT_AN_INDEX } from '../shared/pointer.js';
 
 /**
  * Where a pointer's value appears in the body, as one rank per segment: object keys in the body's
@@ -21,8 +22,9 @@ function documentRanks(body: unknown): (pointer: string) => number[] {
   const step = (node: unknown, pointer: string, start: number, end: number): { rank: number; child: unknown } => {
     try {
       if (Array.isArray(node)) {
-        const rank = indexAt(pointer, start, end);
-        return { rank, child: rank === UNKNOWN ? undefined : node[rank] };
+        const index = indexBetween(pointer, start, end);
+        if (index !== NOT_AN_INDEX) return { rank: index, child: node[index] };
+        return { rank: UNKNOWN, child: undefined };
       }
       if (typeof node === 'object' && node !== null) {
         const raw = pointer.slice(start, end);
@@ -64,18 +66,6 @@ function documentRanks(body: unknown): (pointer: string) => number[] {
 
 /** Sorts after every real position. */
 const UNKNOWN = Number.MAX_SAFE_INTEGER;
-
-/** The array index written between start and end, or UNKNOWN when it is not one ('01', '-', ''). */
-function indexAt(pointer: string, start: number, end: number): number {
-  if (end === start || end - start > 15 || (pointer.charCodeAt(start) === 48 && end - start > 1)) return UNKNOWN;
-  let index = 0;
-  for (let i = start; i < end; i++) {
-    const digit = pointer.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return UNKNOWN;
-    index = index * 10 + digit;
-  }
-  return index;
-}
 
 /**
  * The ranks as one number when they fit (at most five levels, each below 1023), so that most

@@ -25,22 +25,38 @@ function isPlainName(pointer: string, start: number, end: number): boolean {
   return true;
 }
 
+/** The last parent named (a pointer up to its last '/'), and its name: a list's items share it. */
+let lastParent: string | undefined;
+let lastParentName = '';
+
 /**
  * The common case in one pass without regular expressions: a pointer of plain names and indexes
- * (every finding of a CAMARA body names such a path). undefined for anything else.
+ * (every finding of a CAMARA body names such a path). undefined for anything else. A run of items
+ * of one list names their parent once.
  */
 function plainFieldName(pointer: string): string | undefined {
-  let out = '';
-  let start = 1;
-  while (start <= pointer.length) {
-    let end = pointer.indexOf('/', start);
-    if (end === -1) end = pointer.length;
-    if (end === start || !isPlainName(pointer, start, end)) return undefined;
+  const slash = pointer.lastIndexOf('/');
+  if (slash !== lastParent?.length || !pointer.startsWith(lastParent)) {
+    const parentName = plainSegments(pointer, 1, slash, '');
+    if (parentName === undefined) return undefined;
+    lastParent = pointer.slice(0, slash);
+    lastParentName = parentName;
+  }
+  return plainSegments(pointer, slash + 1, pointer.length, lastParentName);
+}
+
+/** `name` followed by the plain segments of pointer[start, end); undefined when one is not plain. */
+function plainSegments(pointer: string, start: number, end: number, name: string): string | undefined {
+  let out = name;
+  while (start <= end) {
+    let stop = pointer.indexOf('/', start);
+    if (stop === -1 || stop > end) stop = end;
+    if (stop === start || !isPlainName(pointer, start, stop)) return undefined;
     let index = true;
-    for (let i = start; i < end && index; i++) index = isDigit(pointer.charCodeAt(i));
-    const segment = pointer.slice(start, end);
-    out += index ? `[${segment}]` : start === 1 ? segment : `.${segment}`;
-    start = end + 1;
+    for (let i = start; i < stop && index; i++) index = isDigit(pointer.charCodeAt(i));
+    const segment = pointer.slice(start, stop);
+    out += index ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    start = stop + 1;
   }
   return out;
 }

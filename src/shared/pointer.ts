@@ -30,18 +30,43 @@ export function valueAtPath(root: unknown, path: readonly (string | number)[]): 
   return node;
 }
 
+/** Not an array index (see indexBetween). */
+export const NOT_AN_INDEX = -1;
+
+/**
+ * The array index a pointer writes between start and end, read in place; NOT_AN_INDEX when it is
+ * not a canonical one ('01', '-', '', more than 15 digits).
+ */
+export function indexBetween(pointer: string, start: number, end: number): number {
+  if (end === start || end - start > 15 || (pointer.charCodeAt(start) === 48 && end - start > 1)) return NOT_AN_INDEX;
+  let index = 0;
+  for (let i = start; i < end; i++) {
+    const digit = pointer.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NOT_AN_INDEX;
+    index = index * 10 + digit;
+  }
+  return index;
+}
+
 /** The value a JSON Pointer names, following own properties only; undefined when there is none. */
 export function valueAt(root: unknown, pointer: string): unknown {
   // Escaped tokens are rare: those pointers take the general path.
   if (pointer.includes('~')) return valueAtPath(root, parsePointer(pointer));
-  // The common case walks the pointer in place, without splitting it into an array first.
+  // The common case walks the pointer in place: array items by number, without a string key.
   let node = root;
   for (let start = 1; start <= pointer.length; ) {
     let end = pointer.indexOf('/', start);
     if (end === -1) end = pointer.length;
-    const segment = pointer.slice(start, end);
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
+    if (typeof node !== 'object' || node === null) return undefined;
+    if (Array.isArray(node)) {
+      const index = indexBetween(pointer, start, end);
+      if (index === NOT_AN_INDEX || !Object.prototype.hasOwnProperty.call(node, index)) return undefined;
+      node = node[index];
+    } else {
+      const key = pointer.slice(start, end);
+      if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+      node = (node as Record<string, unknown>)[key];
+    }
     start = end + 1;
   }
   return node;
