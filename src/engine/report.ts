@@ -9,22 +9,41 @@ import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 import type { Entry } from './entries.js';
 import { indexBetween, NOT_AN_INDEX } from '../shared/pointer.js';
 
+/** Positions in a body: each pointer's ranks, and the same packed into one number when they fit. */
+interface DocumentOrder {
+  /**
+   * One rank per segment: object keys in the body's own order, array items by index. A parent
+   * sorts before its children; pointers to nothing sort last.
+   */
+  ranks(pointer: string): number[];
+  /**
+   * The ranks as one number (at most five levels, each below 1023), so that comparing two
+   * positions is a subtraction; NaN when they do not fit. A missing level counts 0: a parent
+   * sorts first.
+   */
+  key(pointer: string): number;
+}
+
+const LEVELS = 5;
+const LEVEL_SIZE = 1024;
+
 /**
- * Where a pointer's value appears in the body, as one rank per segment: object keys in the body's
- * own order, array items by index. A parent sorts before its children; pointers to nothing sort
- * last. Each pointer is walked from the body (a few levels), except that a pointer whose parent is
- * the previous pointer's parent (the items of one list, the usual run of issues) starts from it.
+ * Each pointer is walked from the body (a few levels), except that a pointer whose parent is the
+ * previous pointer's parent (the items of one list, the usual run of issues) starts from it.
  */
-function documentRanks(body: unknown): (pointer: string) => number[] {
+function documentOrder(body: unknown): DocumentOrder {
   // A body's objects have a few keys each: a list and indexOf beat building a map per object.
   const keyLists = new Map<object, string[]>();
-  /** One step down: the rank of the segment between start and end, and the value there. */
-  const step = (node: unknown, pointer: string, start: number, end: number): { rank: number; child: unknown } => {
+  let child: unknown;
+  /** One step down: the rank of the segment between start and end; the value there in `child`. */
+  const step = (node: unknown, pointer: string, start: number, end: number): number => {
+    child = undefined;
     try {
       if (Array.isArray(node)) {
         const index = indexBetween(pointer, start, end);
-        if (index !== NOT_AN_INDEX) return { rank: index, child: node[index] };
-        return { rank: UNKNOWN, child: undefined };
+        if (index === NOT_AN_INDEX) return UNKNOWN;
+        child = node[index];
+        return index;
       }
       if (typeof node === 'object' && node !== null) {
         const raw = pointer.slice(start, end);
@@ -32,55 +51,57 @@ function documentRanks(body: unknown): (pointer: string) => number[] {
         let keys = keyLists.get(node);
         if (keys === undefined) keyLists.set(node, (keys = Object.keys(node)));
         const rank = keys.indexOf(segment);
-        if (rank !== -1) return { rank, child: (node as Record<string, unknown>)[segment] };
+        if (rank !== -1) child = (node as Record<string, unknown>)[segment];
+        return rank === -1 ? UNKNOWN : rank;
       }
     } catch {
       // A value that throws when read again (a getter, a Proxy): what lies below sorts last.
+      child = undefined;
     }
-    return { rank: UNKNOWN, child: undefined };
+    return UNKNOWN;
   };
   let parentPointer: string | undefined;
   let parentRanks: number[] = [];
   let parentNode: unknown;
-  return (pointer) => {
-    if (pointer === '') return [];
-    const slash = pointer.lastIndexOf('/');
+  let parentKey = 0;
+  /** The rank of the pointer's last segment, after walking to its parent unless that is the last one walked. */
+  const lastRank = (pointer: string, slash: number): number => {
     if (slash !== parentPointer?.length || !pointer.startsWith(parentPointer)) {
       parentPointer = pointer.slice(0, slash);
       parentRanks = [];
       parentNode = body;
+      parentKey = 0;
       for (let start = 1; start <= slash; ) {
         let end = pointer.indexOf('/', start);
         if (end === -1 || end > slash) end = slash;
-        const { rank, child } = step(parentNode, pointer, start, end);
+        const rank = step(parentNode, pointer, start, end);
+        parentKey = parentRanks.length < LEVELS && rank + 1 < LEVEL_SIZE ? parentKey + (rank + 1) * LEVEL_SIZE ** (LEVELS - 1 - parentRanks.length) : NaN;
         parentRanks.push(rank);
         parentNode = child;
         start = end + 1;
       }
     }
-    const ranks = parentRanks.slice();
-    ranks.push(step(parentNode, pointer, slash + 1, pointer.length).rank);
-    return ranks;
+    return step(parentNode, pointer, slash + 1, pointer.length);
+  };
+  return {
+    ranks(pointer) {
+      if (pointer === '') return [];
+      const rank = lastRank(pointer, pointer.lastIndexOf('/'));
+      const ranks = parentRanks.slice();
+      ranks.push(rank);
+      return ranks;
+    },
+    key(pointer) {
+      if (pointer === '') return 0;
+      const rank = lastRank(pointer, pointer.lastIndexOf('/'));
+      const depth = parentRanks.length;
+      return depth < LEVELS && rank + 1 < LEVEL_SIZE ? parentKey + (rank + 1) * LEVEL_SIZE ** (LEVELS - 1 - depth) : NaN;
+    },
   };
 }
 
 /** Sorts after every real position. */
 const UNKNOWN = Number.MAX_SAFE_INTEGER;
-
-/**
- * The ranks as one number when they fit (at most five levels, each below 1023), so that most
- * comparisons are a subtraction; NaN otherwise. A missing level counts 0: a parent sorts first.
- */
-function packed(ranks: readonly number[]): number {
-  if (ranks.length > 5) return NaN;
-  let key = 0;
-  for (let i = 0; i < 5; i++) {
-    const rank = i < ranks.length ? ranks[i]! + 1 : 0;
-    if (rank >= 1024) return NaN;
-    key = key * 1024 + rank;
-  }
-  return key;
-}
 
 function compareRanks(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
@@ -97,26 +118,31 @@ interface Positioned {
   readonly key: number;
 }
 
-function compareIssues(a: Positioned, b: Positioned): number {
-  const byPosition = a.key === a.key && b.key === b.key ? a.key - b.key : compareRanks(a.ranks, b.ranks);
-  return (
-    byPosition ||
-    compareText(a.issue.path, b.issue.path) ||
-    compareText(a.issue.ruleId, b.issue.ruleId) ||
-    compareText(a.issue.messageId, b.issue.messageId)
-  );
+/** Issues at the same place: by path text, rule, then message. */
+function compareTies(a: Issue, b: Issue): number {
+  return compareText(a.path, b.path) || compareText(a.ruleId, b.ruleId) || compareText(a.messageId, b.messageId);
 }
 
-/** Sorts issues in document order, in place; issues found in that order already are not sorted. */
+function compareIssues(a: Positioned, b: Positioned): number {
+  const byPosition = a.key === a.key && b.key === b.key ? a.key - b.key : compareRanks(a.ranks, b.ranks);
+  return byPosition || compareTies(a.issue, b.issue);
+}
+
+/**
+ * Sorts issues in document order, in place. Issues found in that order already (the usual case),
+ * at positions that pack into numbers, are only checked: no rank lists, no sorting.
+ */
 function sortInDocumentOrder(issues: Issue[], body: unknown): void {
-  const ranksOf = documentRanks(body);
-  const positioned = issues.map((issue): Positioned => {
-    const ranks = ranksOf(issue.path);
-    return { issue, ranks, key: packed(ranks) };
-  });
+  const order = documentOrder(body);
+  const keys = issues.map((issue) => order.key(issue.path));
   let sorted = true;
-  for (let i = 1; i < positioned.length && sorted; i++) sorted = compareIssues(positioned[i - 1]!, positioned[i]!) <= 0;
+  for (let i = 1; i < keys.length && sorted; i++) {
+    const a = keys[i - 1]!;
+    const b = keys[i]!;
+    sorted = a < b || (a === b && compareTies(issues[i - 1]!, issues[i]!) <= 0);
+  }
   if (sorted) return;
+  const positioned = issues.map((issue, i): Positioned => ({ issue, ranks: order.ranks(issue.path), key: keys[i]! }));
   positioned.sort(compareIssues);
   for (let i = 0; i < positioned.length; i++) issues[i] = positioned[i]!.issue;
 }

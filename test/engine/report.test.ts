@@ -138,20 +138,33 @@ describe('document order', () => {
     }
     return ranks;
   }
-  function expectedOrder(body: unknown, paths: string[]): string[] {
+  function expectedOrder(body: unknown, found: [string, string][]): string[] {
     const compare = (a: number[], b: number[]) => {
       for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
       return a.length - b.length;
     };
-    return [...paths].sort((a, b) => compare(ranksOf(body, a), ranksOf(body, b)) || (a < b ? -1 : a > b ? 1 : 0));
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...found]
+      .sort(([a, x], [b, y]) => compare(ranksOf(body, a), ranksOf(body, b)) || text(a, b) || text(x, y))
+      .map(([path, id]) => `${path} ${id}`);
   }
 
   it('orders findings at any pointers as a plain walk of the body does (deep, long lists, escaped keys, nowhere)', () => {
     const long = Array.from({ length: 1500 }, (_, i) => i);
-    const body = { qosProfile: 'QOS_E', 'a/b': { '~k': [0, { deep: { er: { est: { x: [1, 2] } } } }] }, list: long, duration: 3600, applicationServer: { ipv4Address: '198.51.100.0/24' } };
+    // A body the SDK dialect accepts (it allows undeclared keys): the findings are the plugin's alone,
+    // so that the check of findings already in order is exercised as much as the sorting.
+    const body = {
+      device: { phone_number: '+34600000001' },
+      qos_profile: 'QOS_VC',
+      'a/b': { '~k': [0, { deep: { er: { est: { x: [1, 2] } } } }] },
+      list: long,
+      duration: 3600,
+      application_server: { ipv4_address: '198.51.100.0/24' },
+    };
     const pointer = fc.constantFrom(
       '',
-      '/qosProfile',
+      '/qos_profile',
+      '/device/phone_number',
       '/a~1b',
       '/a~1b/~0k',
       '/a~1b/~0k/0',
@@ -169,26 +182,26 @@ describe('document order', () => {
       '/nowhere',
       '/nowhere/0',
       '/duration',
-      '/applicationServer/ipv4Address',
-      '/applicationServer',
+      '/application_server/ipv4_address',
+      '/application_server',
     );
     fc.assert(
-      fc.property(fc.array(pointer, { minLength: 2, maxLength: 12 }), (paths) => {
+      fc.property(fc.array(fc.tuple(pointer, fc.constantFrom('first', 'second')), { minLength: 2, maxLength: 12 }), (found) => {
         const plugin: Plugin = {
           name: 'at',
           rules: {
             paths: defineRule({
-              meta: { docs: { description: 'test' }, messages: { here: 'Here.' }, status: 400, code: 'INVALID_ARGUMENT' },
+              meta: { docs: { description: 'test' }, messages: { first: 'First.', second: 'Second.' }, status: 400, code: 'INVALID_ARGUMENT' },
               check(_, ctx) {
-                for (const path of paths) ctx.report({ messageId: 'here', path });
+                for (const [path, messageId] of found) ctx.report({ messageId, path });
               },
             }),
           },
         };
-        const found = validate(body, { dialect: 'qod-1.2', plugins: [plugin], rules: { 'known-properties': 'off' } })
-          .issues.filter((i) => i.ruleId === 'at/paths')
-          .map((i) => i.path);
-        expect(found).toEqual(expectedOrder(body, paths));
+        const { issues } = validate(body, { dialect: 'qod-sdk', plugins: [plugin] });
+        expect(issues.every((i) => i.ruleId === 'at/paths')).toBe(true);
+        const reported = issues.map((i) => `${i.path} ${i.messageId}`);
+        expect(reported).toEqual(expectedOrder(body, found));
       }),
       { numRuns: 500 },
     );
