@@ -7,7 +7,7 @@ import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 import type { Entry } from './entries.js';
-import { indexBetween, NOT_AN_INDEX } from '../shared/pointer.js';
+import { indexBetween, lastSlash, NOT_AN_INDEX, slashFrom, unescapePointerSegment } from '../shared/pointer.js';
 
 /** Positions in a body: each pointer's ranks, and the same packed into one number when they fit. */
 interface DocumentOrder {
@@ -26,14 +26,19 @@ interface DocumentOrder {
 
 const LEVELS = 5;
 const LEVEL_SIZE = 1024;
+/** What a rank at each level counts in a packed position (LEVEL_SIZE ** (LEVELS - 1 - level)). */
+const PLACE = [LEVEL_SIZE ** 4, LEVEL_SIZE ** 3, LEVEL_SIZE ** 2, LEVEL_SIZE, 1];
 
 /**
  * Each pointer is walked from the body (a few levels), except that a pointer whose parent is the
  * previous pointer's parent (the items of one list, the usual run of issues) starts from it.
  */
-function documentOrder(body: unknown): DocumentOrder {
+export function documentOrder(body: unknown): DocumentOrder {
   // A body's objects have a few keys each: a list and indexOf beat building a map per object.
+  // Issues in a row mostly name members of one object: its list is kept at hand.
   const keyLists = new Map<object, string[]>();
+  let lastObject: object | undefined;
+  let lastKeys: readonly string[] = [];
   let child: unknown;
   /** One step down: the rank of the segment between start and end; the value there in `child`. */
   const step = (node: unknown, pointer: string, start: number, end: number): number => {
@@ -46,13 +51,17 @@ function documentOrder(body: unknown): DocumentOrder {
         return index;
       }
       if (typeof node === 'object' && node !== null) {
-        const raw = pointer.slice(start, end);
-        const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-        let keys = keyLists.get(node);
-        if (keys === undefined) keyLists.set(node, (keys = Object.keys(node)));
-        const rank = keys.indexOf(segment);
-        if (rank !== -1) child = (node as Record<string, unknown>)[segment];
-        return rank === -1 ? UNKNOWN : rank;
+        if (node !== lastObject) {
+          let keys = keyLists.get(node);
+          if (keys === undefined) keyLists.set(node, (keys = Object.keys(node)));
+          lastObject = node;
+          lastKeys = keys;
+        }
+        const rank = lastKeys.indexOf(unescapePointerSegment(pointer.slice(start, end)));
+        if (rank === -1) return UNKNOWN;
+        // Read with the key as the body spells it: a lookup with a sliced string costs more.
+        child = (node as Record<string, unknown>)[lastKeys[rank]!];
+        return rank;
       }
     } catch {
       // A value that throws when read again (a getter, a Proxy): what lies below sorts last.
@@ -72,10 +81,10 @@ function documentOrder(body: unknown): DocumentOrder {
       parentNode = body;
       parentKey = 0;
       for (let start = 1; start <= slash; ) {
-        let end = pointer.indexOf('/', start);
-        if (end === -1 || end > slash) end = slash;
+        const end = Math.min(slashFrom(pointer, start), slash);
         const rank = step(parentNode, pointer, start, end);
-        parentKey = parentRanks.length < LEVELS && rank + 1 < LEVEL_SIZE ? parentKey + (rank + 1) * LEVEL_SIZE ** (LEVELS - 1 - parentRanks.length) : NaN;
+        const level = parentRanks.length;
+        parentKey = level < LEVELS && rank + 1 < LEVEL_SIZE ? parentKey + (rank + 1) * PLACE[level]! : NaN;
         parentRanks.push(rank);
         parentNode = child;
         start = end + 1;
@@ -86,16 +95,16 @@ function documentOrder(body: unknown): DocumentOrder {
   return {
     ranks(pointer) {
       if (pointer === '') return [];
-      const rank = lastRank(pointer, pointer.lastIndexOf('/'));
+      const rank = lastRank(pointer, lastSlash(pointer));
       const ranks = parentRanks.slice();
       ranks.push(rank);
       return ranks;
     },
     key(pointer) {
       if (pointer === '') return 0;
-      const rank = lastRank(pointer, pointer.lastIndexOf('/'));
-      const depth = parentRanks.length;
-      return depth < LEVELS && rank + 1 < LEVEL_SIZE ? parentKey + (rank + 1) * LEVEL_SIZE ** (LEVELS - 1 - depth) : NaN;
+      const rank = lastRank(pointer, lastSlash(pointer));
+      const level = parentRanks.length;
+      return level < LEVELS && rank + 1 < LEVEL_SIZE ? parentKey + (rank + 1) * PLACE[level]! : NaN;
     },
   };
 }
@@ -114,8 +123,9 @@ function compareText(a: string, b: string): number {
 
 interface Positioned {
   readonly issue: Issue;
-  readonly ranks: readonly number[];
   readonly key: number;
+  /** Only when some position does not pack into a number (then every issue has them). */
+  readonly ranks: readonly number[] | undefined;
 }
 
 /** Issues at the same place: by path text, rule, then message. */
@@ -124,25 +134,29 @@ function compareTies(a: Issue, b: Issue): number {
 }
 
 function compareIssues(a: Positioned, b: Positioned): number {
-  const byPosition = a.key === a.key && b.key === b.key ? a.key - b.key : compareRanks(a.ranks, b.ranks);
+  const byPosition = a.ranks === undefined || b.ranks === undefined ? a.key - b.key : compareRanks(a.ranks, b.ranks);
   return byPosition || compareTies(a.issue, b.issue);
 }
 
 /**
- * Sorts issues in document order, in place. Issues found in that order already (the usual case),
- * at positions that pack into numbers, are only checked: no rank lists, no sorting.
+ * Sorts issues in document order, in place. Issues found in that order already (the usual case)
+ * are only checked; positions are compared as numbers, and as lists of ranks only where they do
+ * not pack into one.
  */
 function sortInDocumentOrder(issues: Issue[], body: unknown): void {
   const order = documentOrder(body);
   const keys = issues.map((issue) => order.key(issue.path));
   let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) {
-    const a = keys[i - 1]!;
+  let packed = true;
+  for (let i = 0; i < keys.length; i++) {
     const b = keys[i]!;
+    if (b !== b) packed = false;
+    if (i === 0 || !sorted) continue;
+    const a = keys[i - 1]!;
     sorted = a < b || (a === b && compareTies(issues[i - 1]!, issues[i]!) <= 0);
   }
-  if (sorted) return;
-  const positioned = issues.map((issue, i): Positioned => ({ issue, ranks: order.ranks(issue.path), key: keys[i]! }));
+  if (sorted && packed) return;
+  const positioned = issues.map((issue, i): Positioned => ({ issue, key: keys[i]!, ranks: packed ? undefined : order.ranks(issue.path) }));
   positioned.sort(compareIssues);
   for (let i = 0; i < positioned.length; i++) issues[i] = positioned[i]!.issue;
 }

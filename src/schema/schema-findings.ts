@@ -56,14 +56,16 @@ function parentSchemaPath(error: SchemaError): string {
   return error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
 }
 
+const BOUND_WORDS = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' } as const;
+
 /** Describes one error as a sentence (without severity or code). */
 function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; data: Record<string, string | number | boolean> } {
   const p = error.params;
   const at = error.instancePath;
   // Every sentence starts with the field's name; only the root's is a sentence start.
   const name = at === '' ? 'The request body' : fieldName(at);
-  const value = valueAt(body, at);
-  const custom = keywordFacts(error, compiled).message;
+  // The value ajv judged (compiled with `verbose`), rather than walking the body again to it.
+  const value = 'data' in error ? error.data : valueAt(body, at);
   switch (error.keyword) {
     case 'type':
       if (at === '' && value === undefined) {
@@ -94,14 +96,8 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const limit = Number(p.limit);
-      const words: Record<string, string> = {
-        minimum: 'at least',
-        maximum: 'at most',
-        exclusiveMinimum: 'more than',
-        exclusiveMaximum: 'less than',
-      };
       return {
-        message: `${name} is ${showValue(value)}; it must be ${words[error.keyword]} ${limit}.`,
+        message: `${name} is ${showValue(value)}; it must be ${BOUND_WORDS[error.keyword as keyof typeof BOUND_WORDS]} ${limit}.`,
         data: { value: Number(value), limit },
       };
     }
@@ -160,7 +156,7 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     }
     default:
       return {
-        message: `${name} ${custom ?? error.message ?? 'is not valid'}.`,
+        message: `${name} ${keywordFacts(error, compiled).message ?? error.message ?? 'is not valid'}.`,
         data: {},
       };
   }

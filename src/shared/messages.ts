@@ -2,7 +2,7 @@
 // that every message reads alike; everything quoted from the body is escaped and shortened
 // (./text.ts), since a message may reach an API consumer, a log or a terminal.
 
-import { parsePointer } from './pointer.js';
+import { lastSlash, parsePointer, slashFrom } from './pointer.js';
 import { escapeControl, quoteKey, shorten } from './text.js';
 
 /** `device.ipv4Address.publicPort`, or 'the request body' for the root. */
@@ -35,7 +35,7 @@ let lastParentName = '';
  * of one list names their parent once.
  */
 function plainFieldName(pointer: string): string | undefined {
-  const slash = pointer.lastIndexOf('/');
+  const slash = lastSlash(pointer);
   if (slash !== lastParent?.length || !pointer.startsWith(lastParent)) {
     const parentName = plainSegments(pointer, 1, slash, '');
     if (parentName === undefined) return undefined;
@@ -49,8 +49,7 @@ function plainFieldName(pointer: string): string | undefined {
 function plainSegments(pointer: string, start: number, end: number, name: string): string | undefined {
   let out = name;
   while (start <= end) {
-    let stop = pointer.indexOf('/', start);
-    if (stop === -1 || stop > end) stop = end;
+    const stop = Math.min(slashFrom(pointer, start), end);
     if (stop === start || !isPlainName(pointer, start, stop)) return undefined;
     let index = true;
     for (let i = start; i < stop && index; i++) index = isDigit(pointer.charCodeAt(i));
