@@ -169,9 +169,14 @@ function shown(value: string): string {
   return printable(value.replace(USER_INFO, '$1***@'), 100);
 }
 
-/** The data every finding about the sink carries. */
-function baseData(path: string, value: string): { field: string; value: string } {
-  return { field: fieldName(path), value: shown(value) };
+/**
+ * The data every finding about the sink carries, and what that finding adds. Copied property by
+ * property: an object spread followed by more properties is slow on V8.
+ */
+function sinkData(path: string, value: string, extra?: Record<string, string>): Record<string, string> {
+  const data: Record<string, string> = { field: fieldName(path), value: shown(value) };
+  if (extra !== undefined) for (const key of Object.keys(extra)) data[key] = extra[key]!;
+  return data;
 }
 
 function authorityEndOf(s: string, start: number): number {
@@ -198,7 +203,7 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
 
   const schemeEnd = absoluteUriSchemeEnd(value);
   if (schemeEnd < 0) {
-    ctx.report({ messageId: 'notUri', path, data: { ...baseData(path, value), reason: uriProblem(value) } });
+    ctx.report({ messageId: 'notUri', path, data: sinkData(path, value, { reason: uriProblem(value) }) });
     return;
   }
   // The common case, decided in one pass: 'https://' and a plain DNS name, nothing to report.
@@ -212,11 +217,11 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
   const http = isScheme(value, schemeEnd, 'http');
   if (!https && (facts.sinkHttpsRequired || !http)) {
     const allowed = facts.sinkHttpsRequired ? 'https' : 'https (or http)';
-    ctx.report({ messageId: 'notHttps', path, data: { ...baseData(path, value), scheme: printable(value.slice(0, schemeEnd)), allowed } });
+    ctx.report({ messageId: 'notHttps', path, data: sinkData(path, value, { scheme: printable(value.slice(0, schemeEnd)), allowed }) });
   } else if (https && facts.sinkHttpsRequired && !value.startsWith('https')) {
-    ctx.report({ messageId: 'schemeCase', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd) } });
+    ctx.report({ messageId: 'schemeCase', path, data: sinkData(path, value, { scheme: value.slice(0, schemeEnd) }) });
   } else if (http) {
-    ctx.report({ messageId: 'plainHttp', path, data: baseData(path, value) });
+    ctx.report({ messageId: 'plainHttp', path, data: sinkData(path, value) });
   }
   if (!https && !http) return;
   // An http URL (or https spelt in capitals) with a plain authority: its host is public, no URL parse.
@@ -231,20 +236,20 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
     if (colon >= 0 && colon < authorityEnd) hostEnd = colon;
   }
   if (!hasAuthority || hostEnd === hostStart) {
-    ctx.report({ messageId: 'missingHost', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd).toLowerCase() } });
+    ctx.report({ messageId: 'missingHost', path, data: sinkData(path, value, { scheme: value.slice(0, schemeEnd).toLowerCase() }) });
     return;
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    ctx.report({ messageId: 'unusableUrl', path, data: baseData(path, value) });
+    ctx.report({ messageId: 'unusableUrl', path, data: sinkData(path, value) });
     return;
   }
-  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, data: baseData(path, value) });
+  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, data: sinkData(path, value) });
   const verdict = judgeHost(url.hostname);
   if (verdict !== undefined) {
-    ctx.report({ messageId: verdict.messageId, path, data: { ...baseData(path, value), host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope } });
+    ctx.report({ messageId: verdict.messageId, path, data: sinkData(path, value, { host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope }) });
   }
 }
 
