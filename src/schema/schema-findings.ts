@@ -165,20 +165,39 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
 /**
  * For a failed oneOf/anyOf, picks the alternative the body evidently meant: the one with the
  * fewest structural mismatches at the combinator's own level. A tie means the body matches none
- * in shape; then the combinator's own sentence is the clearer finding.
+ * in shape; then the combinator's own sentence is the clearer finding. `branches[k]` are the
+ * alternatives errors[k] lies in (usually one; none for the combinator's own errors).
  */
-function chooseBranch(combinator: SchemaError, errors: readonly SchemaError[], compiled: CompiledSchema): number | undefined {
-  const prefixes = compiled.branches[combinator.schemaPath];
-  if (!prefixes) return undefined;
-  const scores = prefixes.map((prefix) => {
-    let structural = 0;
-    for (const e of errors) {
-      if (e.instancePath === combinator.instancePath && below(e.schemaPath, prefix) && STRUCTURAL_KEYWORDS.has(e.keyword)) structural++;
-    }
-    return structural;
-  });
+function chooseBranch(combinator: SchemaError, errors: readonly SchemaError[], branches: readonly (readonly number[])[], count: number): number | undefined {
+  if (count === 0) return undefined;
+  const scores: number[] = new Array<number>(count).fill(0);
+  for (let k = 0; k < errors.length; k++) {
+    const e = errors[k]!;
+    if (e.instancePath === combinator.instancePath && STRUCTURAL_KEYWORDS.has(e.keyword)) for (const branch of branches[k]!) scores[branch]!++;
+  }
   const best = Math.min(...scores);
   return scores.filter((s) => s === best).length === 1 ? scores.indexOf(best) : undefined;
+}
+
+const branchCache = new WeakMap<CompiledSchema, Map<string, Map<string, readonly number[]>>>();
+
+/**
+ * Which alternatives of a combinator an error's schema path lies in. Schema paths are a schema's
+ * own few: the answer is kept per pair, so that each error costs a lookup, not a prefix comparison
+ * per alternative.
+ */
+function branchesOf(compiled: CompiledSchema, combinatorPath: string, errorPath: string): readonly number[] {
+  let byCombinator = branchCache.get(compiled);
+  if (byCombinator === undefined) branchCache.set(compiled, (byCombinator = new Map()));
+  let byError = byCombinator.get(combinatorPath);
+  if (byError === undefined) byCombinator.set(combinatorPath, (byError = new Map()));
+  let branches = byError.get(errorPath);
+  if (branches === undefined) {
+    const found: number[] = [];
+    (compiled.branches[combinatorPath] ?? []).forEach((prefix, i) => below(errorPath, prefix) && found.push(i));
+    byError.set(errorPath, (branches = found));
+  }
+  return branches;
 }
 
 /** Whether a path lies strictly below a prefix ('/a/b' below '/a'; '/ab' is not); without building `${prefix}/`. */
@@ -189,10 +208,6 @@ function below(path: string, prefix: string): boolean {
 /** Whether a path is the instance path itself or lies below it ('' holds every path). */
 function atOrBelow(path: string, instancePath: string): boolean {
   return path === instancePath || instancePath === '' || below(path, instancePath);
-}
-
-function belongsTo(error: SchemaError, combinator: SchemaError, prefix: string): boolean {
-  return below(error.schemaPath, prefix) && atOrBelow(error.instancePath, combinator.instancePath);
 }
 
 /**
@@ -235,15 +250,14 @@ function prune(errors: readonly SchemaError[], compiled: CompiledSchema): readon
     // 'if' only says that 'then' failed; the 'then' errors themselves are the findings.
     if (error.keyword === 'if') dropped.add(error);
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
-    const prefixes = compiled.branches[error.schemaPath] ?? [];
-    // A value of the wrong type fails every alternative; the type error alone says it best.
+    const count = compiled.branches[error.schemaPath]?.length ?? 0;
+    // The errors inside the value the combinator judged, and the alternative each lies in.
     const scope = scopeOf(error);
-    const wrongType = scope.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath && !prefixes.some((p) => below(e.schemaPath, p)));
-    const chosen = wrongType ? -1 : chooseBranch(error, scope, compiled);
-    prefixes.forEach((prefix, i) => {
-      if (i === chosen) return;
-      for (const e of scope) if (belongsTo(e, error, prefix)) dropped.add(e);
-    });
+    const branches = scope.map((e) => branchesOf(compiled, error.schemaPath, e.schemaPath));
+    // A value of the wrong type fails every alternative; the type error alone says it best.
+    const wrongType = scope.some((e, k) => e.keyword === 'type' && e.instancePath === error.instancePath && branches[k]!.length === 0);
+    const chosen = wrongType ? -1 : chooseBranch(error, scope, branches, count);
+    for (let k = 0; k < scope.length; k++) if (branches[k]!.some((branch) => branch !== chosen)) dropped.add(scope[k]!);
     if (chosen !== undefined) dropped.add(error);
   }
   return errors.filter((e) => !dropped.has(e));
