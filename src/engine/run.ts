@@ -50,10 +50,16 @@ function interpolate(text: string, data: Finding['data']): string {
     parts = text.split(/\{\{\s*([\w.]+)\s*\}\}/);
     templates.set(text, parts);
   }
+  // A plain object's inherited properties are Object.prototype's, none of them a string, number or
+  // boolean: such a value is the data's own without asking (an own-property call per placeholder
+  // was a fifth of the cost). Data with another prototype is asked.
+  const plain = Object.getPrototypeOf(data) === Object.prototype;
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
-    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{{ ${key} }}`) + parts[i + 1]!;
+    const value = data[key];
+    const own = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? plain || Object.prototype.hasOwnProperty.call(data, key) : false;
+    out += (own ? String(value) : `{{ ${key} }}`) + parts[i + 1]!;
   }
   return out;
 }
@@ -94,13 +100,25 @@ class RuleEntry implements Entry {
   }
 }
 
+const declaredMessages = new WeakMap<object, ReadonlyMap<string, DeclaredMessage>>();
+
+/** A rule's declared messages by id, each as an object: made once per rule. */
+function messagesOf(active: ActiveRule): ReadonlyMap<string, DeclaredMessage> {
+  const declared = active.rule.meta.messages;
+  let byId = declaredMessages.get(declared);
+  if (byId === undefined) {
+    byId = new Map(Object.entries(declared).map(([id, message]) => [id, typeof message === 'string' ? { text: message } : message]));
+    declaredMessages.set(declared, byId);
+  }
+  return byId;
+}
+
 function ruleEntry(active: ActiveRule, finding: Finding): Entry {
-  const messages = active.rule.meta.messages;
-  const message = Object.prototype.hasOwnProperty.call(messages, finding.messageId) ? messages[finding.messageId] : undefined;
+  const message = messagesOf(active).get(finding.messageId);
   if (message === undefined) {
     return entryOf(internalIssue(active.id, finding.path, `Rule '${active.id}' reported the undeclared message id '${finding.messageId}'.`));
   }
-  return new RuleEntry(active, finding, typeof message === 'string' ? { text: message } : message);
+  return new RuleEntry(active, finding, message);
 }
 
 function internalIssue(ruleId: string, path: string, message: string): Issue {
@@ -190,6 +208,15 @@ interface Obligation {
 
 const NOTHING_FOUND: { obligations: Obligation[]; unexamined: number } = { obligations: [], unexamined: 0 };
 
+const activeByIdCache = new WeakMap<readonly ActiveRule[], ReadonlyMap<string, ActiveRule>>();
+
+/** A configuration's enabled rules by id (made once per configuration and dialect). */
+function activeById(active: readonly ActiveRule[]): ReadonlyMap<string, ActiveRule> {
+  let byId = activeByIdCache.get(active);
+  if (byId === undefined) activeByIdCache.set(active, (byId = new Map(active.map((rule) => [rule.id, rule]))));
+  return byId;
+}
+
 /**
  * The schema's findings as entries, and the obligations of the rules that re-check what they own.
  * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
@@ -200,9 +227,9 @@ function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveR
   // A body the specification accepts, with no opt-in keyword to check: the common case, no allocation.
   if (pass === PASSED && !strict) return NOTHING_FOUND;
   const obligations: Obligation[] = [];
-  const byId = (id: string) => active.find((rule) => rule.id === id);
+  const byId = activeById(active);
   for (const finding of pass.findings) {
-    const owner = finding.owner && byId(finding.owner.ruleId);
+    const owner = finding.owner && byId.get(finding.owner.ruleId);
     if (owner === undefined) entries.push(new SchemaEntry(finding));
     else if (finding.owner!.messageId === undefined) obligations.push({ owner, finding });
     else {
@@ -214,7 +241,7 @@ function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveR
   if (strict) {
     for (const finding of findingsOf(dialect.schema.validateStrict!, body, dialect, bound).findings) {
       if (!finding.beyondSpec) continue; // the specification's own findings came from the first pass
-      const owner = finding.owner && byId(finding.owner.ruleId);
+      const owner = finding.owner && byId.get(finding.owner.ruleId);
       if (owner !== undefined && finding.owner!.messageId !== undefined) entries.push(handedEntry(owner, finding, finding.owner!.messageId));
     }
   }

@@ -2,7 +2,7 @@
 // that every message reads alike; everything quoted from the body is escaped and shortened
 // (./text.ts), since a message may reach an API consumer, a log or a terminal.
 
-import { lastSlash, parsePointer, slashFrom } from './pointer.js';
+import { lastSlash, parsePointer } from './pointer.js';
 import { escapeControl, quoteKey, shorten } from './text.js';
 
 /** `device.ipv4Address.publicPort`, or 'the request body' for the root. */
@@ -15,14 +15,12 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Whether a name needs no escaping or shortening: ASCII letters, digits and '_', at most 40. */
-function isPlainName(pointer: string, start: number, end: number): boolean {
-  if (end - start > 40) return false;
-  for (let i = start; i < end; i++) {
-    const c = pointer.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95)) return false;
-  }
-  return true;
+/**
+ * A character of a name that needs no escaping: an ASCII letter or '_' (digits are told apart by
+ * isDigit). A plain name is made of these and digits, at most 40 characters.
+ */
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
 }
 
 /** The last parent named (a pointer up to its last '/'), and its name: a list's items share it. */
@@ -49,10 +47,17 @@ function plainFieldName(pointer: string): string | undefined {
 function plainSegments(pointer: string, start: number, end: number, name: string): string | undefined {
   let out = name;
   while (start <= end) {
-    const stop = Math.min(slashFrom(pointer, start), end);
-    if (stop === start || !isPlainName(pointer, start, stop)) return undefined;
+    // One pass over the segment: where it stops, whether it is plain, whether it is an index.
+    let stop = start;
     let index = true;
-    for (let i = start; i < stop && index; i++) index = isDigit(pointer.charCodeAt(i));
+    for (; stop < end; stop++) {
+      const c = pointer.charCodeAt(stop);
+      if (c === 47) break;
+      if (isDigit(c)) continue;
+      if (!isNameChar(c)) return undefined;
+      index = false;
+    }
+    if (stop === start || stop - start > 40) return undefined;
     const segment = pointer.slice(start, stop);
     out += index ? `[${segment}]` : out === '' ? segment : `.${segment}`;
     start = stop + 1;
