@@ -7,7 +7,7 @@ import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 import type { Entry } from './entries.js';
-import { indexBetween, lastSlash, NOT_AN_INDEX, slashFrom, unescapePointerSegment } from '../shared/pointer.js';
+import { indexBetween, lastSlash, NOT_AN_INDEX, slashFrom, unescapePointerSegment, valueAt } from '../shared/pointer.js';
 
 /** Positions in a body: each pointer's ranks, and the same packed into one number when they fit. */
 interface DocumentOrder {
@@ -139,11 +139,39 @@ function compareIssues(a: Positioned, b: Positioned): number {
 }
 
 /**
+ * Whether the issues name items of one list in increasing order (a long list with many bad items,
+ * the case that makes issues numerous): then they are in document order, known from their
+ * pointers and one walk to the list. Ties (two issues at one item) are left to the general order.
+ */
+function isRunOfItems(issues: readonly Issue[], body: unknown): boolean {
+  const first = issues[0]!.path;
+  const slash = lastSlash(first);
+  let previous = indexBetween(first, slash + 1, first.length);
+  if (slash < 0 || previous === NOT_AN_INDEX) return false;
+  const list = first.slice(0, slash);
+  for (let i = 1; i < issues.length; i++) {
+    const path = issues[i]!.path;
+    if (lastSlash(path) !== slash || !path.startsWith(list)) return false;
+    const index = indexBetween(path, slash + 1, path.length);
+    if (index === NOT_AN_INDEX || index <= previous) return false;
+    previous = index;
+  }
+  // Only an array's items sort by number (an absent list's or object's do not).
+  try {
+    return Array.isArray(valueAt(body, list));
+  } catch {
+    // A getter or Proxy that throws when read again: the general order copes with it.
+    return false;
+  }
+}
+
+/**
  * Sorts issues in document order, in place. Issues found in that order already (the usual case)
  * are only checked; positions are compared as numbers, and as lists of ranks only where they do
  * not pack into one.
  */
 function sortInDocumentOrder(issues: Issue[], body: unknown): void {
+  if (isRunOfItems(issues, body)) return;
   const order = documentOrder(body);
   const keys = issues.map((issue) => order.key(issue.path));
   let sorted = true;
