@@ -9,6 +9,7 @@
 
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
+import { lastSlash } from '../shared/pointer.js';
 import type { Field, PortRangeModel, PortsModel } from '../model/types.js';
 import type { Finding, RuleContext } from './api.js';
 import { findOverlaps, type PortEntry, type RangeEntry } from './utils/port-overlaps.js';
@@ -51,16 +52,29 @@ class ListFindings {
 }
 
 /** Reports a port outside the dialect's bounds; true when it is within them. */
-function checkBounds(port: Field<number>, ctx: Context, list: ListFindings): boolean {
+function checkBounds(port: Field<number>, ctx: Context, list: ListFindings, name: (path: string) => string = fieldName): boolean {
   const { min, max } = ctx.dialect.port;
   const value = port.value;
   if (value >= min && value <= max) return true;
   if (!list.room()) return false;
   const path = port.path;
   const dialect = ctx.dialect.id;
-  if (value < min) ctx.report({ messageId: 'belowMinimum', path, data: { field: fieldName(path), value, dialect, min } });
-  else ctx.report({ messageId: 'aboveMaximum', path, data: { field: fieldName(path), value, dialect, max } });
+  if (value < min) ctx.report({ messageId: 'belowMinimum', path, data: { field: name(path), value, dialect, min } });
+  else ctx.report({ messageId: 'aboveMaximum', path, data: { field: name(path), value, dialect, max } });
   return false;
+}
+
+/**
+ * Names the items of one list of ports: the list's name is made once, and each item's is that
+ * name with the item's index (the last segment of its pointer), as fieldName would give.
+ */
+function itemNamer(): (path: string) => string {
+  let listName: string | undefined;
+  return (path) => {
+    const slash = lastSlash(path);
+    listName ??= fieldName(path.slice(0, slash));
+    return `${listName}[${path.slice(slash + 1)}]`;
+  };
 }
 
 /** Whether a range has both ends within [min, max] and runs upwards. */
@@ -115,7 +129,8 @@ function checkList(spec: PortsModel, ctx: Context): void {
     }
     valid++;
   }
-  for (let i = 0; i < spec.ports.length; i++) if (checkBounds(spec.ports[i]!, ctx, list)) valid++;
+  const portName = itemNamer();
+  for (let i = 0; i < spec.ports.length; i++) if (checkBounds(spec.ports[i]!, ctx, list, portName)) valid++;
 
   const { min, max } = ctx.dialect.port;
   if (valid > 1 && (valid > SHORT_LIST || hasConflict(spec, min, max))) {
