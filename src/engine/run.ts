@@ -39,17 +39,14 @@ export interface Collected {
  */
 const SCHEMA_FAILURES_PER_ISSUE = 4;
 
-/** A message template split once into literal text (even indexes) and placeholder names (odd). */
-const templates = new Map<string, string[]>();
+/** Splits a message template into literal text (even indexes) and placeholder names (odd). */
+function splitTemplate(text: string): readonly string[] {
+  return text.split(/\{\{\s*([\w.]+)\s*\}\}/);
+}
 
-/** Fills `{{ name }}` placeholders from data; unknown placeholders stay as written. */
-function interpolate(text: string, data: Finding['data']): string {
-  if (data === undefined) return text;
-  let parts = templates.get(text);
-  if (parts === undefined) {
-    parts = text.split(/\{\{\s*([\w.]+)\s*\}\}/);
-    templates.set(text, parts);
-  }
+/** Fills the placeholders of a split template from data; unknown placeholders stay as written. */
+function interpolate(parts: readonly string[], data: Finding['data']): string {
+  if (data === undefined || parts.length === 1) return parts[0]!;
   // A plain object's inherited properties are Object.prototype's, none of them a string, number or
   // boolean: such a value is the data's own without asking (an own-property call per placeholder
   // was a fifth of the cost). Data with another prototype is asked.
@@ -64,7 +61,8 @@ function interpolate(text: string, data: Finding['data']): string {
   return out;
 }
 
-type DeclaredMessage = Exclude<RuleMessage, string>;
+/** A declared message as an object, its template split once. */
+type DeclaredMessage = Exclude<RuleMessage, string> & { readonly parts: readonly string[] };
 
 /** A rule's finding as an entry: severity and status now, the message only when it is listed. */
 class RuleEntry implements Entry {
@@ -91,7 +89,7 @@ class RuleEntry implements Entry {
       messageId: finding.messageId,
       severity: this.severity,
       path: this.path,
-      message: interpolate(message.text, finding.data),
+      message: interpolate(message.parts, finding.data),
       status: this.status,
       code: finding.error?.code ?? message.code ?? this.active.rule.meta.code,
     };
@@ -107,7 +105,7 @@ function messagesOf(active: ActiveRule): ReadonlyMap<string, DeclaredMessage> {
   const declared = active.rule.meta.messages;
   let byId = declaredMessages.get(declared);
   if (byId === undefined) {
-    byId = new Map(Object.entries(declared).map(([id, message]) => [id, typeof message === 'string' ? { text: message } : message]));
+    byId = new Map(Object.entries(declared).map(([id, message]) => [id, typeof message === 'string' ? { text: message, parts: splitTemplate(message) } : { ...message, parts: splitTemplate(message.text) }]));
     declaredMessages.set(declared, byId);
   }
   return byId;
@@ -279,7 +277,17 @@ interface OwnedFindings {
 function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): void {
   const owned = new Map<string, OwnedFindings>();
   for (const { owner } of obligations) if (!owned.has(owner.id)) owned.set(owner.id, { list: [], next: 0 });
-  for (const entry of entries) if (!entry.secondary) owned.get(entry.ruleId)?.list.push(entry);
+  // Findings of one rule come in a row: the last rule's list is kept at hand.
+  let lastRule: string | undefined;
+  let lastList: Entry[] | undefined;
+  for (const entry of entries) {
+    if (entry.secondary) continue;
+    if (entry.ruleId !== lastRule) {
+      lastRule = entry.ruleId;
+      lastList = owned.get(lastRule)?.list;
+    }
+    lastList?.push(entry);
+  }
   let uncovered: SchemaFinding[] | undefined;
   for (const { owner, finding } of obligations) {
     const findings = owned.get(owner.id)!;
