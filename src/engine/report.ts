@@ -9,133 +9,112 @@ import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 import type { Entry } from './entries.js';
 import { indexBetween, lastSlash, NOT_AN_INDEX, slashFrom, unescapePointerSegment, valueAt } from '../shared/pointer.js';
 
-/** Positions in a body: each pointer's ranks, and the same packed into one number when they fit. */
-interface DocumentOrder {
-  /**
-   * One rank per segment: object keys in the body's own order, array items by index. A parent
-   * sorts before its children; pointers to nothing sort last.
-   */
-  ranks(pointer: string): number[];
-  /**
-   * The ranks as one number (at most five levels, each below 1023), so that comparing two
-   * positions is a subtraction; NaN when they do not fit. A missing level counts 0: a parent
-   * sorts first.
-   */
-  key(pointer: string): number;
-}
+/** Sorts after every real position. */
+const UNKNOWN = Number.MAX_SAFE_INTEGER;
 
-const LEVELS = 5;
-const LEVEL_SIZE = 1024;
-/** What a rank at each level counts in a packed position (LEVEL_SIZE ** (LEVELS - 1 - level)). */
-const PLACE = [LEVEL_SIZE ** 4, LEVEL_SIZE ** 3, LEVEL_SIZE ** 2, LEVEL_SIZE, 1];
+/** Objects with more keys than this get a map from key to rank instead of a search of their keys. */
+const SEARCHED_KEYS = 16;
 
 /**
- * Each pointer is walked from the body (a few levels), except that a pointer whose parent is the
- * previous pointer's parent (the items of one list, the usual run of issues) starts from it.
+ * Ranks of pointer segments in one body: object keys in the body's own order, array items by
+ * index, UNKNOWN for what is not there. Each object's keys are listed once per report.
  */
-export function documentOrder(body: unknown): DocumentOrder {
-  // A body's objects have a few keys each: a list and indexOf beat building a map per object.
-  // Issues in a row mostly name members of one object: its list is kept at hand.
-  const keyLists = new Map<object, string[]>();
-  let lastObject: object | undefined;
-  let lastKeys: readonly string[] = [];
-  let child: unknown;
-  /** One step down: the rank of the segment between start and end; the value there in `child`. */
-  const step = (node: unknown, pointer: string, start: number, end: number): number => {
-    child = undefined;
+class BodyRanks {
+  private readonly keyLists = new Map<object, readonly string[]>();
+  private readonly keyIndexes = new Map<object, ReadonlyMap<string, number>>();
+  /** The value the last step reached. */
+  child: unknown;
+
+  /** One step down from node: the rank of pointer[start, end); the value there in `child`. */
+  step(node: unknown, pointer: string, start: number, end: number): number {
+    this.child = undefined;
     try {
       if (Array.isArray(node)) {
         const index = indexBetween(pointer, start, end);
         if (index === NOT_AN_INDEX) return UNKNOWN;
-        child = node[index];
+        this.child = node[index];
         return index;
       }
-      if (typeof node === 'object' && node !== null) {
-        if (node !== lastObject) {
-          let keys = keyLists.get(node);
-          if (keys === undefined) keyLists.set(node, (keys = Object.keys(node)));
-          lastObject = node;
-          lastKeys = keys;
-        }
-        const rank = lastKeys.indexOf(unescapePointerSegment(pointer.slice(start, end)));
-        if (rank === -1) return UNKNOWN;
-        // Read with the key as the body spells it: a lookup with a sliced string costs more.
-        child = (node as Record<string, unknown>)[lastKeys[rank]!];
-        return rank;
-      }
+      if (typeof node !== 'object' || node === null) return UNKNOWN;
+      const keys = this.keysOf(node);
+      const segment = unescapePointerSegment(pointer.slice(start, end));
+      const rank = keys.length > SEARCHED_KEYS ? (this.indexOf(node, keys).get(segment) ?? -1) : keys.indexOf(segment);
+      if (rank === -1) return UNKNOWN;
+      // Read with the key as the body spells it: a lookup with a sliced string costs more.
+      this.child = (node as Record<string, unknown>)[keys[rank]!];
+      return rank;
     } catch {
       // A value that throws when read again (a getter, a Proxy): what lies below sorts last.
-      child = undefined;
+      this.child = undefined;
+      return UNKNOWN;
     }
-    return UNKNOWN;
-  };
-  let parentPointer: string | undefined;
-  let parentRanks: number[] = [];
-  let parentNode: unknown;
-  let parentKey = 0;
-  /** The rank of the pointer's last segment, after walking to its parent unless that is the last one walked. */
-  const lastRank = (pointer: string, slash: number): number => {
-    if (slash !== parentPointer?.length || !pointer.startsWith(parentPointer)) {
-      parentPointer = pointer.slice(0, slash);
-      parentRanks = [];
-      parentNode = body;
-      parentKey = 0;
-      for (let start = 1; start <= slash; ) {
-        const end = Math.min(slashFrom(pointer, start), slash);
-        const rank = step(parentNode, pointer, start, end);
-        const level = parentRanks.length;
-        parentKey = level < LEVELS && rank + 1 < LEVEL_SIZE ? parentKey + (rank + 1) * PLACE[level]! : NaN;
-        parentRanks.push(rank);
-        parentNode = child;
-        start = end + 1;
-      }
-    }
-    return step(parentNode, pointer, slash + 1, pointer.length);
-  };
-  return {
-    ranks(pointer) {
-      if (pointer === '') return [];
-      const rank = lastRank(pointer, lastSlash(pointer));
-      const ranks = parentRanks.slice();
-      ranks.push(rank);
-      return ranks;
-    },
-    key(pointer) {
-      if (pointer === '') return 0;
-      const rank = lastRank(pointer, lastSlash(pointer));
-      const level = parentRanks.length;
-      return level < LEVELS && rank + 1 < LEVEL_SIZE ? parentKey + (rank + 1) * PLACE[level]! : NaN;
-    },
-  };
+  }
+
+  private keysOf(node: object): readonly string[] {
+    let keys = this.keyLists.get(node);
+    if (keys === undefined) this.keyLists.set(node, (keys = Object.keys(node)));
+    return keys;
+  }
+
+  private indexOf(node: object, keys: readonly string[]): ReadonlyMap<string, number> {
+    let index = this.keyIndexes.get(node);
+    if (index === undefined) this.keyIndexes.set(node, (index = new Map(keys.map((key, i) => [key, i]))));
+    return index;
+  }
 }
 
-/** Sorts after every real position. */
-const UNKNOWN = Number.MAX_SAFE_INTEGER;
+/**
+ * Where an issue's value appears: its pointer's ranks, walked from the body only as deep as a
+ * comparison needs (issues in different top-level members never look further). A parent sorts
+ * before its children.
+ */
+class Position {
+  private readonly ranks: number[] = [];
+  private node: unknown;
+  /** Where the next unwalked segment of the pointer starts. */
+  private next = 1;
 
-function compareRanks(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
+  constructor(
+    readonly issue: Issue,
+    body: unknown,
+    private readonly bodyRanks: BodyRanks,
+  ) {
+    this.node = body;
+  }
+
+  /** The rank at a level, walking further when needed; undefined below the pointer's last segment. */
+  rankAt(level: number): number | undefined {
+    const path = this.issue.path;
+    while (this.ranks.length <= level) {
+      if (this.next > path.length) return undefined;
+      const end = slashFrom(path, this.next);
+      this.ranks.push(this.bodyRanks.step(this.node, path, this.next, end));
+      this.node = this.bodyRanks.child;
+      this.next = end + 1;
+    }
+    return this.ranks[level];
+  }
+}
+
+function comparePositions(a: Position, b: Position): number {
+  for (let level = 0; ; level++) {
+    const ra = a.rankAt(level);
+    const rb = b.rankAt(level);
+    if (ra === undefined || rb === undefined) {
+      if (ra !== rb) return ra === undefined ? -1 : 1;
+      return compareTies(a.issue, b.issue);
+    }
+    if (ra !== rb) return ra - rb;
+  }
 }
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-interface Positioned {
-  readonly issue: Issue;
-  readonly key: number;
-  /** Only when some position does not pack into a number (then every issue has them). */
-  readonly ranks: readonly number[] | undefined;
-}
-
 /** Issues at the same place: by path text, rule, then message. */
 function compareTies(a: Issue, b: Issue): number {
   return compareText(a.path, b.path) || compareText(a.ruleId, b.ruleId) || compareText(a.messageId, b.messageId);
-}
-
-function compareIssues(a: Positioned, b: Positioned): number {
-  const byPosition = a.ranks === undefined || b.ranks === undefined ? a.key - b.key : compareRanks(a.ranks, b.ranks);
-  return byPosition || compareTies(a.issue, b.issue);
 }
 
 /**
@@ -167,26 +146,17 @@ function isRunOfItems(issues: readonly Issue[], body: unknown): boolean {
 
 /**
  * Sorts issues in document order, in place. Issues found in that order already (the usual case)
- * are only checked; positions are compared as numbers, and as lists of ranks only where they do
- * not pack into one.
+ * are only checked, each walked only as deep as telling it from its neighbours needs.
  */
 function sortInDocumentOrder(issues: Issue[], body: unknown): void {
   if (isRunOfItems(issues, body)) return;
-  const order = documentOrder(body);
-  const keys = issues.map((issue) => order.key(issue.path));
+  const ranks = new BodyRanks();
+  const positions = issues.map((issue) => new Position(issue, body, ranks));
   let sorted = true;
-  let packed = true;
-  for (let i = 0; i < keys.length; i++) {
-    const b = keys[i]!;
-    if (b !== b) packed = false;
-    if (i === 0 || !sorted) continue;
-    const a = keys[i - 1]!;
-    sorted = a < b || (a === b && compareTies(issues[i - 1]!, issues[i]!) <= 0);
-  }
-  if (sorted && packed) return;
-  const positioned = issues.map((issue, i): Positioned => ({ issue, key: keys[i]!, ranks: packed ? undefined : order.ranks(issue.path) }));
-  positioned.sort(compareIssues);
-  for (let i = 0; i < positioned.length; i++) issues[i] = positioned[i]!.issue;
+  for (let i = 1; i < positions.length && sorted; i++) sorted = comparePositions(positions[i - 1]!, positions[i]!) <= 0;
+  if (sorted) return;
+  positions.sort(comparePositions);
+  for (let i = 0; i < positions.length; i++) issues[i] = positions[i]!.issue;
 }
 
 /**
