@@ -158,6 +158,8 @@ describe('document order', () => {
       qos_profile: 'QOS_VC',
       'a/b': { '~k': [0, { deep: { er: { est: { x: [1, 2] } } } }] },
       list: long,
+      // More keys than an object's keys are searched for (an index is made for it).
+      many: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${19 - i}`, i])),
       duration: 3600,
       application_server: { ipv4_address: '198.51.100.0/24' },
     };
@@ -181,6 +183,11 @@ describe('document order', () => {
       '/list/-',
       '/nowhere',
       '/nowhere/0',
+      '/many/k3',
+      '/many/k17',
+      '/many/k19',
+      '/many/k0',
+      '/many/zz',
       '/duration',
       '/application_server/ipv4_address',
       '/application_server',
