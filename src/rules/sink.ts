@@ -193,13 +193,15 @@ function isScheme(s: string, schemeEnd: number, scheme: string): boolean {
 function checkSink(ctx: Ctx, field: Field<string>): void {
   const value = field.value;
   const facts = ctx.dialect;
+  // Every finding answers with the dialect's code (INVALID_SINK exists only from CAMARA 1.1).
+  const error = facts.invalidSink;
   // Over the maximum length the schema's maxLength reports it (a keyword this rule does not own).
   if (value.length > facts.sinkMaxLength && codePointLength(value) > facts.sinkMaxLength) return;
   const path = field.path;
 
   const schemeEnd = absoluteUriSchemeEnd(value);
   if (schemeEnd < 0) {
-    ctx.report({ messageId: 'notUri', path, data: { ...baseData(path, value), reason: uriProblem(value) } });
+    ctx.report({ messageId: 'notUri', path, error, data: { ...baseData(path, value), reason: uriProblem(value) } });
     return;
   }
   // The common case, decided in one pass: 'https://' and a plain DNS name, nothing to report.
@@ -213,11 +215,11 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
   const http = isScheme(value, schemeEnd, 'http');
   if (!https && (facts.sinkHttpsRequired || !http)) {
     const allowed = facts.sinkHttpsRequired ? 'https' : 'https (or http)';
-    ctx.report({ messageId: 'notHttps', path, data: { ...baseData(path, value), scheme: printable(value.slice(0, schemeEnd)), allowed } });
+    ctx.report({ messageId: 'notHttps', path, error, data: { ...baseData(path, value), scheme: printable(value.slice(0, schemeEnd)), allowed } });
   } else if (https && facts.sinkHttpsRequired && !value.startsWith('https')) {
-    ctx.report({ messageId: 'schemeCase', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd) } });
+    ctx.report({ messageId: 'schemeCase', path, error, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd) } });
   } else if (http) {
-    ctx.report({ messageId: 'plainHttp', path, data: baseData(path, value) });
+    ctx.report({ messageId: 'plainHttp', path, error, data: baseData(path, value) });
   }
   if (!https && !http) return;
 
@@ -230,20 +232,20 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
     if (colon >= 0 && colon < authorityEnd) hostEnd = colon;
   }
   if (!hasAuthority || hostEnd === hostStart) {
-    ctx.report({ messageId: 'missingHost', path, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd).toLowerCase() } });
+    ctx.report({ messageId: 'missingHost', path, error, data: { ...baseData(path, value), scheme: value.slice(0, schemeEnd).toLowerCase() } });
     return;
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    ctx.report({ messageId: 'unusableUrl', path, data: baseData(path, value) });
+    ctx.report({ messageId: 'unusableUrl', path, error, data: baseData(path, value) });
     return;
   }
-  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, data: baseData(path, value) });
+  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, error, data: baseData(path, value) });
   const verdict = judgeHost(url.hostname);
   if (verdict !== undefined) {
-    ctx.report({ messageId: verdict.messageId, path, data: { ...baseData(path, value), host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope } });
+    ctx.report({ messageId: verdict.messageId, path, error, data: { ...baseData(path, value), host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope } });
   }
 }
 
