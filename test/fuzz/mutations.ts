@@ -24,20 +24,26 @@ interface Keys {
   qosProfile: string;
 }
 
+/** CAMARA's camelCase spellings (0.11 to 1.2). */
+const CAMARA_KEYS: Keys = {
+  phone: 'phoneNumber',
+  ipv4: 'ipv4Address',
+  publicAddress: 'publicAddress',
+  publicPort: 'publicPort',
+  ipv6: 'ipv6Address',
+  server: 'applicationServer',
+  serverIpv4: 'ipv4Address',
+  serverIpv6: 'ipv6Address',
+  devicePorts: 'devicePorts',
+  serverPorts: 'applicationServerPorts',
+  qosProfile: 'qosProfile',
+};
+
 const KEYS: Record<DialectId, Keys> = {
-  'qod-1.2': {
-    phone: 'phoneNumber',
-    ipv4: 'ipv4Address',
-    publicAddress: 'publicAddress',
-    publicPort: 'publicPort',
-    ipv6: 'ipv6Address',
-    server: 'applicationServer',
-    serverIpv4: 'ipv4Address',
-    serverIpv6: 'ipv6Address',
-    devicePorts: 'devicePorts',
-    serverPorts: 'applicationServerPorts',
-    qosProfile: 'qosProfile',
-  },
+  'qod-1.2': CAMARA_KEYS,
+  'qod-1.1': CAMARA_KEYS,
+  'qod-1.0': CAMARA_KEYS,
+  'qod-0.11': CAMARA_KEYS,
   'qod-sdk': {
     phone: 'phone_number',
     ipv4: 'ipv4_address',
@@ -56,6 +62,9 @@ const KEYS: Record<DialectId, Keys> = {
 /** The bounds of a dialect that mutations step over (DialectFacts in src/dialects/*.ts). */
 const FACTS: Record<DialectId, { portMin: number; durationMin: number; durationMax: number; plusRequired: boolean }> = {
   'qod-1.2': { portMin: 1, durationMin: 1, durationMax: 2147483647, plusRequired: true },
+  'qod-1.1': { portMin: 0, durationMin: 1, durationMax: Infinity, plusRequired: true },
+  'qod-1.0': { portMin: 0, durationMin: 1, durationMax: Infinity, plusRequired: true },
+  'qod-0.11': { portMin: 0, durationMin: 1, durationMax: Infinity, plusRequired: true },
   'qod-sdk': { portMin: 0, durationMin: 60, durationMax: 86400, plusRequired: false },
 };
 
