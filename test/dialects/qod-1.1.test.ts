@@ -1,7 +1,7 @@
 // qod-1.1 (CAMARA 1.1.0, r3.2): what its schema accepts, and what the report says under it. Cases
 // named after a scenario of r3.2's createSession test definitions are that scenario, decided from the
 // body and static configuration.
-import { dialectTester } from '../helpers/dialect-tester.js';
+import { dialectTester, sharedScenarios } from '../helpers/dialect-tester.js';
 
 const body = { device: { phoneNumber: '+34600000001' }, applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
 const token = { credentialType: 'ACCESSTOKEN', accessToken: 'eyJhbGciOiJSUzI1NiJ9', accessTokenExpiresUtc: '2099-07-03T12:27:08Z', accessTokenType: 'bearer' };
@@ -28,12 +28,12 @@ dialectTester('qod-1.1', {
   ],
   reports: [
     { name: 'a minimal body: nothing to say', body, issues: [] },
+    ...sharedScenarios({ noBody: '400.2_no_request_body', emptyBody: '400.3_empty_request_body', emptyProperty: '400.4_empty_property', badIdentifier: 'C01.02_device_identifiers_not_schema_compliant', outOfRangePort: '400.5_out_of_range_port' }, body),
     { name: 'C01.04_unnecessary_device', body, options: { context: { tokenIdentifiesDevice: true } }, issues: ['device-identifiers:unnecessaryIdentifier@/device 422 UNNECESSARY_IDENTIFIER'] },
     { name: 'C01.05_missing_device', body: without('device'), options: { context: { tokenIdentifiesDevice: false } }, issues: ['device-identifiers:missingIdentifier@ 422 MISSING_IDENTIFIER'] },
     { name: 'C01.06_unsupported_device', body: { ...body, device: { networkAccessIdentifier: '123456789@example.com' } }, issues: ['device-identifiers:unsupportedIdentifier@/device 422 UNSUPPORTED_IDENTIFIER'] },
     { name: 'C01.03_device_not_found', body, options: { policy: { resolveDevice: () => undefined } }, issues: ['device-identifiers:identifierNotFound@/device 404 IDENTIFIER_NOT_FOUND'] },
     { name: 'identifiers naming different devices: never checked from 1.1', body: twoIdentifiers, options: { policy: { resolveDevice: (id) => (id.type === 'phoneNumber' ? 'a' : 'b') } }, issues: [] },
-    { name: '400.5_out_of_range_port', body: { ...body, devicePorts: { ranges: [{ from: 0, to: 65536 }] } }, issues: ['port-ranges:aboveMaximum@/devicePorts/ranges/0/to 400 OUT_OF_RANGE'] },
     { name: '400.6_invalid_sink_credential PLAIN', body: withCredential({ credentialType: 'PLAIN' }), issues: ['sink-credential:unknownType@/sinkCredential/credentialType 400 INVALID_CREDENTIAL'] },
     { name: '400.6_invalid_sink_credential REFRESHTOKEN', body: withCredential({ credentialType: 'REFRESHTOKEN' }), issues: ['sink-credential:unknownType@/sinkCredential/credentialType 400 INVALID_CREDENTIAL'] },
     { name: 'a credentialType not in the enum: also INVALID_CREDENTIAL ("Only Access token is supported")', body: withCredential({ credentialType: 'TOKEN' }), issues: ['sink-credential:unknownType@/sinkCredential/credentialType 400 INVALID_CREDENTIAL'] },

@@ -62,3 +62,45 @@ export function dialectTester(dialect: DialectId, cases: { schema: SchemaCase[];
     });
   });
 }
+
+/** The scenario ids of one release's createSession test definitions that `sharedScenarios` covers. */
+export interface ScenarioIds {
+  noBody: string;
+  emptyBody: string;
+  emptyProperty: string;
+  /** The device identifiers that do not comply with the schema ('400.5' in r1.3, 'C01.02' later). */
+  badIdentifier: string;
+  outOfRangePort: string;
+}
+
+/**
+ * The createSession scenarios that CAMARA 0.11, 1.0 and 1.1 decide alike from the body alone (their
+ * ids differ by release): a missing or empty body, empty objects, identifiers the schema rejects,
+ * ports out of range. `body` is a valid body with a phone number.
+ */
+export function sharedScenarios(ids: ScenarioIds, body: Record<string, unknown>): ReportCase[] {
+  const port = (name: string, change: Record<string, unknown>, path: string, messageId = 'aboveMaximum'): ReportCase => ({
+    name: `${ids.outOfRangePort} ${name}`,
+    body: { ...body, ...change },
+    issues: [`port-ranges:${messageId}@${path} 400 OUT_OF_RANGE`],
+  });
+  return [
+    { name: `${ids.noBody} (no request body)`, body: undefined, issues: ['schema:required@ 400 INVALID_ARGUMENT'] },
+    { name: `${ids.emptyBody} (the body is {})`, body: {}, issues: Array(3).fill('schema:required@ 400 INVALID_ARGUMENT') },
+    ...['applicationServer', 'devicePorts', 'applicationServerPorts'].map((property) => ({
+      name: `${ids.emptyProperty} $.${property}`,
+      body: { ...body, [property]: {} },
+      issues: [`schema:minProperties@/${property} 400 INVALID_ARGUMENT`],
+    })),
+    { name: `${ids.badIdentifier} $.device.ipv4Address`, body: { ...body, device: { ipv4Address: { publicAddress: '84.125.93.10' } } }, issues: ['schema:anyOf@/device/ipv4Address 400 INVALID_ARGUMENT'] },
+    { name: `${ids.badIdentifier} $.device.ipv6Address`, body: { ...body, device: { ipv6Address: '2001:db8::zz' } }, issues: ['ip-address:notIpv6@/device/ipv6Address 400 INVALID_ARGUMENT'] },
+    { name: `${ids.badIdentifier} $.device.networkAccessIdentifier`, body: { ...body, device: { networkAccessIdentifier: 5 } }, issues: ['schema:type@/device/networkAccessIdentifier 400 INVALID_ARGUMENT'] },
+    port('$.device.ipv4Address.publicPort', { device: { ipv4Address: { publicAddress: '84.125.93.10', publicPort: 65536 } } }, '/device/ipv4Address/publicPort'),
+    port('$.devicePorts.ranges.from', { devicePorts: { ranges: [{ from: -1, to: 10 }] } }, '/devicePorts/ranges/0/from', 'belowMinimum'),
+    port('$.devicePorts.ranges.to', { devicePorts: { ranges: [{ from: 1, to: 65536 }] } }, '/devicePorts/ranges/0/to'),
+    port('$.devicePorts.ports[*]', { devicePorts: { ports: [65536] } }, '/devicePorts/ports/0'),
+    port('$.applicationServerPorts.ranges.from', { applicationServerPorts: { ranges: [{ from: -1, to: 10 }] } }, '/applicationServerPorts/ranges/0/from', 'belowMinimum'),
+    port('$.applicationServerPorts.ranges.to', { applicationServerPorts: { ranges: [{ from: 1, to: 65536 }] } }, '/applicationServerPorts/ranges/0/to'),
+    port('$.applicationServerPorts.ports[*]', { applicationServerPorts: { ports: [65536] } }, '/applicationServerPorts/ports/0'),
+  ];
+}
