@@ -1,7 +1,7 @@
 // device-identifiers: which device a request is about. The schema only says what an identifier looks
 // like; CAMARA's prose adds who may name the device (the access token or the body, one of them
-// always, and from 1.0 never both), which identifier types the provider supports, and, in some versions, that
-// several identifiers must name the same device. The last needs a device registry, so it runs only
+// always, and from 1.0 never both), which identifier types the provider supports, and, in some
+// versions, that several identifiers must name the same device. The last needs a device registry, so it runs only
 // when the operator gives one (policy.resolveDevice); it may be asynchronous, which only
 // validateAsync waits for.
 
