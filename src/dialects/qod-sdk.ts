@@ -22,12 +22,14 @@ export const qodSdk: Dialect = {
     duration: { min: 60, max: 86400, default: 86400 },
     // The SDK model lists all four identifiers as options ("the MNO might support only a subset").
     defaultSupportedIdentifiers: DEVICE_IDENTIFIER_TYPES,
-    tokenRules: 'none',
+    tokenRules: null,
+    unsupportedIdentifier: { status: 422, code: 'UNSUPPORTED_IDENTIFIER' },
     // "the identifiers MUST belong to the same device"
     identifierMismatch: { status: 422, code: 'IDENTIFIER_MISMATCH' },
     identifierNotFound: { status: 404, code: 'IDENTIFIER_NOT_FOUND' },
     sinkHttpsRequired: false,
     sinkMaxLength: 2048,
+    invalidSink: { status: 400, code: 'INVALID_SINK' },
     // The SDK model's application server has only the subnet form (ipv4_address, ipv6_address).
     serverAddressList: null,
     sinkCredential: null,

@@ -197,13 +197,15 @@ function isScheme(s: string, schemeEnd: number, scheme: string): boolean {
 function checkSink(ctx: Ctx, field: Field<string>): void {
   const value = field.value;
   const facts = ctx.dialect;
+  // Every finding answers with the dialect's code (INVALID_SINK exists only from CAMARA 1.1).
+  const error = facts.invalidSink;
   // Over the maximum length the schema's maxLength reports it (a keyword this rule does not own).
   if (value.length > facts.sinkMaxLength && codePointLength(value) > facts.sinkMaxLength) return;
   const path = field.path;
 
   const schemeEnd = absoluteUriSchemeEnd(value);
   if (schemeEnd < 0) {
-    ctx.report({ messageId: 'notUri', path, data: sinkData(path, value, { reason: uriProblem(value) }) });
+    ctx.report({ messageId: 'notUri', path, error, data: sinkData(path, value, { reason: uriProblem(value) }) });
     return;
   }
   // The common case, decided in one pass: 'https://' and a plain DNS name, nothing to report.
@@ -217,11 +219,11 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
   const http = isScheme(value, schemeEnd, 'http');
   if (!https && (facts.sinkHttpsRequired || !http)) {
     const allowed = facts.sinkHttpsRequired ? 'https' : 'https (or http)';
-    ctx.report({ messageId: 'notHttps', path, data: sinkData(path, value, { scheme: printable(value.slice(0, schemeEnd)), allowed }) });
+    ctx.report({ messageId: 'notHttps', path, error, data: sinkData(path, value, { scheme: printable(value.slice(0, schemeEnd)), allowed }) });
   } else if (https && facts.sinkHttpsRequired && !value.startsWith('https')) {
-    ctx.report({ messageId: 'schemeCase', path, data: sinkData(path, value, { scheme: value.slice(0, schemeEnd) }) });
+    ctx.report({ messageId: 'schemeCase', path, error, data: sinkData(path, value, { scheme: value.slice(0, schemeEnd) }) });
   } else if (http) {
-    ctx.report({ messageId: 'plainHttp', path, data: sinkData(path, value) });
+    ctx.report({ messageId: 'plainHttp', path, error, data: sinkData(path, value) });
   }
   if (!https && !http) return;
   // An http URL (or https spelt in capitals) with a plain authority: its host is public, no URL parse.
@@ -236,20 +238,20 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
     if (colon >= 0 && colon < authorityEnd) hostEnd = colon;
   }
   if (!hasAuthority || hostEnd === hostStart) {
-    ctx.report({ messageId: 'missingHost', path, data: sinkData(path, value, { scheme: value.slice(0, schemeEnd).toLowerCase() }) });
+    ctx.report({ messageId: 'missingHost', path, error, data: sinkData(path, value, { scheme: value.slice(0, schemeEnd).toLowerCase() }) });
     return;
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    ctx.report({ messageId: 'unusableUrl', path, data: sinkData(path, value) });
+    ctx.report({ messageId: 'unusableUrl', path, error, data: sinkData(path, value) });
     return;
   }
-  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, data: sinkData(path, value) });
+  if (url.username !== '' || url.password !== '') ctx.report({ messageId: 'credentials', path, error, data: sinkData(path, value) });
   const verdict = judgeHost(url.hostname);
   if (verdict !== undefined) {
-    ctx.report({ messageId: verdict.messageId, path, data: sinkData(path, value, { host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope }) });
+    ctx.report({ messageId: verdict.messageId, path, error, data: sinkData(path, value, { host: printable(url.hostname), kind: verdict.kind, scope: verdict.scope }) });
   }
 }
 

@@ -195,7 +195,7 @@ describe('port-ranges bounds agree with the schema', () => {
     fc.integer(),
     fc.constantFrom(-0, 1e300, -1e300, Number.MAX_SAFE_INTEGER + 2),
   );
-  for (const dialect of ['qod-1.2', 'qod-sdk'] as DialectId[]) {
+  for (const dialect of ['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-sdk'] as DialectId[]) {
     const { validate } = createValidator({ dialect, maxIssues: 1000 });
     const schema = dialects[dialect].schema;
     const k = dialect === 'qod-sdk'
