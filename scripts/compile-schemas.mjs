@@ -99,7 +99,7 @@ function specOnly(node) {
 }
 
 function standalone(schema) {
-  const ajv = createAjv({ code: { source: true, esm: true } });
+  const ajv = createAjv({ code: { source: true, esm: true }, verbose: true });
   return toEsm(standaloneCode(ajv, ajv.compile(schema)));
 }
 

@@ -7,7 +7,7 @@ import type { Plugin } from './rules/api.js';
 // #region Dialects and policy
 
 /** The API versions (dialects) this package knows. */
-export type DialectId = 'qod-1.2' | 'qod-sdk';
+export type DialectId = 'qod-1.2' | 'qod-1.1' | 'qod-1.0' | 'qod-0.11' | 'qod-sdk';
 
 /** A severity a finding can have. */
 export type Severity = 'error' | 'warn' | 'info';

@@ -67,7 +67,8 @@ function documentedConfigs(): { where: string; config: Record<string, unknown> }
 /** Configuration files of the CLI scenarios that are meant to work (exit status 0 or 1). */
 function scenarioConfigs(): { where: string; config: unknown }[] {
   const dir = join(root, 'test', 'cli', 'cases');
-  const found: { where: string; config: unknown }[] = [{ where: 'fixed-clock.config.json', config: JSON.parse(readFileSync(join(dir, 'fixed-clock.config.json'), 'utf8')) }];
+  // The repository's own configuration, which fixtures.scenario runs with.
+  const found: { where: string; config: unknown }[] = [{ where: 'qod-policy.config.json', config: JSON.parse(readFileSync(join(root, 'qod-policy.config.json'), 'utf8')) }];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.scenario'))) {
     const text = readFileSync(join(dir, file), 'utf8');
     const status = /^====status====\n(\d+)/m.exec(text)?.[1];

@@ -43,6 +43,8 @@ const PROFILES: readonly CodesProfile[] = ['specification', 'test-definitions'];
  * dialect never reports it. A rule that starts reading a fact for a message belongs here.
  */
 const FROM_FACTS: Readonly<Record<string, (facts: DialectFacts) => CamaraError | null>> = {
+  'device-identifiers#missingIdentifier': (f) => f.tokenRules?.missingDevice ?? null,
+  'device-identifiers#unnecessaryIdentifier': (f) => f.tokenRules?.unnecessaryDevice ?? null,
   'device-identifiers#identifierMismatch': (f) => f.identifierMismatch,
   'device-identifiers#identifierNotFound': (f) => f.identifierNotFound,
   'device-identifiers#unsupportedIdentifier': (f) => f.unsupportedIdentifier,
@@ -56,8 +58,6 @@ const FROM_FACTS: Readonly<Record<string, (facts: DialectFacts) => CamaraError |
 
 /** Messages a dialect never reports, by the facts that rule them out ('rule#*': the whole rule). */
 const REACHABLE: Readonly<Record<string, (facts: DialectFacts) => boolean>> = {
-  'device-identifiers#missingIdentifier': (f) => f.tokenRules !== 'none',
-  'device-identifiers#unnecessaryIdentifier': (f) => f.tokenRules !== 'none',
   'sink-credential#*': (f) => f.sinkCredential !== null,
   'sink-credential#privateKeyJwtNotConfigured': (f) => f.sinkCredential?.types.includes('PRIVATE_KEY_JWT') === true,
   'sink-credential#jwksUriReadOnly': (f) => f.sinkCredential?.types.includes('PRIVATE_KEY_JWT') === true,

@@ -1,11 +1,12 @@
 // Every fixture and the exact list of findings it must produce (ruleId@path, prefixed with the
 // severity when it is not an error). A fixture missing from the table, or a table entry without a
 // fixture, fails too. Fixtures are read as bytes and go through validateJson with dialect 'auto', so
-// the folder name also checks detection.
+// the folder name also checks detection; except the dialects whose bodies have the keys of qod-1.2
+// (CAMARA 0.11 to 1.1), which are judged with their dialect named, as --dialect does.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateJson } from '../src/index.js';
+import { validateJson, type DialectId } from '../src/index.js';
 
 const root = join(import.meta.dirname, '..', 'fixtures');
 
@@ -60,6 +61,53 @@ const expected: Record<string, string[]> = {
   'qod-1.2/invalid/sink-not-a-uri.json': ['sink@/sink'],
   'qod-1.2/invalid/unknown-property-nested.json': ['known-properties@/device/ipv4Address/natType'],
   'qod-1.2/invalid/unknown-property.json': ['known-properties@/extra'],
+  'qod-1.1/valid/duration-above-int32.json': [],
+  'qod-1.1/valid/retrieve-sessions-example-with-device-response.json': ['warn:phone-number@/device/phoneNumber', 'warn:ip-address-scope@/applicationServer/ipv4Address'],
+  'qod-1.1/valid/retrieve-sessions-example.json': ['warn:ip-address-scope@/applicationServer/ipv4Address'],
+  'qod-1.1/valid/schema-examples.json': ['warn:phone-number@/device/phoneNumber', 'warn:device-identifiers@/device/networkAccessIdentifier', 'warn:device-server-consistency@/device/ipv6Address', 'warn:sink-credential@/sinkCredential/accessTokenExpiresUtc'],
+  'qod-1.1/valid/session-available-example.json': [],
+  'qod-1.1/valid/session-creation-example-with-device-response.json': ['warn:phone-number@/device/phoneNumber'],
+  'qod-1.1/valid/session-creation-example.json': [],
+  'qod-1.1/valid/session-unavailable-example.json': [],
+  'qod-1.1/valid/unknown-property-allowed.json': [],
+  'qod-1.1/invalid/device-ipv4-public-address-alone.json': ['schema@/device/ipv4Address'],
+  'qod-1.1/invalid/missing-application-server.json': ['schema@'],
+  'qod-1.1/invalid/sink-credential-refresh-token-type.json': ['sink-credential@/sinkCredential/credentialType'],
+  'qod-1.1/invalid/sink-http.json': ['sink@/sink'],
+  'qod-1.1/invalid/sink-scheme-in-capitals.json': ['sink@/sink'],
+  'qod-1.0/valid/port-zero.json': [],
+  'qod-1.0/valid/retrieve-sessions-example.json': ['warn:phone-number@/device/phoneNumber', 'warn:ip-address-scope@/applicationServer/ipv4Address'],
+  'qod-1.0/valid/schema-examples.json': ['warn:phone-number@/device/phoneNumber', 'warn:device-identifiers@/device/networkAccessIdentifier', 'warn:device-server-consistency@/device/ipv6Address', 'warn:sink-credential@/sinkCredential/accessTokenExpiresUtc'],
+  'qod-1.0/valid/session-available-example.json': [],
+  'qod-1.0/valid/session-unavailable-example.json': [],
+  'qod-1.0/valid/sink-http.json': ['warn:sink@/sink'],
+  'qod-1.0/invalid/network-access-identifier-only.json': ['device-identifiers@/device'],
+  'qod-1.0/invalid/phone-number-leading-zero.json': ['phone-number@/device/phoneNumber'],
+  'qod-1.0/invalid/sink-credential-expiry-without-time-zone.json': ['sink-credential@/sinkCredential/accessTokenExpiresUtc'],
+  'qod-1.0/invalid/sink-credential-plain-type.json': ['sink-credential@/sinkCredential/credentialType'],
+  'qod-1.0/invalid/sink-credential-unknown-type.json': ['sink-credential@/sinkCredential/credentialType'],
+  'qod-1.0/invalid/sink-not-a-uri.json': ['sink@/sink'],
+  'qod-0.11/valid/duration-above-86400.json': [],
+  'qod-0.11/valid/no-device.json': [],
+  'qod-0.11/valid/port-zero.json': [],
+  'qod-0.11/valid/retrieve-sessions-example.json': ['warn:phone-number@/device/phoneNumber', 'warn:ip-address-scope@/applicationServer/ipv4Address'],
+  'qod-0.11/valid/schema-examples.json': ['warn:phone-number@/device/phoneNumber', 'warn:device-identifiers@/device/networkAccessIdentifier', 'warn:device-server-consistency@/device/ipv6Address'],
+  'qod-0.11/valid/session-available-example.json': [],
+  'qod-0.11/valid/session-unavailable-example.json': [],
+  'qod-0.11/valid/sink-credential-access-token.json': [],
+  'qod-0.11/valid/sink-http.json': ['warn:sink@/sink'],
+  'qod-0.11/valid/unknown-property-allowed.json': [],
+  'qod-0.11/invalid/duration-zero.json': ['duration-bounds@/duration'],
+  'qod-0.11/invalid/missing-duration.json': ['schema@'],
+  'qod-0.11/invalid/network-access-identifier-only.json': ['device-identifiers@/device'],
+  'qod-0.11/invalid/phone-number-without-plus.json': ['phone-number@/device/phoneNumber'],
+  'qod-0.11/invalid/port-above-65535.json': ['port-ranges@/devicePorts/ports/0'],
+  'qod-0.11/invalid/server-ipv4-not-an-address.json': ['ip-address@/applicationServer/ipv4Address'],
+  'qod-0.11/invalid/sink-credential-missing-access-token.json': ['sink-credential@/sinkCredential'],
+  'qod-0.11/invalid/sink-credential-plain-type.json': ['sink-credential@/sinkCredential/credentialType'],
+  'qod-0.11/invalid/sink-credential-refresh-token-type.json': ['sink-credential@/sinkCredential/credentialType'],
+  'qod-0.11/invalid/sink-credential-token-type-not-bearer.json': ['sink-credential@/sinkCredential/accessTokenType'],
+  'qod-0.11/invalid/sink-not-http.json': ['sink@/sink'],
   'qod-sdk/valid/duration-60.json': [],
   'qod-sdk/valid/full.json': [],
   'qod-sdk/valid/minimal.json': [],
@@ -82,7 +130,10 @@ const expected: Record<string, string[]> = {
   'qod-sdk/invalid/webhook-url-not-a-uri.json': ['sink@/webhook/notification_url'],
 };
 
-const files = ['qod-1.2', 'qod-sdk'].flatMap((dialect) =>
+/** Dialects `auto` does not tell from qod-1.2 by keys alone. */
+const named = new Set(['qod-1.1', 'qod-1.0', 'qod-0.11']);
+
+const files = ['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-sdk'].flatMap((dialect) =>
   ['valid', 'invalid'].flatMap((kind) => readdirSync(join(root, dialect, kind)).map((file) => `${dialect}/${kind}/${file}`)),
 );
 
@@ -92,8 +143,9 @@ describe('fixtures', () => {
   });
 
   it.each(files)('%s', (file) => {
-    const report = validateJson(readFileSync(join(root, file)), { dialect: 'auto' });
-    expect(report.dialect).toBe(file.split('/')[0]);
+    const dialect = file.split('/')[0] as DialectId;
+    const report = validateJson(readFileSync(join(root, file)), { dialect: named.has(dialect) ? dialect : 'auto' });
+    expect(report.dialect).toBe(dialect);
     const found = report.issues.map((i) => `${i.severity === 'error' ? '' : `${i.severity}:`}${i.ruleId}@${i.path}`);
     expect(found).toEqual(expected[file]);
     if (file.includes('/valid/')) expect(report.valid).toBe(true);

@@ -73,9 +73,20 @@ export function ruleDocs(plugins: readonly Plugin[] = []): Map<string, { descrip
   return map;
 }
 
+/** The dialects whose default differs, by that default: [['off', ['qod-1.1', 'qod-sdk']]]. */
+function byLevel(dialectDefaults: Record<string, string> | undefined): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const [dialect, level] of Object.entries(dialectDefaults ?? {})) {
+    const same = groups.get(level);
+    if (same === undefined) groups.set(level, [dialect]);
+    else same.push(dialect);
+  }
+  return [...groups];
+}
+
 function severityText(r: RuleRow): string {
   let text = r.secondarySeverity ? `${r.severity}/${r.secondarySeverity}` : r.severity;
-  if (r.dialectDefaults) text += ` (${Object.entries(r.dialectDefaults).map(([d, l]) => `${l} in ${d}`).join(', ')})`;
+  if (r.dialectDefaults) text += ` (${byLevel(r.dialectDefaults).map(([l, ds]) => `${l} in ${ds.join(', ')}`).join('; ')})`;
   return text;
 }
 
@@ -111,7 +122,7 @@ export function rulesMarkdown(rows: readonly RuleRow[]): string {
     const name = r.docs === undefined ? `\`${r.id}\`` : `[\`${r.id}\`](${r.docs})`;
     let level = r.severity;
     if (r.secondarySeverity !== undefined) level += ' (some findings one level lower)';
-    for (const [dialect, dialectLevel] of Object.entries(r.dialectDefaults ?? {})) level += ` (${dialect}: ${dialectLevel})`;
+    for (const [dialectLevel, ds] of byLevel(r.dialectDefaults)) level += ` (${ds.join(', ')}: ${dialectLevel})`;
     out.push(`| ${name} | ${level} | ${cell(r.camara.join(', '))} | ${cell(r.description)} |`);
   }
   return `${out.join('\n')}\n`;

@@ -3,11 +3,17 @@
 import type { DialectId } from '../types.js';
 import type { Dialect } from './types.js';
 import { qod12 } from './qod-1.2.js';
+import { qod11 } from './qod-1.1.js';
+import { qod10 } from './qod-1.0.js';
+import { qod011 } from './qod-0.11.js';
 import { qodSdk } from './qod-sdk.js';
 
 /** Every dialect by id. The first entry is the default. */
 export const dialects: Readonly<Record<DialectId, Dialect>> = {
   'qod-1.2': qod12,
+  'qod-1.1': qod11,
+  'qod-1.0': qod10,
+  'qod-0.11': qod011,
   'qod-sdk': qodSdk,
 };
 

@@ -20,11 +20,11 @@ export const qod12: Dialect = {
     duration: { min: 1, max: 2147483647 },
     // Commonalities NOTE2: the NAI is in the schema only for future-proofing; its use is not allowed.
     defaultSupportedIdentifiers: ['phoneNumber', 'ipv4Address', 'ipv6Address'],
-    tokenRules: 'camara-1.0+',
+    tokenRules: { missingDevice: { status: 422, code: 'MISSING_IDENTIFIER' }, unnecessaryDevice: { status: 422, code: 'UNNECESSARY_IDENTIFIER' } },
+    unsupportedIdentifier: { status: 422, code: 'UNSUPPORTED_IDENTIFIER' },
     // 1.1 and 1.2: the provider must NOT cross-check identifiers (it picks one).
     identifierMismatch: null,
     identifierNotFound: { status: 404, code: 'IDENTIFIER_NOT_FOUND' },
-    unsupportedIdentifier: { status: 422, code: 'UNSUPPORTED_IDENTIFIER' },
     sinkHttpsRequired: true,
     sinkMaxLength: 2048,
     invalidSink: { status: 400, code: 'INVALID_SINK' },

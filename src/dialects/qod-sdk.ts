@@ -25,7 +25,7 @@ export const qodSdk: Dialect = {
     duration: { min: 60, max: 86400, default: 86400 },
     // The SDK model lists all four identifiers as options ("the MNO might support only a subset").
     defaultSupportedIdentifiers: DEVICE_IDENTIFIER_TYPES,
-    tokenRules: 'none',
+    tokenRules: null,
     // "the identifiers MUST belong to the same device"; 0.10's example InconsistentDeviceProperties.
     identifierMismatch: { status: 400, code: 'INVALID_ARGUMENT' },
     // 0.10's example CannotIdentifyDevice ("Unable to identify device from specified parameters").

@@ -41,23 +41,31 @@ export interface DialectFacts {
   };
   /** Inclusive port bounds. */
   readonly port: { readonly min: number; readonly max: number };
-  /** Inclusive duration bounds in seconds; `default` when the dialect fills in an absent duration. */
+  /**
+   * Inclusive duration bounds in seconds (`max` Infinity where the schema sets no maximum);
+   * `default` when the dialect fills in an absent duration.
+   */
   readonly duration: { readonly min: number; readonly max: number; readonly default?: number };
   /** Identifier types supported when the policy does not say. */
   readonly defaultSupportedIdentifiers: readonly DeviceIdentifierType[];
-  /** Token rules: 'camara-1.0+' (2-legged needs a device, 3-legged forbids one) or 'none'. */
-  readonly tokenRules: 'camara-1.0+' | 'none';
+  /**
+   * What the access token demands of `device` (null: nothing, as before CAMARA 0.11): the answer
+   * when a 2-legged token comes without a device, and when a 3-legged token comes with one (null
+   * where that is allowed: in 0.11 the device must then name the token's device, which the body
+   * alone cannot show).
+   */
+  readonly tokenRules: { readonly missingDevice: CamaraError; readonly unnecessaryDevice: CamaraError | null } | null;
+  /** The answer when none of the identifiers given is of a type the provider supports. */
+  readonly unsupportedIdentifier: CamaraError;
   /** Where identifiers must name the same device: the answer for a mismatch; null: never checked. */
   readonly identifierMismatch: CamaraError | null;
   /** The answer when no identifier given resolves to a device. */
   readonly identifierNotFound: CamaraError;
-  /** The answer when the device is named only by identifier types the provider does not support. */
-  readonly unsupportedIdentifier: CamaraError;
   /** Sink must be https. */
   readonly sinkHttpsRequired: boolean;
-  /** Maximum sink length in characters. */
+  /** Maximum sink length in characters (Infinity where the schema sets none). */
   readonly sinkMaxLength: number;
-  /** The answer for a sink (notification URL) that is not valid: INVALID_SINK exists from CAMARA 1.1. */
+  /** The answer for a sink the sink rule rejects (CAMARA 1.1+: 400 INVALID_SINK, a code earlier versions lack). */
   readonly invalidSink: CamaraError;
   /**
    * The application server's list of single addresses (CAMARA 1.2 `ipAddresses`): its key as the

@@ -7,73 +7,156 @@ import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 import type { Entry } from './entries.js';
-
-/**
- * Where a pointer's value appears in the body, as one rank per segment: object keys in the body's
- * own order, array items by index. A parent sorts before its children; pointers to nothing sort last.
- * Each pointer is walked from the body (at most a few levels): no map keyed by path strings, whose
- * hashing cost more than the walk.
- */
-function documentRanks(body: unknown): (pointer: string) => number[] {
-  // A body's objects have a few keys each: a list and indexOf beat building a map per object.
-  const keyLists = new Map<object, string[]>();
-  return (pointer) => {
-    const ranks: number[] = [];
-    let node = body;
-    for (let start = 1; start <= pointer.length; ) {
-      let end = pointer.indexOf('/', start);
-      if (end === -1) end = pointer.length;
-      let rank = UNKNOWN;
-      let child: unknown;
-      try {
-        if (Array.isArray(node)) {
-          rank = indexAt(pointer, start, end);
-          if (rank !== UNKNOWN) child = node[rank];
-        } else if (typeof node === 'object' && node !== null) {
-          const raw = pointer.slice(start, end);
-          const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-          let keys = keyLists.get(node);
-          if (keys === undefined) keyLists.set(node, (keys = Object.keys(node)));
-          const index = keys.indexOf(segment);
-          if (index !== -1) {
-            rank = index;
-            child = (node as Record<string, unknown>)[segment];
-          }
-        }
-      } catch {
-        // A value that throws when read again (a getter, a Proxy): what lies below sorts last.
-        child = undefined;
-      }
-      ranks.push(rank);
-      node = child;
-      start = end + 1;
-    }
-    return ranks;
-  };
-}
+import { indexBetween, lastSlash, NOT_AN_INDEX, slashFrom, unescapePointerSegment, valueAt } from '../shared/pointer.js';
 
 /** Sorts after every real position. */
 const UNKNOWN = Number.MAX_SAFE_INTEGER;
 
-/** The array index written between start and end, or UNKNOWN when it is not one ('01', '-', ''). */
-function indexAt(pointer: string, start: number, end: number): number {
-  if (end === start || end - start > 15 || (pointer.charCodeAt(start) === 48 && end - start > 1)) return UNKNOWN;
-  let index = 0;
-  for (let i = start; i < end; i++) {
-    const digit = pointer.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return UNKNOWN;
-    index = index * 10 + digit;
+/** Objects with more keys than this get a map from key to rank instead of a search of their keys. */
+const SEARCHED_KEYS = 16;
+
+/**
+ * Ranks of pointer segments in one body: object keys in the body's own order, array items by
+ * index, UNKNOWN for what is not there. Each object's keys are listed once per report.
+ */
+class BodyRanks {
+  private readonly keyLists = new Map<object, readonly string[]>();
+  private readonly keyIndexes = new Map<object, ReadonlyMap<string, number>>();
+  /** The value the last step reached. */
+  child: unknown;
+
+  /** One step down from node: the rank of pointer[start, end); the value there in `child`. */
+  step(node: unknown, pointer: string, start: number, end: number): number {
+    this.child = undefined;
+    try {
+      if (Array.isArray(node)) {
+        const index = indexBetween(pointer, start, end);
+        if (index === NOT_AN_INDEX) return UNKNOWN;
+        this.child = node[index];
+        return index;
+      }
+      if (typeof node !== 'object' || node === null) return UNKNOWN;
+      const keys = this.keysOf(node);
+      const segment = unescapePointerSegment(pointer.slice(start, end));
+      const rank = keys.length > SEARCHED_KEYS ? (this.indexOf(node, keys).get(segment) ?? -1) : keys.indexOf(segment);
+      if (rank === -1) return UNKNOWN;
+      // Read with the key as the body spells it: a lookup with a sliced string costs more.
+      this.child = (node as Record<string, unknown>)[keys[rank]!];
+      return rank;
+    } catch {
+      // A value that throws when read again (a getter, a Proxy): what lies below sorts last.
+      this.child = undefined;
+      return UNKNOWN;
+    }
   }
-  return index;
+
+  private keysOf(node: object): readonly string[] {
+    let keys = this.keyLists.get(node);
+    if (keys === undefined) this.keyLists.set(node, (keys = Object.keys(node)));
+    return keys;
+  }
+
+  private indexOf(node: object, keys: readonly string[]): ReadonlyMap<string, number> {
+    let index = this.keyIndexes.get(node);
+    if (index === undefined) this.keyIndexes.set(node, (index = new Map(keys.map((key, i) => [key, i]))));
+    return index;
+  }
 }
 
-function compareRanks(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
+/**
+ * Where an issue's value appears: its pointer's ranks, walked from the body only as deep as a
+ * comparison needs (issues in different top-level members never look further). A parent sorts
+ * before its children.
+ */
+class Position {
+  private readonly ranks: number[] = [];
+  private node: unknown;
+  /** Where the next unwalked segment of the pointer starts. */
+  private next = 1;
+
+  constructor(
+    readonly issue: Issue,
+    body: unknown,
+    private readonly bodyRanks: BodyRanks,
+  ) {
+    this.node = body;
+  }
+
+  /** The rank at a level, walking further when needed; undefined below the pointer's last segment. */
+  rankAt(level: number): number | undefined {
+    const path = this.issue.path;
+    while (this.ranks.length <= level) {
+      if (this.next > path.length) return undefined;
+      const end = slashFrom(path, this.next);
+      this.ranks.push(this.bodyRanks.step(this.node, path, this.next, end));
+      this.node = this.bodyRanks.child;
+      this.next = end + 1;
+    }
+    return this.ranks[level];
+  }
+}
+
+function comparePositions(a: Position, b: Position): number {
+  for (let level = 0; ; level++) {
+    const ra = a.rankAt(level);
+    const rb = b.rankAt(level);
+    if (ra === undefined || rb === undefined) {
+      if (ra !== rb) return ra === undefined ? -1 : 1;
+      return compareTies(a.issue, b.issue);
+    }
+    if (ra !== rb) return ra - rb;
+  }
 }
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Issues at the same place: by path text, rule, then message. */
+function compareTies(a: Issue, b: Issue): number {
+  return compareText(a.path, b.path) || compareText(a.ruleId, b.ruleId) || compareText(a.messageId, b.messageId);
+}
+
+/**
+ * Whether the issues name items of one list in increasing order (a long list with many bad items,
+ * the case that makes issues numerous): then they are in document order, known from their
+ * pointers and one walk to the list. Ties (two issues at one item) are left to the general order.
+ */
+function isRunOfItems(issues: readonly Issue[], body: unknown): boolean {
+  const first = issues[0]!.path;
+  const slash = lastSlash(first);
+  let previous = indexBetween(first, slash + 1, first.length);
+  if (slash < 0 || previous === NOT_AN_INDEX) return false;
+  const list = first.slice(0, slash);
+  for (let i = 1; i < issues.length; i++) {
+    const path = issues[i]!.path;
+    if (lastSlash(path) !== slash || !path.startsWith(list)) return false;
+    const index = indexBetween(path, slash + 1, path.length);
+    if (index === NOT_AN_INDEX || index <= previous) return false;
+    previous = index;
+  }
+  // Only an array's items sort by number (an absent list's or object's do not).
+  try {
+    return Array.isArray(valueAt(body, list));
+  } catch {
+    // A getter or Proxy that throws when read again: the general order copes with it.
+    return false;
+  }
+}
+
+/**
+ * Sorts issues in document order, in place. Issues found in that order already (the usual case)
+ * are only checked, each walked only as deep as telling it from its neighbours needs.
+ */
+function sortInDocumentOrder(issues: Issue[], body: unknown): void {
+  if (isRunOfItems(issues, body)) return;
+  const ranks = new BodyRanks();
+  const positions = issues.map((issue) => new Position(issue, body, ranks));
+  let sorted = true;
+  for (let i = 1; i < positions.length && sorted; i++) sorted = comparePositions(positions[i - 1]!, positions[i]!) <= 0;
+  if (sorted) return;
+  positions.sort(comparePositions);
+  for (let i = 0; i < positions.length; i++) issues[i] = positions[i]!.issue;
 }
 
 /**
@@ -112,19 +195,7 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
     issue.severity = entry.severity;
     return issue;
   });
-  if (issues.length > 1) {
-    // Ranks are computed once per issue, not per comparison.
-    const ranksOf = documentRanks(body);
-    const keyed = issues.map((issue) => ({ issue, ranks: ranksOf(issue.path) }));
-    keyed.sort(
-      (a, b) =>
-        compareRanks(a.ranks, b.ranks) ||
-        compareText(a.issue.path, b.issue.path) ||
-        compareText(a.issue.ruleId, b.issue.ruleId) ||
-        compareText(a.issue.messageId, b.issue.messageId),
-    );
-    keyed.forEach((entry, i) => (issues[i] = entry.issue));
-  }
+  if (issues.length > 1) sortInDocumentOrder(issues, body);
   if (entries.length > maxIssues || unexamined > 0) {
     const omitted = Math.max(0, entries.length - maxIssues);
     const stopped = unexamined > 0 ? ` The schema check stopped early: ${unexamined} more failure${unexamined === 1 ? ' was' : 's were'} not examined.` : '';

@@ -16,8 +16,8 @@ import type { Dialect } from '../dialects/types.js';
 import { buildModel } from '../model/build-model.js';
 import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
 import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
-import type { Finding, RuleContext, RuleDefinition, RuleMessage } from '../rules/api.js';
-import type { DialectId, Issue } from '../types.js';
+import type { Finding, RuleContext, RuleMessage } from '../rules/api.js';
+import type { CamaraError, DialectId, Issue, Severity } from '../types.js';
 import { entryOf, type Entry } from './entries.js';
 import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
@@ -39,60 +39,87 @@ export interface Collected {
  */
 const SCHEMA_FAILURES_PER_ISSUE = 4;
 
-/** A message template split once into literal text (even indexes) and placeholder names (odd). */
-const templates = new Map<string, string[]>();
+/** Splits a message template into literal text (even indexes) and placeholder names (odd). */
+function splitTemplate(text: string): readonly string[] {
+  return text.split(/\{\{\s*([\w.]+)\s*\}\}/);
+}
 
-/** Fills `{{ name }}` placeholders from data; unknown placeholders stay as written. */
-function interpolate(text: string, data: Finding['data']): string {
-  if (data === undefined) return text;
-  let parts = templates.get(text);
-  if (parts === undefined) {
-    parts = text.split(/\{\{\s*([\w.]+)\s*\}\}/);
-    templates.set(text, parts);
-  }
+/** Fills the placeholders of a split template from data; unknown placeholders stay as written. */
+function interpolate(parts: readonly string[], data: Finding['data']): string {
+  if (data === undefined || parts.length === 1) return parts[0]!;
+  // A plain object's inherited properties are Object.prototype's, none of them a string, number or
+  // boolean: such a value is the data's own without asking (an own-property call per placeholder
+  // was a fifth of the cost). Data with another prototype is asked.
+  const plain = Object.getPrototypeOf(data) === Object.prototype;
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
-    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{{ ${key} }}`) + parts[i + 1]!;
+    const value = data[key];
+    const own = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? plain || Object.prototype.hasOwnProperty.call(data, key) : false;
+    out += (own ? String(value) : `{{ ${key} }}`) + parts[i + 1]!;
   }
   return out;
 }
 
-function messageOf(rule: RuleDefinition, messageId: string): Exclude<RuleMessage, string> | undefined {
-  const message = rule.meta.messages[messageId];
-  return typeof message === 'string' ? { text: message } : message;
-}
+/** A declared message as an object, its template split once. */
+type DeclaredMessage = Exclude<RuleMessage, string> & { readonly parts: readonly string[] };
 
 /** A rule's finding as an entry: severity and status now, the message only when it is listed. */
+class RuleEntry implements Entry {
+  readonly ruleId: string;
+  readonly path: string;
+  severity: Severity;
+  readonly status: number;
+  readonly secondary: boolean;
+  /** The conformance profile's answer (codes: 'test-definitions'), else the dialect's (finding.error). */
+  private readonly answer: CamaraError | undefined;
+  constructor(
+    private readonly active: ActiveRule,
+    private readonly finding: Finding,
+    private readonly message: DeclaredMessage,
+  ) {
+    this.ruleId = active.id;
+    this.path = finding.path;
+    this.secondary = message.level === 'secondary';
+    this.severity = this.secondary ? lowerSeverity(active.level) : active.level;
+    this.answer = active.answers?.[finding.messageId] ?? finding.error;
+    this.status = this.answer?.status ?? message.status ?? active.rule.meta.status;
+  }
+  build(): Issue {
+    const { finding, message } = this;
+    const issue: Issue = {
+      ruleId: this.ruleId,
+      messageId: finding.messageId,
+      severity: this.severity,
+      path: this.path,
+      message: interpolate(message.parts, finding.data),
+      status: this.status,
+      code: this.answer?.code ?? message.code ?? this.active.rule.meta.code,
+    };
+    if (finding.data !== undefined) issue.data = finding.data;
+    return issue;
+  }
+}
+
+const declaredMessages = new WeakMap<object, ReadonlyMap<string, DeclaredMessage>>();
+
+/** A rule's declared messages by id, each as an object: made once per rule. */
+function messagesOf(active: ActiveRule): ReadonlyMap<string, DeclaredMessage> {
+  const declared = active.rule.meta.messages;
+  let byId = declaredMessages.get(declared);
+  if (byId === undefined) {
+    byId = new Map(Object.entries(declared).map(([id, message]) => [id, typeof message === 'string' ? { text: message, parts: splitTemplate(message) } : { ...message, parts: splitTemplate(message.text) }]));
+    declaredMessages.set(declared, byId);
+  }
+  return byId;
+}
+
 function ruleEntry(active: ActiveRule, finding: Finding): Entry {
-  const message = messageOf(active.rule, finding.messageId);
+  const message = messagesOf(active).get(finding.messageId);
   if (message === undefined) {
     return entryOf(internalIssue(active.id, finding.path, `Rule '${active.id}' reported the undeclared message id '${finding.messageId}'.`));
   }
-  const secondary = message.level === 'secondary';
-  // The conformance profile's answer (codes: 'test-definitions'), else the dialect's, else the message's.
-  const answer = active.answers?.[finding.messageId] ?? finding.error;
-  const entry: Entry = {
-    ruleId: active.id,
-    path: finding.path,
-    severity: secondary ? lowerSeverity(active.level) : active.level,
-    status: answer?.status ?? message.status ?? active.rule.meta.status,
-    secondary,
-    build() {
-      const issue: Issue = {
-        ruleId: active.id,
-        messageId: finding.messageId,
-        severity: entry.severity,
-        path: finding.path,
-        message: interpolate(message.text, finding.data),
-        status: entry.status,
-        code: answer?.code ?? message.code ?? active.rule.meta.code,
-      };
-      if (finding.data !== undefined) issue.data = finding.data;
-      return issue;
-    },
-  };
-  return entry;
+  return new RuleEntry(active, finding, message);
 }
 
 function internalIssue(ruleId: string, path: string, message: string): Issue {
@@ -100,31 +127,41 @@ function internalIssue(ruleId: string, path: string, message: string): Issue {
 }
 
 /** The schema's own finding: always an error, 400 INVALID_ARGUMENT. */
-function schemaEntry(finding: SchemaFinding): Entry {
-  return {
-    ruleId: 'schema',
-    path: finding.path,
-    severity: 'error',
-    status: 400,
-    secondary: false,
-    build() {
-      const { message, data } = finding.describe();
-      return { ruleId: 'schema', messageId: finding.messageId, severity: 'error', path: finding.path, message, data, status: 400, code: 'INVALID_ARGUMENT' };
-    },
-  };
+class SchemaEntry implements Entry {
+  readonly ruleId = 'schema';
+  readonly path: string;
+  severity: Severity = 'error';
+  readonly status = 400;
+  readonly secondary = false;
+  constructor(private readonly finding: SchemaFinding) {
+    this.path = finding.path;
+  }
+  build(): Issue {
+    const { message, data } = this.finding.describe();
+    return { ruleId: 'schema', messageId: this.finding.messageId, severity: 'error', path: this.path, message, data, status: 400, code: 'INVALID_ARGUMENT' };
+  }
 }
 
-/** A schema finding handed to its owning rule as one of the rule's messages ('rule#messageId'). */
+/**
+ * A schema finding handed to its owning rule as one of the rule's messages ('rule#messageId'): its
+ * data is the schema's (the rule's message template reads it), made when the issue is built.
+ */
+class HandedFinding implements Finding {
+  private described: Finding['data'];
+  constructor(
+    readonly messageId: string,
+    private readonly schema: SchemaFinding,
+  ) {}
+  get path(): string {
+    return this.schema.path;
+  }
+  get data(): Finding['data'] {
+    return (this.described ??= this.schema.describe().data);
+  }
+}
+
 function handedEntry(owner: ActiveRule, finding: SchemaFinding, messageId: string): Entry {
-  // The data is the schema's (the rule's message template reads it); made when the entry is built.
-  let data: Finding['data'];
-  return ruleEntry(owner, {
-    messageId,
-    path: finding.path,
-    get data() {
-      return (data ??= finding.describe().data);
-    },
-  });
+  return ruleEntry(owner, new HandedFinding(messageId, finding));
 }
 
 function missingBody(dialect: Dialect): Collected {
@@ -172,6 +209,15 @@ interface Obligation {
 
 const NOTHING_FOUND: { obligations: Obligation[]; unexamined: number } = { obligations: [], unexamined: 0 };
 
+const activeByIdCache = new WeakMap<readonly ActiveRule[], ReadonlyMap<string, ActiveRule>>();
+
+/** A configuration's enabled rules by id (made once per configuration and dialect). */
+function activeById(active: readonly ActiveRule[]): ReadonlyMap<string, ActiveRule> {
+  let byId = activeByIdCache.get(active);
+  if (byId === undefined) activeByIdCache.set(active, (byId = new Map(active.map((rule) => [rule.id, rule]))));
+  return byId;
+}
+
 /**
  * The schema's findings as entries, and the obligations of the rules that re-check what they own.
  * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
@@ -182,10 +228,10 @@ function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveR
   // A body the specification accepts, with no opt-in keyword to check: the common case, no allocation.
   if (pass === PASSED && !strict) return NOTHING_FOUND;
   const obligations: Obligation[] = [];
-  const byId = (id: string) => active.find((rule) => rule.id === id);
+  const byId = activeById(active);
   for (const finding of pass.findings) {
-    const owner = finding.owner && byId(finding.owner.ruleId);
-    if (owner === undefined) entries.push(schemaEntry(finding));
+    const owner = finding.owner && byId.get(finding.owner.ruleId);
+    if (owner === undefined) entries.push(new SchemaEntry(finding));
     else if (finding.owner!.messageId === undefined) obligations.push({ owner, finding });
     else {
       const entry = handedEntry(owner, finding, finding.owner!.messageId);
@@ -196,7 +242,7 @@ function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveR
   if (strict) {
     for (const finding of findingsOf(dialect.schema.validateStrict!, body, dialect, bound).findings) {
       if (!finding.beyondSpec) continue; // the specification's own findings came from the first pass
-      const owner = finding.owner && byId(finding.owner.ruleId);
+      const owner = finding.owner && byId.get(finding.owner.ruleId);
       if (owner !== undefined && finding.owner!.messageId !== undefined) entries.push(handedEntry(owner, finding, finding.owner!.messageId));
     }
   }
@@ -234,7 +280,17 @@ interface OwnedFindings {
 function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): void {
   const owned = new Map<string, OwnedFindings>();
   for (const { owner } of obligations) if (!owned.has(owner.id)) owned.set(owner.id, { list: [], next: 0 });
-  for (const entry of entries) if (!entry.secondary) owned.get(entry.ruleId)?.list.push(entry);
+  // Findings of one rule come in a row: the last rule's list is kept at hand.
+  let lastRule: string | undefined;
+  let lastList: Entry[] | undefined;
+  for (const entry of entries) {
+    if (entry.secondary) continue;
+    if (entry.ruleId !== lastRule) {
+      lastRule = entry.ruleId;
+      lastList = owned.get(lastRule)?.list;
+    }
+    lastList?.push(entry);
+  }
   let uncovered: SchemaFinding[] | undefined;
   for (const { owner, finding } of obligations) {
     const findings = owned.get(owner.id)!;
@@ -249,7 +305,7 @@ function enforceFloor(obligations: readonly Obligation[], entries: Entry[]): voi
   for (const entry of entries) if (entry.severity === 'error') errorPaths.add(entry.path);
   for (const finding of uncovered) {
     if (errorPaths.has(finding.path)) continue;
-    entries.push(schemaEntry(finding));
+    entries.push(new SchemaEntry(finding));
     errorPaths.add(finding.path);
   }
 }

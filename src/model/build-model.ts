@@ -60,17 +60,20 @@ function ports(body: Obj, key: string, k: KeyMap): PortsModel | undefined {
   const ranges: PortRangeModel[] = [];
   const rawRanges = own(spec, k.ranges);
   if (Array.isArray(rawRanges) && rawRanges.length <= MAX_WALKED_ITEMS) {
+    // Each item's pointer is the list's plus its index: one concatenation per item.
+    const rangesPath = `${path}/${k.ranges}/`;
     rawRanges.forEach((range, i) => {
       if (!isPlainObject(range)) return;
-      const rangePath = `${path}/${k.ranges}/${i}`;
+      const rangePath = rangesPath + i;
       ranges.push({ path: rangePath, from: int(range, k.from, rangePath), to: int(range, k.to, rangePath) });
     });
   }
   const single: Field<number>[] = [];
   const rawPorts = own(spec, k.ports);
   if (Array.isArray(rawPorts) && rawPorts.length <= MAX_WALKED_ITEMS) {
+    const portsPath = `${path}/${k.ports}/`;
     rawPorts.forEach((port, i) => {
-      if (Number.isInteger(port)) single.push({ value: port as number, path: `${path}/${k.ports}/${i}` });
+      if (Number.isInteger(port)) single.push({ value: port as number, path: portsPath + i });
     });
   }
   return { path, ranges, ports: single };
@@ -114,8 +117,9 @@ function applicationServer(body: Obj, k: KeyMap): ApplicationServerModel | undef
     const listPath = `${path}/${k.ipAddresses}`;
     const items: Field<string>[] = [];
     if (rawList.length <= MAX_WALKED_ITEMS) {
+      const itemsPath = `${listPath}/`;
       rawList.forEach((item, i) => {
-        if (typeof item === 'string') items.push({ value: item, path: `${listPath}/${i}` });
+        if (typeof item === 'string') items.push({ value: item, path: itemsPath + i });
       });
     }
     ipAddresses = { path: listPath, items, count: rawList.length };

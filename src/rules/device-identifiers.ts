@@ -1,7 +1,7 @@
 // device-identifiers: which device a request is about. The schema only says what an identifier looks
-// like; CAMARA's prose adds who may name the device (the access token or the body, never both, and
-// one of them always), which identifier types the provider supports, and, in some versions, that
-// several identifiers must name the same device. The last needs a device registry, so it runs only
+// like; CAMARA's prose adds who may name the device (the access token or the body, one of them
+// always, and from 1.0 never both), which identifier types the provider supports, and, in some
+// versions, that several identifiers must name the same device. The last needs a device registry, so it runs only
 // when the operator gives one (policy.resolveDevice); it may be asynchronous, which only
 // validateAsync waits for.
 
@@ -29,7 +29,7 @@ type Context = RuleContext<MessageId>;
 /** Every identifier type, in the order CAMARA declares them (and findings name them). */
 const TYPES: readonly DeviceIdentifierType[] = DEVICE_IDENTIFIER_TYPES;
 
-/** The property every dialect with token rules (CAMARA 1.0 and later) names the device by. */
+/** The property every dialect with token rules (CAMARA 0.11 and later) names the device by. */
 const DEVICE_PROPERTY = 'device';
 
 /** The identifier of `type` the body gives (only when correctly typed: otherwise the schema says so). */
@@ -261,17 +261,20 @@ export default defineRule({
   },
   check(model, ctx) {
     const device = model.device;
-    const token = ctx.dialect.tokenRules === 'camara-1.0+' ? ctx.request.tokenIdentifiesDevice : undefined;
+    const tokenRules = ctx.dialect.tokenRules;
+    const token = tokenRules === null ? undefined : ctx.request.tokenIdentifiesDevice;
 
     if (device === undefined) {
       // A device of the wrong type is the schema's finding, not a missing one.
       if (token === false && !model.given.device) {
-        ctx.report({ messageId: 'missingIdentifier', path: '', data: { property: DEVICE_PROPERTY } });
+        ctx.report({ messageId: 'missingIdentifier', path: '', data: { property: DEVICE_PROPERTY }, error: tokenRules!.missingDevice });
       }
       return;
     }
 
-    if (token === true) ctx.report({ messageId: 'unnecessaryIdentifier', path: device.path });
+    if (token === true && tokenRules!.unnecessaryDevice !== null) {
+      ctx.report({ messageId: 'unnecessaryIdentifier', path: device.path, error: tokenRules!.unnecessaryDevice });
+    }
 
     if (hasNoIdentifierKey(model, device)) {
       ctx.report({ messageId: 'noIdentifier', path: device.path, data: { keys: listKeys(device.unknownKeys) } });

@@ -9,6 +9,7 @@
 
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
+import { lastSlash } from '../shared/pointer.js';
 import type { Field, PortRangeModel, PortsModel } from '../model/types.js';
 import type { Finding, RuleContext } from './api.js';
 import { findOverlaps, type PortEntry, type RangeEntry } from './utils/port-overlaps.js';
@@ -33,22 +34,47 @@ type MessageIds =
 type Context = RuleContext<MessageIds>;
 
 /**
- * Reports a finding the list still lists: the finding is made (its message data, field names)
- * only then; past MAX_FINDINGS_PER_LIST a finding is only counted.
+ * The findings of one ports list: past MAX_FINDINGS_PER_LIST a finding is only counted, and not
+ * made (its message data, field names).
  */
-type ListReport = (make: () => Finding<MessageIds>) => void;
+class ListFindings {
+  omitted = 0;
+  private reported = 0;
+  /** Whether the next finding is still listed (then the caller reports it); counts it otherwise. */
+  room(): boolean {
+    if (this.reported < MAX_FINDINGS_PER_LIST) {
+      this.reported++;
+      return true;
+    }
+    this.omitted++;
+    return false;
+  }
+}
 
 /** Reports a port outside the dialect's bounds; true when it is within them. */
-function checkBounds(port: Field<number>, ctx: Context, report: ListReport): boolean {
+function checkBounds(port: Field<number>, ctx: Context, list: ListFindings, name: (path: string) => string = fieldName): boolean {
   const { min, max } = ctx.dialect.port;
-  if (port.value >= min && port.value <= max) return true;
-  const below = port.value < min;
-  report(() => ({
-    messageId: below ? 'belowMinimum' : 'aboveMaximum',
-    path: port.path,
-    data: { field: fieldName(port.path), value: port.value, dialect: ctx.dialect.id, [below ? 'min' : 'max']: below ? min : max },
-  }));
+  const value = port.value;
+  if (value >= min && value <= max) return true;
+  if (!list.room()) return false;
+  const path = port.path;
+  const dialect = ctx.dialect.id;
+  if (value < min) ctx.report({ messageId: 'belowMinimum', path, data: { field: name(path), value, dialect, min } });
+  else ctx.report({ messageId: 'aboveMaximum', path, data: { field: name(path), value, dialect, max } });
   return false;
+}
+
+/**
+ * Names the items of one list of ports: the list's name is made once, and each item's is that
+ * name with the item's index (the last segment of its pointer), as fieldName would give.
+ */
+function itemNamer(): (path: string) => string {
+  let listName: string | undefined;
+  return (path) => {
+    const slash = lastSlash(path);
+    listName ??= fieldName(path.slice(0, slash));
+    return `${listName}[${path.slice(slash + 1)}]`;
+  };
 }
 
 /** Whether a range has both ends within [min, max] and runs upwards. */
@@ -86,33 +112,25 @@ function hasConflict(spec: PortsModel, min: number, max: number): boolean {
 }
 
 function checkList(spec: PortsModel, ctx: Context): void {
-  let reported = 0;
-  let omitted = 0;
-  const report: ListReport = (make) => {
-    if (reported < MAX_FINDINGS_PER_LIST) {
-      reported++;
-      ctx.report(make());
-    } else {
-      omitted++;
-    }
-  };
+  const list = new ListFindings();
 
   let valid = 0;
   for (let i = 0; i < spec.ranges.length; i++) {
     const range = spec.ranges[i]!;
     // A missing or non-integer bound is the schema's finding.
-    const fromOk = range.from !== undefined && checkBounds(range.from, ctx, report);
-    const toOk = range.to !== undefined && checkBounds(range.to, ctx, report);
+    const fromOk = range.from !== undefined && checkBounds(range.from, ctx, list);
+    const toOk = range.to !== undefined && checkBounds(range.to, ctx, list);
     if (!fromOk || !toOk) continue;
     const from = range.from!.value;
     const to = range.to!.value;
     if (from > to) {
-      report(() => ({ messageId: 'reversedRange', path: range.path, data: { field: fieldName(range.path), from, to } }));
+      if (list.room()) ctx.report({ messageId: 'reversedRange', path: range.path, data: { field: fieldName(range.path), from, to } });
       continue;
     }
     valid++;
   }
-  for (let i = 0; i < spec.ports.length; i++) if (checkBounds(spec.ports[i]!, ctx, report)) valid++;
+  const portName = itemNamer();
+  for (let i = 0; i < spec.ports.length; i++) if (checkBounds(spec.ports[i]!, ctx, list, portName)) valid++;
 
   const { min, max } = ctx.dialect.port;
   if (valid > 1 && (valid > SHORT_LIST || hasConflict(spec, min, max))) {
@@ -133,17 +151,17 @@ function checkList(spec: PortsModel, ctx: Context): void {
       switch (overlap.kind) {
         case 'duplicateRange': {
           const at = rangeAt(overlap.at);
-          report(() => ({
+          if (list.room()) ctx.report({
             messageId: 'duplicateRange',
             path: at.path,
             data: { field: fieldName(at.path), from: at.from!.value, to: at.to!.value, firstField: fieldName(rangeAt(overlap.first).path) },
-          }));
+          });
           break;
         }
         case 'overlappingRanges': {
           const at = rangeAt(overlap.at);
           const other = rangeAt(overlap.other);
-          report(() => ({
+          if (list.room()) ctx.report({
             messageId: 'overlappingRanges',
             path: at.path,
             data: {
@@ -156,34 +174,34 @@ function checkList(spec: PortsModel, ctx: Context): void {
               start: overlap.start,
               end: overlap.end,
             },
-          }));
+          });
           break;
         }
         case 'duplicatePort': {
           const at = spec.ports[overlap.at]!;
-          report(() => ({
+          if (list.room()) ctx.report({
             messageId: 'duplicatePort',
             path: at.path,
             data: { field: fieldName(at.path), port: at.value, firstField: fieldName(spec.ports[overlap.first]!.path) },
-          }));
+          });
           break;
         }
         case 'portInRange': {
           const at = spec.ports[overlap.at]!;
           const range = rangeAt(overlap.range);
-          report(() => ({
+          if (list.room()) ctx.report({
             messageId: 'portInRange',
             path: at.path,
             data: { field: fieldName(at.path), port: at.value, rangeField: fieldName(range.path), from: range.from!.value, to: range.to!.value },
-          }));
+          });
           break;
         }
       }
     });
   }
 
-  if (omitted > 0) {
-    ctx.report({ messageId: 'moreFindings', path: spec.path, data: { field: fieldName(spec.path), count: omitted, limit: MAX_FINDINGS_PER_LIST } });
+  if (list.omitted > 0) {
+    ctx.report({ messageId: 'moreFindings', path: spec.path, data: { field: fieldName(spec.path), count: list.omitted, limit: MAX_FINDINGS_PER_LIST } });
   }
 }
 
@@ -217,7 +235,7 @@ export default defineRule<MessageIds>({
   },
   check(model, ctx) {
     const publicPort = model.device?.ipv4Address?.publicPort;
-    if (publicPort !== undefined) checkBounds(publicPort, ctx, (make) => ctx.report(make()));
+    if (publicPort !== undefined) checkBounds(publicPort, ctx, new ListFindings());
     if (model.devicePorts !== undefined) checkList(model.devicePorts, ctx);
     if (model.applicationServerPorts !== undefined) checkList(model.applicationServerPorts, ctx);
   },

@@ -1,10 +1,13 @@
 // sink-credential: the credential the API provider uses to call the notification sink (CAMARA 0.11
 // and later; the SDK model has none, so the rule does nothing there). JSON Schema cannot say all of
-// it: the discriminator on credentialType is OpenAPI-only, accessTokenType's enum is lower case
+// it: the discriminator on credentialType is OpenAPI-only, 0.11 to 1.1 list PLAIN and REFRESHTOKEN
+// in the enum while their prose allows only ACCESSTOKEN, accessTokenType's enum is lower case
 // while the prose says 'Bearer', the expiry "must have time zone" and "should occur after the
 // termination of the requested session", and PRIVATE_KEY_JWT needs configuration shared beforehand.
 // This rule owns the schema keywords tagged "sink-credential" (credentialType and accessTokenType
-// enums, the ACCESSTOKEN required list, the expiry's date-time format) and re-checks each of them.
+// enums, each type's required list, the expiry's date-time format) and re-checks each of them; a
+// type the dialect does not allow is answered as such (0.11 to 1.1: 400 INVALID_CREDENTIAL), which
+// covers whatever else that type's own branch lacks.
 
 import { defineRule } from './api.js';
 import { dateTimeKind, dateTimeMs } from './utils/date-time.js';
@@ -18,6 +21,8 @@ const PRIVATE_KEY_JWT = 'PRIVATE_KEY_JWT';
 const ACCESS_TOKEN_FIELDS = ['accessToken', 'accessTokenExpiresUtc', 'accessTokenType'] as const;
 /** The only token type of the spec's enum (lower case, although the prose writes 'Bearer'). */
 const BEARER = 'bearer';
+/** The last instant a Date can hold (ECMAScript: 8.64e15 ms after the epoch). */
+const MAX_DATE_MS = 8.64e15;
 /** Values quoted in messages are cut to this many characters. */
 const SHOWN_LENGTH = 64;
 
@@ -92,7 +97,8 @@ export default defineRule({
       });
     }
 
-    if (type?.value === PRIVATE_KEY_JWT) {
+    // Only where the dialect has the type (CAMARA 1.2); elsewhere it is unknownType above.
+    if (type?.value === PRIVATE_KEY_JWT && facts.types.includes(PRIVATE_KEY_JWT)) {
       if (ctx.policy.privateKeyJwtConfigured !== true) ctx.report({ messageId: 'privateKeyJwtNotConfigured', path: type.path });
       if (credential.jwksUri !== undefined) ctx.report({ messageId: 'jwksUriReadOnly', path: credential.jwksUri.path });
     }
@@ -132,6 +138,9 @@ export default defineRule({
     const duration = model.duration?.value ?? ctx.dialect.duration.default;
     if (duration === undefined || duration < ctx.dialect.duration.min || duration > ctx.dialect.duration.max) return;
     const sessionEnd = now + duration * 1000;
+    // A dialect without a maximum duration (CAMARA 0.11 to 1.1) accepts a session that would end
+    // after the last instant a Date can hold (year 275760): there is no end to name, so nothing is said.
+    if (sessionEnd > MAX_DATE_MS) return;
     if (expiresAt <= sessionEnd) {
       ctx.report({ messageId: 'expiresBeforeSessionEnd', path: expiry.path, data: { value: shown(expiry.value), sessionEnd: iso(sessionEnd) } });
     }

@@ -7,6 +7,8 @@ export interface SchemaError {
   schemaPath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The failing value (the schemas are compiled with ajv's `verbose`). */
+  data?: unknown;
 }
 
 export interface SchemaValidateFunction {

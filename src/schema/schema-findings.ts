@@ -19,7 +19,7 @@ export interface SchemaFinding {
    * The rule that owns the keyword ('x-rules'): with a messageId ('rule#messageId') the finding is
    * handed to the rule as that message; without one, the rule re-checks the constraint itself.
    */
-  owner?: { readonly ruleId: string; readonly messageId?: string };
+  readonly owner: { readonly ruleId: string; readonly messageId?: string } | undefined;
   /** The keyword is stricter than the API definition ('x-beyond-spec'): only its owner reports it. */
   beyondSpec: boolean;
   /**
@@ -56,28 +56,28 @@ function parentSchemaPath(error: SchemaError): string {
   return error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
 }
 
+const BOUND_WORDS = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' } as const;
+
 /** Describes one error as a sentence (without severity or code). */
-function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; path: string; data: Record<string, string | number | boolean> } {
+function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; data: Record<string, string | number | boolean> } {
   const p = error.params;
   const at = error.instancePath;
   // Every sentence starts with the field's name; only the root's is a sentence start.
   const name = at === '' ? 'The request body' : fieldName(at);
-  const value = valueAt(body, at);
-  const custom = keywordFacts(error, compiled).message;
+  // The value ajv judged (compiled with `verbose`), rather than walking the body again to it.
+  const value = 'data' in error ? error.data : valueAt(body, at);
   switch (error.keyword) {
     case 'type':
       if (at === '' && value === undefined) {
-        return { path: at, message: 'The request body is missing: a JSON object is required.', data: { expected: 'object' } };
+        return { message: 'The request body is missing: a JSON object is required.', data: { expected: 'object' } };
       }
       return {
-        path: at,
         message: `${name} must be ${String(p.type).split(',').map(article).join(' or ')}, not ${jsonType(value)}.`,
         data: { expected: String(p.type), actual: jsonType(value).replace(/^an? /, '') },
       };
     case 'required': {
       const property = String(p.missingProperty);
       return {
-        path: at,
         message: `${name} is missing the required property '${property}'.`,
         data: { property },
       };
@@ -87,7 +87,6 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const property = String(p.additionalProperty ?? p.unevaluatedProperty);
       const quoted = quoteKey(property);
       return {
-        path: `${at}/${escapePointerSegment(property)}`,
         message: `${name} has the property '${quoted}', which this API version does not declare.`,
         data: { property: quoted, parent: name },
       };
@@ -97,15 +96,8 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const limit = Number(p.limit);
-      const words: Record<string, string> = {
-        minimum: 'at least',
-        maximum: 'at most',
-        exclusiveMinimum: 'more than',
-        exclusiveMaximum: 'less than',
-      };
       return {
-        path: at,
-        message: `${name} is ${showValue(value)}; it must be ${words[error.keyword]} ${limit}.`,
+        message: `${name} is ${showValue(value)}; it must be ${BOUND_WORDS[error.keyword as keyof typeof BOUND_WORDS]} ${limit}.`,
         data: { value: Number(value), limit },
       };
     }
@@ -114,20 +106,17 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const limit = Number(p.limit);
       const length = typeof value === 'string' ? codePointLength(value) : 0;
       return {
-        path: at,
         message: `${name} has ${plural(length, 'character')}; it must have ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${limit}.`,
         data: { length, limit },
       };
     }
     case 'pattern':
       return {
-        path: at,
         message: `${name} ${showValue(value)} does not match the pattern ${String(p.pattern)}.`,
         data: { value: String(value), pattern: String(p.pattern) },
       };
     case 'format':
       return {
-        path: at,
         message: `${name} ${showValue(value)} is not a valid ${String(p.format)}.`,
         data: { value: String(value), format: String(p.format) },
       };
@@ -135,7 +124,6 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     case 'const': {
       const allowed = (error.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue]).map((v) => JSON.stringify(v));
       return {
-        path: at,
         message: `${name} is ${showValue(value)}; it must be ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}.`,
         data: { value: typeof value === 'string' || typeof value === 'number' ? value : showValue(value), allowed: allowed.join(', ') },
       };
@@ -145,14 +133,12 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const limit = Number(p.limit);
       const count = Array.isArray(value) ? value.length : 0;
       return {
-        path: at,
         message: `${name} has ${plural(count, 'item')}; it must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit}.`,
         data: { count, limit },
       };
     }
     case 'uniqueItems':
       return {
-        path: at,
         message: `${name} lists the same value twice (items ${String(p.j)} and ${String(p.i)}); items must be unique.`,
         data: { first: Number(p.j), second: Number(p.i) },
       };
@@ -161,7 +147,6 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
       const limit = Number(p.limit);
       const count = value && typeof value === 'object' ? Object.keys(value).length : 0;
       return {
-        path: at,
         message:
           error.keyword === 'minProperties' && count === 0
             ? `${name} is empty; it must have at least ${plural(limit, 'property')}.`
@@ -171,8 +156,7 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     }
     default:
       return {
-        path: at,
-        message: `${name} ${custom ?? error.message ?? 'is not valid'}.`,
+        message: `${name} ${keywordFacts(error, compiled).message ?? error.message ?? 'is not valid'}.`,
         data: {},
       };
   }
@@ -181,20 +165,39 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
 /**
  * For a failed oneOf/anyOf, picks the alternative the body evidently meant: the one with the
  * fewest structural mismatches at the combinator's own level. A tie means the body matches none
- * in shape; then the combinator's own sentence is the clearer finding.
+ * in shape; then the combinator's own sentence is the clearer finding. `branches[k]` are the
+ * alternatives errors[k] lies in (usually one; none for the combinator's own errors).
  */
-function chooseBranch(combinator: SchemaError, errors: readonly SchemaError[], compiled: CompiledSchema): number | undefined {
-  const prefixes = compiled.branches[combinator.schemaPath];
-  if (!prefixes) return undefined;
-  const scores = prefixes.map((prefix) => {
-    let structural = 0;
-    for (const e of errors) {
-      if (e.instancePath === combinator.instancePath && below(e.schemaPath, prefix) && STRUCTURAL_KEYWORDS.has(e.keyword)) structural++;
-    }
-    return structural;
-  });
+function chooseBranch(combinator: SchemaError, errors: readonly SchemaError[], branches: readonly (readonly number[])[], count: number): number | undefined {
+  if (count === 0) return undefined;
+  const scores: number[] = new Array<number>(count).fill(0);
+  for (let k = 0; k < errors.length; k++) {
+    const e = errors[k]!;
+    if (e.instancePath === combinator.instancePath && STRUCTURAL_KEYWORDS.has(e.keyword)) for (const branch of branches[k]!) scores[branch]!++;
+  }
   const best = Math.min(...scores);
   return scores.filter((s) => s === best).length === 1 ? scores.indexOf(best) : undefined;
+}
+
+const branchCache = new WeakMap<CompiledSchema, Map<string, Map<string, readonly number[]>>>();
+
+/**
+ * Which alternatives of a combinator an error's schema path lies in. Schema paths are a schema's
+ * own few: the answer is kept per pair, so that each error costs a lookup, not a prefix comparison
+ * per alternative.
+ */
+function branchesOf(compiled: CompiledSchema, combinatorPath: string, errorPath: string): readonly number[] {
+  let byCombinator = branchCache.get(compiled);
+  if (byCombinator === undefined) branchCache.set(compiled, (byCombinator = new Map()));
+  let byError = byCombinator.get(combinatorPath);
+  if (byError === undefined) byCombinator.set(combinatorPath, (byError = new Map()));
+  let branches = byError.get(errorPath);
+  if (branches === undefined) {
+    const found: number[] = [];
+    (compiled.branches[combinatorPath] ?? []).forEach((prefix, i) => below(errorPath, prefix) && found.push(i));
+    byError.set(errorPath, (branches = found));
+  }
+  return branches;
 }
 
 /** Whether a path lies strictly below a prefix ('/a/b' below '/a'; '/ab' is not); without building `${prefix}/`. */
@@ -205,10 +208,6 @@ function below(path: string, prefix: string): boolean {
 /** Whether a path is the instance path itself or lies below it ('' holds every path). */
 function atOrBelow(path: string, instancePath: string): boolean {
   return path === instancePath || instancePath === '' || below(path, instancePath);
-}
-
-function belongsTo(error: SchemaError, combinator: SchemaError, prefix: string): boolean {
-  return below(error.schemaPath, prefix) && atOrBelow(error.instancePath, combinator.instancePath);
 }
 
 /**
@@ -251,15 +250,14 @@ function prune(errors: readonly SchemaError[], compiled: CompiledSchema): readon
     // 'if' only says that 'then' failed; the 'then' errors themselves are the findings.
     if (error.keyword === 'if') dropped.add(error);
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
-    const prefixes = compiled.branches[error.schemaPath] ?? [];
-    // A value of the wrong type fails every alternative; the type error alone says it best.
+    const count = compiled.branches[error.schemaPath]?.length ?? 0;
+    // The errors inside the value the combinator judged, and the alternative each lies in.
     const scope = scopeOf(error);
-    const wrongType = scope.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath && !prefixes.some((p) => below(e.schemaPath, p)));
-    const chosen = wrongType ? -1 : chooseBranch(error, scope, compiled);
-    prefixes.forEach((prefix, i) => {
-      if (i === chosen) return;
-      for (const e of scope) if (belongsTo(e, error, prefix)) dropped.add(e);
-    });
+    const branches = scope.map((e) => branchesOf(compiled, error.schemaPath, e.schemaPath));
+    // A value of the wrong type fails every alternative; the type error alone says it best.
+    const wrongType = scope.some((e, k) => e.keyword === 'type' && e.instancePath === error.instancePath && branches[k]!.length === 0);
+    const chosen = wrongType ? -1 : chooseBranch(error, scope, branches, count);
+    for (let k = 0; k < scope.length; k++) if (branches[k]!.some((branch) => branch !== chosen)) dropped.add(scope[k]!);
     if (chosen !== undefined) dropped.add(error);
   }
   return errors.filter((e) => !dropped.has(e));
@@ -299,19 +297,31 @@ function findingPath(error: SchemaError): string {
   return error.instancePath;
 }
 
+/** A finding of one ajv error; its sentence is made only when the finding is reported. */
+class ErrorFinding implements SchemaFinding {
+  readonly messageId: string;
+  readonly path: string;
+  readonly owner: SchemaFinding['owner'];
+  readonly beyondSpec: boolean;
+  constructor(
+    private readonly error: SchemaError,
+    private readonly body: unknown,
+    private readonly compiled: CompiledSchema,
+    facts: KeywordFacts,
+  ) {
+    this.messageId = error.keyword;
+    this.path = findingPath(error);
+    this.owner = facts.owner;
+    this.beyondSpec = facts.beyondSpec;
+  }
+  describe(): { message: string; data: Record<string, string | number | boolean> } {
+    return describe(this.error, this.body, this.compiled);
+  }
+}
+
 /** Converts ajv errors into findings. `body` is the validated value (to quote it in messages). */
 export function schemaFindings(errors: readonly SchemaError[], body: unknown, compiled: CompiledSchema): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
-  for (const error of prune(errors, compiled)) {
-    const facts = keywordFacts(error, compiled);
-    const finding: SchemaFinding = {
-      messageId: error.keyword,
-      path: findingPath(error),
-      beyondSpec: facts.beyondSpec,
-      describe: () => describe(error, body, compiled),
-    };
-    if (facts.owner !== undefined) finding.owner = facts.owner;
-    findings.push(finding);
-  }
+  for (const error of prune(errors, compiled)) findings.push(new ErrorFinding(error, body, compiled, keywordFacts(error, compiled)));
   return findings;
 }

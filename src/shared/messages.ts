@@ -2,7 +2,7 @@
 // that every message reads alike; everything quoted from the body is escaped and shortened
 // (./text.ts), since a message may reach an API consumer, a log or a terminal.
 
-import { parsePointer } from './pointer.js';
+import { lastSlash, parsePointer } from './pointer.js';
 import { escapeControl, quoteKey, shorten } from './text.js';
 
 /** `device.ipv4Address.publicPort`, or 'the request body' for the root. */
@@ -15,32 +15,52 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Whether a name needs no escaping or shortening: ASCII letters, digits and '_', at most 40. */
-function isPlainName(pointer: string, start: number, end: number): boolean {
-  if (end - start > 40) return false;
-  for (let i = start; i < end; i++) {
-    const c = pointer.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95)) return false;
-  }
-  return true;
+/**
+ * A character of a name that needs no escaping: an ASCII letter or '_' (digits are told apart by
+ * isDigit). A plain name is made of these and digits, at most 40 characters.
+ */
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
 }
+
+/** The last parent named (a pointer up to its last '/'), and its name: a list's items share it. */
+let lastParent: string | undefined;
+let lastParentName = '';
 
 /**
  * The common case in one pass without regular expressions: a pointer of plain names and indexes
- * (every finding of a CAMARA body names such a path). undefined for anything else.
+ * (every finding of a CAMARA body names such a path). undefined for anything else. A run of items
+ * of one list names their parent once.
  */
 function plainFieldName(pointer: string): string | undefined {
-  let out = '';
-  let start = 1;
-  while (start <= pointer.length) {
-    let end = pointer.indexOf('/', start);
-    if (end === -1) end = pointer.length;
-    if (end === start || !isPlainName(pointer, start, end)) return undefined;
+  const slash = lastSlash(pointer);
+  if (slash !== lastParent?.length || !pointer.startsWith(lastParent)) {
+    const parentName = plainSegments(pointer, 1, slash, '');
+    if (parentName === undefined) return undefined;
+    lastParent = pointer.slice(0, slash);
+    lastParentName = parentName;
+  }
+  return plainSegments(pointer, slash + 1, pointer.length, lastParentName);
+}
+
+/** `name` followed by the plain segments of pointer[start, end); undefined when one is not plain. */
+function plainSegments(pointer: string, start: number, end: number, name: string): string | undefined {
+  let out = name;
+  while (start <= end) {
+    // One pass over the segment: where it stops, whether it is plain, whether it is an index.
+    let stop = start;
     let index = true;
-    for (let i = start; i < end && index; i++) index = isDigit(pointer.charCodeAt(i));
-    const segment = pointer.slice(start, end);
-    out += index ? `[${segment}]` : start === 1 ? segment : `.${segment}`;
-    start = end + 1;
+    for (; stop < end; stop++) {
+      const c = pointer.charCodeAt(stop);
+      if (c === 47) break;
+      if (isDigit(c)) continue;
+      if (!isNameChar(c)) return undefined;
+      index = false;
+    }
+    if (stop === start || stop - start > 40) return undefined;
+    const segment = pointer.slice(start, stop);
+    out += index ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    start = stop + 1;
   }
   return out;
 }

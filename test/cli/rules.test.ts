@@ -88,6 +88,18 @@ describe('rulesTable', () => {
   });
 });
 
+describe('dialects whose default differs', () => {
+  const row: RuleRow = { id: 'delta', severity: 'error', dialectDefaults: { 'qod-1.1': 'off', 'qod-1.0': 'warn', 'qod-sdk': 'off' }, camara: ['400 INVALID_ARGUMENT'], description: 'Fourth rule.' };
+
+  it('are named once per level in the text table', () => {
+    expect(rulesTable([row]).split('\n')[2]).toBe('delta  error (off in qod-1.1, qod-sdk; warn in qod-1.0)  400 INVALID_ARGUMENT  Fourth rule.');
+  });
+
+  it('are named once per level in the Markdown table', () => {
+    expect(rulesMarkdown([row]).split('\n')[2]).toBe('| `delta` | error (qod-1.1, qod-sdk: off) (qod-1.0: warn) | 400 INVALID_ARGUMENT | Fourth rule. |');
+  });
+});
+
 describe('rulesMarkdown', () => {
   it('writes one row per rule, linked to its page when it has one, with | escaped', () => {
     expect(rulesMarkdown(rows)).toBe(

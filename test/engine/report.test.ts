@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createValidator, defineRule, toErrorInfo, validate, type Plugin } from '../../src/index.js';
 
 const valid = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
@@ -125,5 +126,100 @@ describe('dialects', () => {
     const report = validate({ application_server: { ipv4_address: '198.51.100.1' } }, { dialect: 'auto' });
     expect(report.dialect).toBe('qod-sdk');
     expect(report.issues.map((i) => `${i.messageId}@${i.path}:${String(i.data?.property)}`)).toEqual(['required@:device', 'required@:qos_profile']);
+  });
+});
+
+describe('document order', () => {
+  // An independent oracle: each pointer's ranks by a plain walk, compared level by level.
+  function ranksOf(body: unknown, pointer: string): number[] {
+    const ranks: number[] = [];
+    let node = body;
+    for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
+      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      let rank = Number.MAX_SAFE_INTEGER;
+      if (Array.isArray(node)) {
+        if (/^(0|[1-9]\d*)$/.test(segment)) rank = Number(segment);
+      } else if (node !== null && typeof node === 'object' && Object.keys(node).includes(segment)) {
+        rank = Object.keys(node).indexOf(segment);
+      }
+      ranks.push(rank);
+      node = rank === Number.MAX_SAFE_INTEGER || node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[segment];
+    }
+    return ranks;
+  }
+  function expectedOrder(body: unknown, found: [string, string][]): string[] {
+    const compare = (a: number[], b: number[]) => {
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+      return a.length - b.length;
+    };
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...found]
+      .sort(([a, x], [b, y]) => compare(ranksOf(body, a), ranksOf(body, b)) || text(a, b) || text(x, y))
+      .map(([path, id]) => `${path} ${id}`);
+  }
+
+  it('orders findings at any pointers as a plain walk of the body does (deep, long lists, escaped keys, nowhere)', () => {
+    const long = Array.from({ length: 1500 }, (_, i) => i);
+    // A body the SDK dialect accepts (it allows undeclared keys): the findings are the plugin's alone,
+    // so that the check of findings already in order is exercised as much as the sorting.
+    const body = {
+      device: { phone_number: '+34600000001' },
+      qos_profile: 'QOS_VC',
+      'a/b': { '~k': [0, { deep: { er: { est: { x: [1, 2] } } } }] },
+      list: long,
+      // More keys than an object's keys are searched for (an index is made for it).
+      many: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${19 - i}`, i])),
+      duration: 3600,
+      application_server: { ipv4_address: '198.51.100.0/24' },
+    };
+    const pointer = fc.constantFrom(
+      '',
+      '/qos_profile',
+      '/device/phone_number',
+      '/a~1b',
+      '/a~1b/~0k',
+      '/a~1b/~0k/0',
+      '/a~1b/~0k/1/deep/er/est/x/1',
+      '/a~1b/~0k/1/deep/er/est/x/0',
+      '/a~1b/~0k/1/deep/er/est',
+      '/list/0',
+      '/list/2',
+      '/list/10',
+      '/list/1022',
+      '/list/1023',
+      '/list/1499',
+      '/list/01',
+      '/list/-',
+      '/nowhere',
+      '/nowhere/0',
+      '/many/k3',
+      '/many/k17',
+      '/many/k19',
+      '/many/k0',
+      '/many/zz',
+      '/duration',
+      '/application_server/ipv4_address',
+      '/application_server',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pointer, fc.constantFrom('first', 'second')), { minLength: 2, maxLength: 12 }), (found) => {
+        const plugin: Plugin = {
+          name: 'at',
+          rules: {
+            paths: defineRule({
+              meta: { docs: { description: 'test' }, messages: { first: 'First.', second: 'Second.' }, status: 400, code: 'INVALID_ARGUMENT' },
+              check(_, ctx) {
+                for (const [path, messageId] of found) ctx.report({ messageId, path });
+              },
+            }),
+          },
+        };
+        const { issues } = validate(body, { dialect: 'qod-sdk', plugins: [plugin] });
+        expect(issues.every((i) => i.ruleId === 'at/paths')).toBe(true);
+        const reported = issues.map((i) => `${i.path} ${i.messageId}`);
+        expect(reported).toEqual(expectedOrder(body, found));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

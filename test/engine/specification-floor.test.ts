@@ -13,6 +13,9 @@ const fixture = (path: string): Record<string, unknown> => JSON.parse(readFileSy
 
 const bases: Record<DialectId, Record<string, unknown>[]> = {
   'qod-1.2': ['full-subnets.json', 'address-list.json', 'device-ipv4-private-and-public.json'].map((f) => fixture(`qod-1.2/valid/${f}`)),
+  'qod-1.1': ['schema-examples.json', 'session-creation-example.json'].map((f) => fixture(`qod-1.1/valid/${f}`)),
+  'qod-1.0': ['schema-examples.json', 'session-available-example.json'].map((f) => fixture(`qod-1.0/valid/${f}`)),
+  'qod-0.11': ['schema-examples.json', 'sink-credential-access-token.json'].map((f) => fixture(`qod-0.11/valid/${f}`)),
   'qod-sdk': ['full.json', 'minimal.json'].map((f) => fixture(`qod-sdk/valid/${f}`)),
 };
 

@@ -19,6 +19,9 @@ function validBodies(dialect: DialectId): { name: string; text: string }[] {
 /** The valid fixtures of each dialect, as text (each property parses its own copy). */
 export const VALID: Record<DialectId, { name: string; text: string }[]> = {
   'qod-1.2': validBodies('qod-1.2'),
+  'qod-1.1': validBodies('qod-1.1'),
+  'qod-1.0': validBodies('qod-1.0'),
+  'qod-0.11': validBodies('qod-0.11'),
   'qod-sdk': validBodies('qod-sdk'),
 };
 

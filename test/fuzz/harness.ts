@@ -18,9 +18,10 @@ export const PROPERTIES = {
   'json-text: validateJson on strings': { ci: 1000, share: 0.1 },
   'json-text: validateJson on near-JSON text': { ci: 1000, share: 0.1 },
   'bytes: validateJson on byte sequences': { ci: 1000, share: 0.1 },
-  'hostile: validate and validateAsync': { ci: 600, share: 0.16 },
-  'mutations: qod-1.2': { ci: 800, share: 0.14 },
-  'mutations: qod-sdk': { ci: 800, share: 0.14 },
+  'hostile: validate and validateAsync': { ci: 600, share: 0.12 },
+  'mutations: qod-1.2': { ci: 800, share: 0.12 },
+  'mutations: qod-sdk': { ci: 800, share: 0.12 },
+  'mutations: qod-1.1, qod-1.0, qod-0.11': { ci: 600, share: 0.08 },
 } as const satisfies Record<string, { ci: number; share: number }>;
 
 export type PropertyName = keyof typeof PROPERTIES;

@@ -54,15 +54,23 @@ function checkMutations(report: Report, before: Report, expected: readonly Expec
 }
 
 /**
- * The property for one dialect. Half the cases turn known-properties on explicitly: in qod-1.2 it is
- * on anyway; in qod-sdk it is off by default, and an undeclared member must then cause nothing.
+ * The cases of one dialect: a valid body, whether known-properties is turned on explicitly, the
+ * changes. With it on, in qod-1.2 it is on anyway; elsewhere it is off by default, and an undeclared
+ * member must then cause nothing.
  */
-function mutationProperty(dialect: DialectId) {
-  const validators = [validatorFor(dialect, false), validatorFor(dialect, true)];
-  const applies = [mutations(dialect, dialect === 'qod-1.2').apply, mutations(dialect, true).apply];
+function cases(dialect: DialectId) {
   // The parameters do not depend on the configuration, only what they must cause.
   const { arbitrary } = mutations(dialect, true);
-  return fc.property(validBody(dialect), fc.boolean(), fc.uniqueArray(arbitrary, { selector: (m) => m.area, minLength: 1, maxLength: 3 }), (base, strict, changes) => {
+  return fc.record({ dialect: fc.constant(dialect), base: validBody(dialect), strict: fc.boolean(), changes: fc.uniqueArray(arbitrary, { selector: (m) => m.area, minLength: 1, maxLength: 3 }) });
+}
+
+/** The property over one or more dialects (cases shared out evenly among them). */
+function mutationProperty(...dialects: DialectId[]) {
+  const setups = new Map(
+    dialects.map((d) => [d, { validators: [validatorFor(d, false), validatorFor(d, true)], applies: [mutations(d, d === 'qod-1.2').apply, mutations(d, true).apply] }]),
+  );
+  return fc.property(fc.oneof(...dialects.map(cases)), ({ dialect, base, strict, changes }) => {
+    const { validators, applies } = setups.get(dialect)!;
     const validator = validators[Number(strict)]!;
     // The generated body stays as it was, for fast-check to replay and print.
     const body = structuredClone(base);
@@ -93,6 +101,14 @@ describe('structured mutations of valid bodies', () => {
     'qod-sdk (known-properties off by default, and on): the same',
     () => {
       check('mutations: qod-sdk', mutationProperty('qod-sdk'));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'qod-1.1, qod-1.0 and qod-0.11 (known-properties off by default, and on): the same, a third of the cases each',
+    () => {
+      check('mutations: qod-1.1, qod-1.0, qod-0.11', mutationProperty('qod-1.1', 'qod-1.0', 'qod-0.11'));
     },
     TIMEOUT,
   );

@@ -24,20 +24,26 @@ interface Keys {
   qosProfile: string;
 }
 
+/** CAMARA's camelCase spellings (0.11 to 1.2). */
+const CAMARA_KEYS: Keys = {
+  phone: 'phoneNumber',
+  ipv4: 'ipv4Address',
+  publicAddress: 'publicAddress',
+  publicPort: 'publicPort',
+  ipv6: 'ipv6Address',
+  server: 'applicationServer',
+  serverIpv4: 'ipv4Address',
+  serverIpv6: 'ipv6Address',
+  devicePorts: 'devicePorts',
+  serverPorts: 'applicationServerPorts',
+  qosProfile: 'qosProfile',
+};
+
 const KEYS: Record<DialectId, Keys> = {
-  'qod-1.2': {
-    phone: 'phoneNumber',
-    ipv4: 'ipv4Address',
-    publicAddress: 'publicAddress',
-    publicPort: 'publicPort',
-    ipv6: 'ipv6Address',
-    server: 'applicationServer',
-    serverIpv4: 'ipv4Address',
-    serverIpv6: 'ipv6Address',
-    devicePorts: 'devicePorts',
-    serverPorts: 'applicationServerPorts',
-    qosProfile: 'qosProfile',
-  },
+  'qod-1.2': CAMARA_KEYS,
+  'qod-1.1': CAMARA_KEYS,
+  'qod-1.0': CAMARA_KEYS,
+  'qod-0.11': CAMARA_KEYS,
   'qod-sdk': {
     phone: 'phone_number',
     ipv4: 'ipv4_address',
@@ -54,9 +60,12 @@ const KEYS: Record<DialectId, Keys> = {
 };
 
 /** The bounds of a dialect that mutations step over (DialectFacts in src/dialects/*.ts). */
-const FACTS: Record<DialectId, { portMin: number; durationMin: number; durationMax: number; plusRequired: boolean }> = {
-  'qod-1.2': { portMin: 1, durationMin: 1, durationMax: 2147483647, plusRequired: true },
-  'qod-sdk': { portMin: 0, durationMin: 60, durationMax: 86400, plusRequired: false },
+const FACTS: Record<DialectId, { portMin: number; durationMin: number; durationMax: number; plusRequired: boolean; httpsRequired: boolean; privateKeyJwt: boolean }> = {
+  'qod-1.2': { portMin: 1, durationMin: 1, durationMax: 2147483647, plusRequired: true, httpsRequired: true, privateKeyJwt: true },
+  'qod-1.1': { portMin: 0, durationMin: 1, durationMax: Infinity, plusRequired: true, httpsRequired: true, privateKeyJwt: false },
+  'qod-1.0': { portMin: 0, durationMin: 1, durationMax: Infinity, plusRequired: true, httpsRequired: false, privateKeyJwt: false },
+  'qod-0.11': { portMin: 0, durationMin: 1, durationMax: Infinity, plusRequired: true, httpsRequired: false, privateKeyJwt: false },
+  'qod-sdk': { portMin: 0, durationMin: 60, durationMax: 86400, plusRequired: false, httpsRequired: false, privateKeyJwt: false },
 };
 
 /** The QoS-profile catalogue the mutation properties run with: the fixtures' names, and two that are not ACTIVE. */
@@ -230,7 +239,10 @@ function kinds(dialect: DialectId): Record<string, Kind<Json>> {
       },
     }),
     'duration above the maximum': kind({
-      params: fc.record({ value: fc.oneof(fc.integer({ min: F.durationMax + 1, max: F.durationMax * 4 }), fc.constantFrom(2 ** 53, 1e20)) }),
+      // (CAMARA 0.11 to 1.1 have no maximum: the kind is removed below; no integer is drawn.)
+      params: Number.isFinite(F.durationMax)
+        ? fc.record({ value: fc.oneof(fc.integer({ min: F.durationMax + 1, max: F.durationMax * 4 }), fc.constantFrom(2 ** 53, 1e20)) })
+        : fc.record({ value: fc.constant(0) }),
       area: () => '/duration',
       apply: (body, p) => {
         body.duration = p.value;
@@ -409,6 +421,8 @@ function kinds(dialect: DialectId): Record<string, Kind<Json>> {
     }),
   };
 
+  if (!Number.isFinite(F.durationMax)) delete table['duration above the maximum']; // CAMARA 0.11 to 1.1: no maximum
+
   if (dialect === 'qod-1.2') {
     Object.assign(table, {
       // ---- the 1.2 address list (server-address-list)
@@ -449,14 +463,19 @@ function kinds(dialect: DialectId): Record<string, Kind<Json>> {
           return [error('server-address-list', 'prefixInList', `/applicationServer/ipAddresses/${at}`)];
         },
       }),
+    });
+  }
 
-      // ---- sink and sinkCredential (sink, sink-credential)
+  if (dialect !== 'qod-sdk') {
+    Object.assign(table, {
+      // ---- sink and sinkCredential (sink, sink-credential), CAMARA 0.11 and later
       'sink that is not https': kind({
         params: fc.record({ scheme: fc.constantFrom('http', 'ftp', 'wss', 'file', 'javascript') }),
         area: () => '/sink',
         apply: (body, p) => {
           body.sink = `${p.scheme}://endpoint.example.com/sink`;
-          return [error('sink', 'notHttps', '/sink')];
+          // Before 1.1 plain http is allowed, with a note.
+          return [p.scheme === 'http' && !F.httpsRequired ? warn('sink', 'plainHttp', '/sink') : error('sink', 'notHttps', '/sink')];
         },
       }),
       'sink whose scheme is in capitals': kind({
@@ -464,7 +483,8 @@ function kinds(dialect: DialectId): Record<string, Kind<Json>> {
         area: () => '/sink',
         apply: (body, p) => {
           body.sink = `${p.scheme}://endpoint.example.com/sink`;
-          return [error('sink', 'schemeCase', '/sink')];
+          // Only the https pattern (1.1 and later) is case-sensitive; a scheme is not.
+          return F.httpsRequired ? [error('sink', 'schemeCase', '/sink')] : [];
         },
       }),
       'sink without a host': kind({
@@ -521,7 +541,8 @@ function kinds(dialect: DialectId): Record<string, Kind<Json>> {
               return [error('sink-credential', 'unknownType', '/sinkCredential/credentialType')];
             case 'privateKeyJwtNotConfigured':
               body.sinkCredential = { credentialType: 'PRIVATE_KEY_JWT' };
-              return [error('sink-credential', 'privateKeyJwtNotConfigured', '/sinkCredential/credentialType')];
+              // A type of CAMARA 1.2 only: before, it is just another type.
+              return [error('sink-credential', F.privateKeyJwt ? 'privateKeyJwtNotConfigured' : 'unknownType', '/sinkCredential/credentialType')];
             case 'missingField':
               delete credential.accessToken;
               body.sinkCredential = credential;
@@ -542,7 +563,8 @@ function kinds(dialect: DialectId): Record<string, Kind<Json>> {
         },
       }),
     });
-  } else {
+  }
+  if (dialect === 'qod-sdk') {
     Object.assign(table, {
       // ---- the SDK's webhook (sink)
       'webhook URL that is wrong': kind({
@@ -555,8 +577,13 @@ function kinds(dialect: DialectId): Record<string, Kind<Json>> {
           return [p.problem === 'notHttps' || p.problem === 'notUri' ? error('sink', p.problem, path) : warn('sink', p.problem, path)];
         },
       }),
+    });
+  }
+  if (dialect !== 'qod-1.2') {
+    Object.assign(table, {
+      // ---- where unknown properties are allowed, a device may hold none of its identifiers
       'device without an identifier': kind({
-        params: fc.record({ key: fc.constantFrom('imei', 'msisdn', 'phoneNumber') }),
+        params: fc.record({ key: fc.constantFrom('imei', 'msisdn', dialect === 'qod-sdk' ? 'phoneNumber' : 'phone_number') }),
         area: () => '/device',
         apply: (body, p) => {
           body.device = { [p.key]: '490154203237518' };
@@ -570,8 +597,8 @@ function kinds(dialect: DialectId): Record<string, Kind<Json>> {
 
 /**
  * A member no dialect declares, in a place every dialect has: in qod-1.2 always unknownProperty at
- * the member itself; in qod-sdk only when known-properties is turned on (`strict`), and otherwise no
- * finding there at all.
+ * the member itself; in the other dialects only when known-properties is turned on (`strict`), and
+ * otherwise no finding there at all.
  */
 function unknownMember(strict: boolean): Kind<Json> {
   return kind({
@@ -590,7 +617,7 @@ function unknownMember(strict: boolean): Kind<Json> {
   });
 }
 
-/** Mutations for a dialect, as data; `strict` turns known-properties on (it is off in qod-sdk by default). */
+/** Mutations for a dialect, as data; `strict` turns known-properties on (it is off by default but in qod-1.2). */
 export function mutations(dialect: DialectId, strict: boolean): { arbitrary: fc.Arbitrary<Mutation>; apply: (body: Json, m: Mutation) => Expected[] } {
   const table: Record<string, Kind<Json>> = { ...kinds(dialect), 'member the dialect does not declare': unknownMember(strict) };
   const arbitrary = fc.oneof(

@@ -155,7 +155,7 @@ ruleTester('duration-bounds', {
 describe('duration-bounds agrees with the schema and converts exactly', () => {
   const duration = fc.oneof(fc.integer({ min: -2, max: 100_000 }), fc.integer(), fc.constantFrom(2147483647, 2147483648, 1e300, -1e300, -0));
 
-  for (const dialect of ['qod-1.2', 'qod-sdk'] as DialectId[]) {
+  for (const dialect of ['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-sdk'] as DialectId[]) {
     const { validate } = createValidator({ dialect });
     const schema = dialects[dialect].schema;
     it(`reports the dialect bounds exactly where the schema's minimum/maximum fail (${dialect})`, () => {

@@ -173,7 +173,7 @@ describe('phone-number syntax agrees with the schema', () => {
     fc.string({ unit: 'binary', maxLength: 20 }),
   );
 
-  for (const dialect of ['qod-1.2', 'qod-sdk'] as DialectId[]) {
+  for (const dialect of ['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-sdk'] as DialectId[]) {
     const { validate } = createValidator({ dialect, rules: { 'phone-number': ['error', { numberingPlan: false }] } });
     const schema = dialects[dialect].schema;
     const key = dialect === 'qod-sdk' ? 'phone_number' : 'phoneNumber';

@@ -6,6 +6,7 @@ import { _internals } from '../../src/rules/port-ranges.js';
 import { findOverlaps } from '../../src/rules/utils/port-overlaps.js';
 import type { PortsModel } from '../../src/model/types.js';
 import { ruleTester, type ExpectedIssue } from '../helpers/rule-tester.js';
+import { fieldName } from '../../src/shared/messages.js';
 
 // The sweep, watched: the fast-path tests below count its calls (it still does its work).
 vi.mock('../../src/rules/utils/port-overlaps.js', async (importOriginal) => {
@@ -194,7 +195,7 @@ describe('port-ranges bounds agree with the schema', () => {
     fc.integer(),
     fc.constantFrom(-0, 1e300, -1e300, Number.MAX_SAFE_INTEGER + 2),
   );
-  for (const dialect of ['qod-1.2', 'qod-sdk'] as DialectId[]) {
+  for (const dialect of ['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-sdk'] as DialectId[]) {
     const { validate } = createValidator({ dialect, maxIssues: 1000 });
     const schema = dialects[dialect].schema;
     const k = dialect === 'qod-sdk'
@@ -319,5 +320,19 @@ describe('port-ranges robustness', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('port-ranges: field names of list items', () => {
+  it('names every item of a list as fieldName names its pointer, in every dialect, items skipped or not', () => {
+    for (const dialect of Object.keys(dialects) as DialectId[]) {
+      const keys = dialects[dialect].keys;
+      // Items the model leaves out (not integers) keep the other items' indexes as in the body.
+      const ports = [70000, 'x', -1, 1.5, 99999, 0, 65536];
+      const body = { [keys.devicePorts]: { [keys.ports]: ports }, [keys.applicationServerPorts]: { [keys.ports]: [70001] } };
+      const issues = createValidator({ dialect }).validate(body).issues.filter((i) => i.ruleId === 'port-ranges' && /Minimum|Maximum/.test(i.messageId));
+      expect(issues.length, dialect).toBeGreaterThanOrEqual(4);
+      for (const issue of issues) expect(issue.data?.field, `${dialect} ${issue.path}`).toBe(fieldName(issue.path));
+    }
   });
 });

@@ -209,7 +209,7 @@ ruleTester('sink', {
 });
 
 describe('sink: agreement with the schema', () => {
-  const { isPlainHttpsUrl, judgeHost } = _internals;
+  const { hasPlainAuthority, judgeHost } = _internals;
 
   it("rejects exactly what the 1.2 schema's format and pattern reject (with the rule's own errors; the schema's when off)", () => {
     fc.assert(
@@ -234,7 +234,7 @@ describe('sink: agreement with the schema', () => {
     const SPECIAL_LAST = ['localhost', 'local', 'internal', 'arpa', 'localdomain', 'goog'];
     const METADATA_NAMES = ['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal', 'metadata.tencentyun.com'];
     function documented(url: string): boolean {
-      const authority = /^https:\/\/([^/?#]*)/.exec(url)![1]!;
+      const authority = /^https?:\/\/([^/?#]*)/.exec(url)![1]!;
       const colon = authority.indexOf(':');
       const host = colon < 0 ? authority : authority.slice(0, colon);
       const port = colon < 0 ? '' : authority.slice(colon + 1);
@@ -259,10 +259,10 @@ describe('sink: agreement with the schema', () => {
     const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
     const port = fc.constantFrom('', ':', ':0', ':443', ':65535', ':65536', ':99999', ':123456', ':0443', ':x', ':44a', ':443:1', ':443@evil.com');
     fc.assert(
-      fc.property(fc.constantFrom('', 'user@', 'u:p@'), host, port, fc.constantFrom('', '/', '/x?y#z', '?q', '#f'), (user, h, p, rest) => {
-        const url = `https://${user}${h}${p}${rest}`;
-        fc.pre(absoluteUriSchemeEnd(url) === 5);
-        expect(isPlainHttpsUrl(url), url).toBe(documented(url));
+      fc.property(fc.constantFrom('https://', 'http://'), fc.constantFrom('', 'user@', 'u:p@'), host, port, fc.constantFrom('', '/', '/x?y#z', '?q', '#f'), (scheme, user, h, p, rest) => {
+        const url = `${scheme}${user}${h}${p}${rest}`;
+        fc.pre(absoluteUriSchemeEnd(url) === scheme.length - 3);
+        expect(hasPlainAuthority(url, scheme.length), url).toBe(documented(url));
       }),
       { numRuns: 20000 },
     );
@@ -278,12 +278,17 @@ describe('sink: agreement with the schema', () => {
       .tuple(fc.constantFrom('', 'user@', 'u:p@'), host, fc.constantFrom('', ':', ':443', ':65535', ':65536', ':99999', ':0443', ':x', ':443@evil.com'))
       .map(([user, h, port]) => user + h + port);
     fc.assert(
-      fc.property(authority, fc.constantFrom('', '/', '/x?y#z', '?q', '#f'), (a, rest) => {
-        const url = `https://${a}${rest}`;
-        fc.pre(absoluteUriSchemeEnd(url) === 5);
-        if (!isPlainHttpsUrl(url)) return;
+      fc.property(fc.constantFrom('https', 'http'), authority, fc.constantFrom('', '/', '/x?y#z', '?q', '#f'), (scheme, a, rest) => {
+        const url = `${scheme}://${a}${rest}`;
+        fc.pre(absoluteUriSchemeEnd(url) === scheme.length);
+        if (!hasPlainAuthority(url, scheme.length + 3)) return;
         const parsed = new URL(url);
-        expect(`${parsed.hostname}${parsed.port === '' ? '' : `:${parsed.port}`}`).toBe(a.replace(/:(0*443)?$/, ''));
+        // The host unchanged; the port the same number (the parser drops leading zeros and the default).
+        const colon = a.indexOf(':');
+        const defaultPort = scheme === 'https' ? 443 : 80;
+        const given = colon < 0 || colon === a.length - 1 ? defaultPort : Number(a.slice(colon + 1));
+        expect(parsed.hostname).toBe(colon < 0 ? a : a.slice(0, colon));
+        expect(parsed.port === '' ? defaultPort : Number(parsed.port)).toBe(given);
         expect(parsed.username + parsed.password).toBe('');
         expect(judgeHost(parsed.hostname)).toBeUndefined();
       }),
