@@ -8,7 +8,8 @@
 // duration (the SDK model: 86400 s), that default is checked against the policy and the profile.
 // A duration outside the profile's bounds is answered with ctx.dialect.profileDurationError:
 // CAMARA 1.2 specifies 400 QUALITY_ON_DEMAND.DURATION_OUT_OF_RANGE (its published tests expect
-// INVALID_ARGUMENT; we follow the specification).
+// INVALID_ARGUMENT; we follow the specification unless `codes: 'test-definitions'`, which the
+// engine applies from src/dialects/test-definition-codes.ts).
 
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
