@@ -7,7 +7,7 @@ import type { Plugin } from './rules/api.js';
 // #region Dialects and policy
 
 /** The API versions (dialects) this package knows. */
-export type DialectId = 'qod-1.2' | 'qod-sdk';
+export type DialectId = 'qod-1.2' | 'qod-0.10' | 'qod-0.9' | 'qod-0.8' | 'qod-sdk';
 
 /** A severity a finding can have. */
 export type Severity = 'error' | 'warn' | 'info';
@@ -140,7 +140,10 @@ export interface Report {
   warningCount: number;
 }
 
-/** The CAMARA ErrorInfo body a gateway sends. */
+/**
+ * The CAMARA ErrorInfo body a gateway sends. Under qod-0.8, whose ErrorInfo is `{code, message}`,
+ * `status` is still there for the HTTP status line but not enumerable: JSON.stringify leaves it out.
+ */
 export interface ErrorInfo {
   status: number;
   code: string;
