@@ -73,9 +73,16 @@ export function ruleDocs(plugins: readonly Plugin[] = []): Map<string, { descrip
   return map;
 }
 
+/** The dialects of each level that differs from the default: [['off', ['qod-0.10', 'qod-sdk']]]. */
+function byLevel(dialectDefaults: Record<string, string> | undefined): [string, string[]][] {
+  const grouped = new Map<string, string[]>();
+  for (const [dialect, level] of Object.entries(dialectDefaults ?? {})) grouped.set(level, [...(grouped.get(level) ?? []), dialect]);
+  return [...grouped];
+}
+
 function severityText(r: RuleRow): string {
   let text = r.secondarySeverity ? `${r.severity}/${r.secondarySeverity}` : r.severity;
-  if (r.dialectDefaults) text += ` (${Object.entries(r.dialectDefaults).map(([d, l]) => `${l} in ${d}`).join(', ')})`;
+  if (r.dialectDefaults) text += ` (${byLevel(r.dialectDefaults).map(([l, d]) => `${l} in ${d.join(', ')}`).join('; ')})`;
   return text;
 }
 
@@ -111,7 +118,7 @@ export function rulesMarkdown(rows: readonly RuleRow[]): string {
     const name = r.docs === undefined ? `\`${r.id}\`` : `[\`${r.id}\`](${r.docs})`;
     let level = r.severity;
     if (r.secondarySeverity !== undefined) level += ' (some findings one level lower)';
-    for (const [dialect, dialectLevel] of Object.entries(r.dialectDefaults ?? {})) level += ` (${dialect}: ${dialectLevel})`;
+    for (const [dialectLevel, dialects] of byLevel(r.dialectDefaults)) level += ` (${dialects.join(', ')}: ${dialectLevel})`;
     out.push(`| ${name} | ${level} | ${cell(r.camara.join(', '))} | ${cell(r.description)} |`);
   }
   return `${out.join('\n')}\n`;

@@ -2,7 +2,7 @@
 // changes its input"; DESIGN.md "Public API"; SECURITY.md "What qod-policy guarantees"). Each check
 // throws an Error naming the broken promise, so that fast-check prints it beside the counterexample.
 import { isDeepStrictEqual, types } from 'node:util';
-import type { Issue, Report } from '../../src/index.js';
+import { dialectIds, type Issue, type Report } from '../../src/index.js';
 
 /** Characters a message never shows raw (src/shared/text.ts): C0 and C1 controls, DEL, U+2028, U+2029. */
 const RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -66,7 +66,7 @@ function checkIssue(issue: Issue): void {
 export function checkReport(report: Report, maxIssues = 100): void {
   if (typeof report !== 'object' || report === null) fail('a report is an object', report);
   if (typeof report.valid !== 'boolean') fail('valid is a boolean', report);
-  if (report.dialect !== 'qod-1.2' && report.dialect !== 'qod-sdk') fail('dialect is a known dialect', report.dialect);
+  if (!dialectIds.includes(report.dialect)) fail('dialect is a known dialect', report.dialect);
   if (!Number.isInteger(report.errorCount) || report.errorCount < 0) fail('errorCount is a count', report);
   if (!Number.isInteger(report.warningCount) || report.warningCount < 0) fail('warningCount is a count', report);
   if (report.valid !== (report.errorCount === 0)) fail('valid === (errorCount === 0)', report);

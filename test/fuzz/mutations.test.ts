@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { createValidator, type DialectId, type Issue, type Report } from '../../src/index.js';
-import { validBody } from './bodies.js';
+import { validBody, type FuzzedDialect } from './bodies.js';
 import { TIMEOUT, check } from './harness.js';
 import { checkPaths, checkPrototypes, checkReport, checkSame } from './invariants.js';
 import { CATALOGUE, inAreas, mutations, type Expected, type Mutation } from './mutations.js';
@@ -57,7 +57,7 @@ function checkMutations(report: Report, before: Report, expected: readonly Expec
  * The property for one dialect. Half the cases turn known-properties on explicitly: in qod-1.2 it is
  * on anyway; in qod-sdk it is off by default, and an undeclared member must then cause nothing.
  */
-function mutationProperty(dialect: DialectId) {
+function mutationProperty(dialect: FuzzedDialect) {
   const validators = [validatorFor(dialect, false), validatorFor(dialect, true)];
   const applies = [mutations(dialect, dialect === 'qod-1.2').apply, mutations(dialect, true).apply];
   // The parameters do not depend on the configuration, only what they must cause.
