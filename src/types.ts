@@ -106,7 +106,8 @@ export interface Limits {
 export interface Issue {
   /**
    * A rule id; or 'schema' for JSON Schema findings, 'parse' for text that is not JSON, 'limits' for
-   * a body beyond the limits or unreadable, 'truncated' for the note on issues not listed.
+   * a body beyond the limits or unreadable, 'truncated' for the note on issues not listed, 'dialect'
+   * for the note that a body's keys fit more than one API version (auto).
    */
   ruleId: string;
   /** Stable machine id of the finding: the rule's message id, or the JSON Schema keyword. */
