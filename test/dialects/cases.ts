@@ -11,7 +11,7 @@ export interface DialectCase {
   issues: string[];
 }
 
-export function shown(issue: Issue): string {
+function shown(issue: Issue): string {
   return `${issue.severity === 'error' ? '' : `${issue.severity}:`}${issue.ruleId}/${issue.messageId}@${issue.path} ${issue.status} ${issue.code}`;
 }
 
