@@ -75,9 +75,10 @@ export interface Dialect {
   readonly keys: KeyMap;
   readonly schema: CompiledSchema;
   /**
-   * For `auto`: the keys this dialect declares that tell bodies of different versions apart, by the
-   * top-level member they sit in ('' for the top level itself, 'device' for the keys inside the body's
-   * device object, ...). A body is judged under the dialect whose signature the most of its keys fit.
+   * For `auto`: the keys of this dialect that `auto` counts, by the top-level member they sit in (''
+   * for the top level itself, 'device' for the keys inside the body's device object, ...): the ones
+   * that set versions apart and the ones it shares with some of them (not those every version has).
+   * A body is judged under the dialect whose signature the most of its keys fit (src/dialects/index.ts).
    */
   readonly signature?: Readonly<Record<string, readonly string[]>>;
   /**

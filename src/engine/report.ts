@@ -4,7 +4,7 @@
 // gateway answers.
 
 import { dialects } from '../dialects/index.js';
-import type { DialectFacts } from '../dialects/types.js';
+import type { Dialect, DialectFacts } from '../dialects/types.js';
 import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
@@ -141,10 +141,15 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
       code: 'INVALID_ARGUMENT',
     });
   }
-  const answers = dialects[dialect]?.facts.answers;
+  const answers = dialectOf(dialect)?.facts.answers;
   if (answers !== undefined) issues.forEach((issue, i) => (issues[i] = inOwnWords(issue, answers)));
   const located = source !== undefined && issues.length > 0 ? withLocations(issues, source) : issues;
   return { valid: errorCount === 0, dialect, issues: located, errorCount, warningCount };
+}
+
+/** The dialect of a report (any string, in a report made by hand), or undefined. */
+function dialectOf(id: string): Dialect | undefined {
+  return Object.prototype.hasOwnProperty.call(dialects, id) ? dialects[id as DialectId] : undefined;
 }
 
 /**
@@ -169,6 +174,6 @@ export function toErrorInfo(report: Report): ErrorInfo | undefined {
   if (chosen === undefined) return undefined;
   const info: ErrorInfo = { status: chosen.status, code: chosen.code, message: chosen.message };
   // A release whose ErrorInfo has no status (CAMARA 0.8): still readable for the HTTP status line, not serialised.
-  if (dialects[report.dialect]?.facts.errorInfo === 'code-message') Object.defineProperty(info, 'status', { enumerable: false });
+  if (dialectOf(report.dialect)?.facts.errorInfo === 'code-message') Object.defineProperty(info, 'status', { enumerable: false });
   return info;
 }

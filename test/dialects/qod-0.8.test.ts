@@ -79,3 +79,12 @@ describe('qod-0.8: the neutral model and the answer', () => {
     expect(report.issues.map((i) => `${i.ruleId} ${i.status} ${i.code}`)).toEqual(['parse 400 INVALID_INPUT']);
   });
 });
+
+describe('toErrorInfo on a report made by hand', () => {
+  it('does not trip on a dialect it does not know', () => {
+    const issue = { ruleId: 'x', messageId: 'x', severity: 'error' as const, path: '', message: 'm', status: 400, code: 'C' };
+    for (const dialect of ['constructor', '__proto__', 'qod-9']) {
+      expect(JSON.parse(JSON.stringify(toErrorInfo({ valid: false, dialect: dialect as never, issues: [issue], errorCount: 1, warningCount: 0 })))).toEqual({ status: 400, code: 'C', message: 'm' });
+    }
+  });
+});
