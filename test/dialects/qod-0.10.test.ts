@@ -81,3 +81,26 @@ describe('qod-0.10: toErrorInfo', () => {
     expect(JSON.parse(JSON.stringify(info))).toEqual({ status: 400, code: 'OUT_OF_RANGE', message: 'duration 0 s is below the minimum of 1 s that qod-0.10 accepts.' });
   });
 });
+
+// The createSession scenarios of the v0.9.0 and v0.10.1 test definitions (QoD_API_Test.feature, the
+// same file in both releases) that the body decides: the mandatory parameters and all parameters are
+// accepted; an invalid payload is a 400. (The 5XX scenario is about an unreachable endpoint.)
+for (const dialect of ['qod-0.10', 'qod-0.9'] as const) {
+  dialectCases(dialect, 'test definitions (QoD_API_Test.feature)', [
+    { name: 'Create QoD session with mandatory parameters', body: { device: body.device, applicationServer: body.applicationServer, qosProfile: 'QOS_E' }, issues: [] },
+    {
+      name: 'Create QoD session with all parameters & Deletion of Session id',
+      body: {
+        device: { phoneNumber: '+34600000001', networkAccessIdentifier: '123456789@domain.com', ipv4Address: { publicAddress: '84.125.93.10', publicPort: 59765 }, ipv6Address: '2001:db8:85a3:8d3:1319:8a2e:370:7344' },
+        applicationServer: { ipv4Address: '198.51.100.0/24', ipv6Address: '2001:db8:1::/48' },
+        devicePorts: { ranges: [{ from: 5010, to: 5020 }], ports: [5060, 5070] },
+        applicationServerPorts: { ranges: [{ from: 5010, to: 5020 }], ports: [5060, 5070] },
+        qosProfile: 'QOS_E',
+        webhook: { notificationUrl: 'https://application-server.example.com/notifications', notificationAuthToken: token },
+        duration: 3600,
+      },
+      issues: [],
+    },
+    { name: 'QoD session with invalid payload 4XX', body: { ...body, qosProfile: 42 }, issues: ['schema/type@/qosProfile 400 INVALID_ARGUMENT'] },
+  ]);
+}
