@@ -7,7 +7,7 @@ import type { Plugin } from './rules/api.js';
 // #region Dialects and policy
 
 /** The API versions (dialects) this package knows. */
-export type DialectId = 'qod-1.2' | 'qod-1.1' | 'qod-1.0' | 'qod-0.11' | 'qod-sdk';
+export type DialectId = 'qod-1.2' | 'qod-1.1' | 'qod-1.0' | 'qod-0.11' | 'qod-0.10' | 'qod-0.9' | 'qod-0.8' | 'qod-sdk';
 
 /** A severity a finding can have. */
 export type Severity = 'error' | 'warn' | 'info';
@@ -118,7 +118,8 @@ export interface Limits {
 export interface Issue {
   /**
    * A rule id; or 'schema' for JSON Schema findings, 'parse' for text that is not JSON, 'limits' for
-   * a body beyond the limits or unreadable, 'truncated' for the note on issues not listed.
+   * a body beyond the limits or unreadable, 'truncated' for the note on issues not listed, 'dialect'
+   * for the note that a body's keys fit more than one API version (auto).
    */
   ruleId: string;
   /** Stable machine id of the finding: the rule's message id, or the JSON Schema keyword. */
@@ -152,7 +153,10 @@ export interface Report {
   warningCount: number;
 }
 
-/** The CAMARA ErrorInfo body a gateway sends. */
+/**
+ * The CAMARA ErrorInfo body a gateway sends. Under qod-0.8, whose ErrorInfo is `{code, message}`,
+ * `status` is still there for the HTTP status line but not enumerable: JSON.stringify leaves it out.
+ */
 export interface ErrorInfo {
   status: number;
   code: string;

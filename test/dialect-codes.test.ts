@@ -70,6 +70,14 @@ function lookup<T>(map: Readonly<Record<string, T>>, ruleId: string, messageId: 
 
 /** The answer a rule's message has under a dialect and profile; undefined when the dialect never reports it. */
 function declaredAnswer(ruleId: string, messageId: string, dialect: DialectId, codes: CodesProfile): CamaraError | undefined {
+  const answer = ruleAnswer(ruleId, messageId, dialect, codes);
+  // The report puts every answer in the release's own words (DialectFacts.answers).
+  const own = dialects[dialect].facts.answers;
+  return answer === undefined || own === undefined ? answer : (own[`${answer.status} ${answer.code}`] ?? own[String(answer.status)] ?? answer);
+}
+
+/** The answer the engine gives a rule's message, before the report's DialectFacts.answers. */
+function ruleAnswer(ruleId: string, messageId: string, dialect: DialectId, codes: CodesProfile): CamaraError | undefined {
   const facts = dialects[dialect].facts;
   const rule = rules[ruleId]!;
   for (const [key, reachable] of Object.entries(REACHABLE)) {

@@ -37,7 +37,7 @@ describe('package', () => {
     expect(Object.keys(api).sort()).toEqual(
       ['ConfigError', 'createValidator', 'defineRule', 'dialectIds', 'rules', 'toErrorInfo', 'validate', 'validateAsync', 'validateJson'].sort(),
     );
-    expect(api.dialectIds).toEqual(['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-sdk']);
+    expect(api.dialectIds).toEqual(['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-0.10', 'qod-0.9', 'qod-0.8', 'qod-sdk']);
   });
 
   it('declares an ESM package with types first, a bin, engines and shipped files', () => {

@@ -28,8 +28,8 @@ Without paths, the current directory is linted.
 Options:
   -f, --format <name>       ${FORMAT_CHOICES}
   -o, --output <file>       write the report to a file instead of stdout
-      --dialect <id|auto>   API version of the bodies: qod-1.2, qod-1.1, qod-1.0, qod-0.11, qod-sdk
-                            or auto (default: config, else auto)
+      --dialect <id|auto>   API version of the bodies: qod-1.2, qod-1.1, qod-1.0, qod-0.11, qod-0.10,
+                            qod-0.9, qod-0.8, qod-sdk or auto (default: config, else auto)
   -c, --config <file>       use this configuration file (.json or .mjs) instead of looking one up
       --no-config           do not look up a configuration file
       --qos-profiles <file> QoS-profile catalogue as the CAMARA qos-profiles API returns it (JSON or YAML)

@@ -60,4 +60,9 @@ export const qod12: Dialect = {
     sinkCredential: 'sinkCredential',
   },
   schema: compiled,
+  signature: {
+    '': ['device', 'applicationServer', 'devicePorts', 'applicationServerPorts', 'qosProfile', 'sink', 'sinkCredential'],
+    device: ['phoneNumber', 'networkAccessIdentifier', 'ipv4Address', 'ipv6Address'],
+    applicationServer: ['ipAddresses', 'ipv4Address', 'ipv6Address'],
+  },
 };

@@ -70,7 +70,9 @@ export const qodSdk: Dialect = {
   },
   schema: compiled,
   signature: {
-    top: ['qos_profile', 'application_server', 'device_ports', 'application_server_ports'],
+    '': ['device', 'qos_profile', 'application_server', 'device_ports', 'application_server_ports', 'webhook'],
     device: ['phone_number', 'network_access_identifier', 'ipv4_address', 'ipv6_address'],
+    application_server: ['ipv4_address', 'ipv6_address'],
+    webhook: ['notification_url', 'notification_auth_token'],
   },
 };

@@ -80,12 +80,36 @@ export interface DialectFacts {
   readonly profileNotApplicable: CamaraError;
   /** Rule levels that differ from the rules' defaults in this dialect (e.g. known-properties off). */
   readonly ruleDefaults: Readonly<Record<string, RuleLevel>>;
+  /**
+   * This release's own answers for the ones it does not define, applied to every issue of a report
+   * under this dialect: keyed by 'status code' (exactly that answer), else by 'status' (any code of
+   * that status). E.g. CAMARA 0.8 answers every 400 as INVALID_INPUT; 0.10 defines no 422 and no
+   * INVALID_SINK. Absent: every answer stands as the rules give it.
+   */
+  readonly answers?: Readonly<Record<string, CamaraError>>;
+  /**
+   * The members of this release's ErrorInfo body: CAMARA 0.8's is `{code, message}`, without
+   * `status` (toErrorInfo keeps the status readable for the HTTP status line, but not enumerable, so
+   * it is not serialised). Absent: `{status, code, message}`.
+   */
+  readonly errorInfo?: 'code-message';
 }
 
 export interface Dialect {
   readonly facts: DialectFacts;
   readonly keys: KeyMap;
   readonly schema: CompiledSchema;
-  /** Keys (top level, or inside the device object) that only this dialect uses; `auto` looks for them. */
-  readonly signature?: { readonly top: readonly string[]; readonly device: readonly string[] };
+  /**
+   * For `auto`: the keys of this dialect that `auto` counts, by the top-level member they sit in (''
+   * for the top level itself, 'device' for the keys inside the body's device object, ...): the ones
+   * that set versions apart and the ones it shares with some of them (not those every version has).
+   * A body is judged under the dialect whose signature the most of its keys fit (src/dialects/index.ts).
+   */
+  readonly signature?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * For `auto`: this dialect has the keys of another and is told from it by a value only this one
+   * accepts (CAMARA 0.9 from 0.10: a device IPv6 address with a prefix). When `auto` chooses
+   * `dialect` and `feature` holds for the body, this dialect is chosen instead.
+   */
+  readonly refines?: { readonly dialect: DialectId; readonly feature: (body: Readonly<Record<string, unknown>>) => boolean };
 }

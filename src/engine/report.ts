@@ -3,6 +3,8 @@
 // each once. validate, validateJson and the CLI all end here. Also picks the one ErrorInfo a
 // gateway answers.
 
+import { dialects } from '../dialects/index.js';
+import type { Dialect, DialectFacts } from '../dialects/types.js';
 import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
@@ -210,8 +212,24 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
       code: 'INVALID_ARGUMENT',
     });
   }
+  const answers = dialectOf(dialect)?.facts.answers;
+  if (answers !== undefined) issues.forEach((issue, i) => (issues[i] = inOwnWords(issue, answers)));
   const located = source !== undefined && issues.length > 0 ? withLocations(issues, source) : issues;
   return { valid: errorCount === 0, dialect, issues: located, errorCount, warningCount };
+}
+
+/** The dialect of a report (any string, in a report made by hand), or undefined. */
+function dialectOf(id: string): Dialect | undefined {
+  return Object.prototype.hasOwnProperty.call(dialects, id) ? dialects[id as DialectId] : undefined;
+}
+
+/**
+ * An issue's answer in the words of the dialect's release (DialectFacts.answers): the entry for its
+ * exact status and code, else the one for its status, else the answer as it stands.
+ */
+function inOwnWords(issue: Issue, answers: NonNullable<DialectFacts['answers']>): Issue {
+  const own = answers[`${issue.status} ${issue.code}`] ?? answers[String(issue.status)];
+  return own === undefined ? issue : { ...issue, status: own.status, code: own.code };
 }
 
 /**
@@ -224,5 +242,9 @@ export function toErrorInfo(report: Report): ErrorInfo | undefined {
     if (issue.severity !== 'error') continue;
     if (chosen === undefined || issue.status < chosen.status) chosen = issue;
   }
-  return chosen && { status: chosen.status, code: chosen.code, message: chosen.message };
+  if (chosen === undefined) return undefined;
+  const info: ErrorInfo = { status: chosen.status, code: chosen.code, message: chosen.message };
+  // A release whose ErrorInfo has no status (CAMARA 0.8): still readable for the HTTP status line, not serialised.
+  if (dialectOf(report.dialect)?.facts.errorInfo === 'code-message') Object.defineProperty(info, 'status', { enumerable: false });
+  return info;
 }

@@ -350,13 +350,16 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     // Absurd input stops here, before any stage whose cost grows with the input's sizes.
     const exceeded = exceededLimit(payload, config.limits);
     if (exceeded !== undefined) return answer(async, { dialect: dialect.facts.id, entries: [entryOf(limitIssue(exceeded, config.limits))] });
+    // `auto`: the dialect, and a note when the body's keys fit more than one (src/dialects/index.ts).
+    let note: Issue | undefined;
     try {
-      dialect = config.dialect ?? detectDialect(payload);
+      if (config.dialect !== undefined) dialect = config.dialect;
+      else ({ dialect, note } = detectDialect(payload));
     } catch {
       // A body that throws when its keys are read again: judged as the default dialect.
     }
     const active = config.activeRules[dialect.facts.id];
-    const entries: Entry[] = [];
+    const entries: Entry[] = note === undefined ? [] : [entryOf(note)];
     // Each stage fails alone: an exception in one adds an internal issue and keeps the others' findings.
     let obligations: Obligation[] = [];
     let unexamined = 0;

@@ -1,6 +1,6 @@
 // sarif: SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, SARIF viewers).
 // One run; tool.driver.rules lists every rule of the configuration and every rule id that has a
-// result (including the 'schema', 'parse' and 'limits' pseudo-rules); each result points at its file region
+// result (including the 'schema', 'parse', 'limits' and 'dialect' pseudo-rules); each result points at its file region
 // and carries the JSON Pointer, the CAMARA status and code. Text keeps every character; those a
 // terminal would act on are \u escapes (escapeJsonText), and URIs are percent-encoded.
 
@@ -18,6 +18,7 @@ const PSEUDO_RULES: ReadonlyMap<string, string> = new Map([
   ['parse', 'The file is well-formed JSON, NDJSON or YAML in UTF-8, without duplicate keys, and within the maximum file size.'],
   ['limits', 'The body is within the limits examined before validation (depth, string and list lengths, properties, values) and can be read.'],
   ['truncated', 'More issues were found than the report lists (at most maxIssues per body).'],
+  ['dialect', "The body's keys fit one API version (dialect auto); a note says what else they fit when they fit more than one."],
 ]);
 
 /** SARIF's level for a severity. */

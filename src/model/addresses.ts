@@ -5,11 +5,11 @@ import type { Field, SessionModel } from './types.js';
 
 /** Where an address field sits, and so what it may hold. */
 type AddressRole =
-  /** device.ipv4Address.publicAddress: a single IPv4 address. */
+  /** device.ipv4Address.publicAddress: a single IPv4 address (CAMARA 0.8's ueId.ipv4addr: address or address/mask). */
   | 'devicePublicIpv4'
   /** device.ipv4Address.privateAddress: a single IPv4 address. */
   | 'devicePrivateIpv4'
-  /** device.ipv6Address: a single IPv6 address. */
+  /** device.ipv6Address: a single IPv6 address (CAMARA 0.8 and 0.9: address or address/prefix). */
   | 'deviceIpv6'
   /** An item of the application server's address list: a single address of either family. */
   | 'serverListItem'
@@ -23,7 +23,7 @@ export interface AddressField {
   readonly field: Field<string>;
   /** The family the field takes; undefined: either (list items). */
   readonly family: 4 | 6 | undefined;
-  /** Whether the field may carry a prefix (the server's subnets). */
+  /** Whether the field may carry a prefix (the server's subnets; the device's addresses in CAMARA 0.8 and 0.9). */
   readonly subnet: boolean;
   /** Whether it belongs to the device (else to the application server). */
   readonly device: boolean;
@@ -49,9 +49,10 @@ export function addressFields(model: SessionModel): readonly AddressField[] {
   if (device === undefined && server === undefined) return remember(model, NONE);
   const out: AddressField[] = [];
   if (device !== undefined) {
-    add(out, 'devicePublicIpv4', device.ipv4Address?.publicAddress, 4, false, true);
-    add(out, 'devicePrivateIpv4', device.ipv4Address?.privateAddress, 4, false, true);
-    add(out, 'deviceIpv6', device.ipv6Address, 6, false, true);
+    const ipv4Prefix = device.prefixes?.ipv4 === true;
+    add(out, 'devicePublicIpv4', device.ipv4Address?.publicAddress, 4, ipv4Prefix, true);
+    add(out, 'devicePrivateIpv4', device.ipv4Address?.privateAddress, 4, ipv4Prefix, true);
+    add(out, 'deviceIpv6', device.ipv6Address, 6, device.prefixes?.ipv6 === true, true);
   }
   if (server !== undefined) {
     for (const item of server.ipAddresses?.items ?? NONE_FIELDS) add(out, 'serverListItem', item, undefined, false, false);

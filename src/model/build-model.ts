@@ -2,7 +2,7 @@
 // It must accept any value without throwing: fields of the wrong JSON type are simply left out
 // (the schema reports them), and every field keeps the pointer it came from.
 
-import type { ApplicationServerModel, DeviceIpv4Model, DeviceModel, Field, PortRangeModel, PortsModel, SessionModel, SinkCredentialModel } from './types.js';
+import type { ApplicationServerModel, DeviceIpv4Model, DeviceModel, DevicePrefixes, Field, PortRangeModel, PortsModel, SessionModel, SinkCredentialModel } from './types.js';
 import { isPlainObject } from '../shared/object.js';
 
 /** How a dialect spells each key of the neutral model (a missing entry: the dialect has no such key). */
@@ -32,6 +32,13 @@ export interface KeyMap {
   sinkCredential?: string;
   /** `[webhook object, URL key]` (CAMARA 0.9/0.10, SDK). */
   webhook?: readonly [string, string];
+  /**
+   * The device's IPv4 address is one string, an address or address/mask (CAMARA 0.8
+   * `ueId.ipv4addr`), rather than an object: the model reads it as the public address.
+   */
+  deviceIpv4AddressIsString?: boolean;
+  /** Device address families that may carry a prefix (CAMARA 0.8: both; 0.9: IPv6). Absent: none. */
+  devicePrefixes?: DevicePrefixes;
 }
 
 /** Arrays longer than this are the schema's finding; rules do not walk them. */
@@ -85,7 +92,10 @@ function device(body: Obj, k: KeyMap): DeviceModel | undefined {
   const path = `/${k.device}`;
   let ipv4Address: DeviceIpv4Model | undefined;
   const rawIpv4 = own(raw, k.deviceIpv4Address);
-  if (isPlainObject(rawIpv4)) {
+  if (k.deviceIpv4AddressIsString === true) {
+    const publicAddress = str(raw, k.deviceIpv4Address, path);
+    if (publicAddress !== undefined) ipv4Address = { path: publicAddress.path, publicAddress };
+  } else if (isPlainObject(rawIpv4)) {
     const ipv4Path = `${path}/${k.deviceIpv4Address}`;
     ipv4Address = {
       path: ipv4Path,
@@ -96,7 +106,7 @@ function device(body: Obj, k: KeyMap): DeviceModel | undefined {
   }
   const known = [k.phoneNumber, k.networkAccessIdentifier, k.deviceIpv4Address, k.deviceIpv6Address];
   const keys = Object.keys(raw);
-  return {
+  const model: DeviceModel = {
     path,
     phoneNumber: str(raw, k.phoneNumber, path),
     networkAccessIdentifier: str(raw, k.networkAccessIdentifier, path),
@@ -105,6 +115,7 @@ function device(body: Obj, k: KeyMap): DeviceModel | undefined {
     unknownKeys: keys.filter((key) => !known.includes(key)),
     keyCount: keys.length,
   };
+  return k.devicePrefixes === undefined ? model : { ...model, prefixes: k.devicePrefixes };
 }
 
 function applicationServer(body: Obj, k: KeyMap): ApplicationServerModel | undefined {

@@ -28,6 +28,12 @@ export interface DeviceIpv4Model extends Located {
   readonly publicPort?: Field<number>;
 }
 
+/** Which device address families may carry a prefix (an address/mask rather than a single address). */
+export interface DevicePrefixes {
+  readonly ipv4: boolean;
+  readonly ipv6: boolean;
+}
+
 export interface DeviceModel extends Located {
   readonly phoneNumber?: Field<string>;
   readonly networkAccessIdentifier?: Field<string>;
@@ -37,6 +43,11 @@ export interface DeviceModel extends Located {
   readonly unknownKeys: readonly string[];
   /** How many properties the device object has, declared or not, whatever their values. */
   readonly keyCount: number;
+  /**
+   * Device address families that may carry a prefix (CAMARA 0.8: both; 0.9: IPv6); absent: the
+   * device's addresses are single addresses, as from CAMARA 0.10 on.
+   */
+  readonly prefixes?: DevicePrefixes;
 }
 
 export interface ApplicationServerModel extends Located {

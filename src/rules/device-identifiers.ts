@@ -6,6 +6,7 @@
 // validateAsync waits for.
 
 import { DEVICE_IDENTIFIER_TYPES } from '../shared/identifiers.js';
+import { fieldName } from '../shared/messages.js';
 import { quoteKey } from '../shared/text.js';
 import { defineRule } from './api.js';
 import type { DeviceModel, SessionModel } from '../model/types.js';
@@ -46,9 +47,9 @@ function given(device: DeviceModel, type: DeviceIdentifierType): { readonly path
   }
 }
 
-/** The identifier as the body spells it, e.g. `device.phone_number` (the last pointer segment). */
+/** The identifier as the body spells it, e.g. `device.phone_number` (CAMARA 0.8: `ueId.msisdn`). */
 function spelled(path: string): string {
-  return `device.${path.slice(path.lastIndexOf('/') + 1)}`;
+  return fieldName(path);
 }
 
 /** The identifier in CAMARA's shape, whatever the dialect, for policy.resolveDevice. */
@@ -219,7 +220,7 @@ export default defineRule({
         code: 'MISSING_IDENTIFIER',
       },
       noIdentifier: {
-        text: 'device has no device identifier, only {{ keys }}; it needs a phone number, a network access identifier, an IPv4 address or an IPv6 address.',
+        text: '{{ field }} has no device identifier, only {{ keys }}; it needs a phone number, a network access identifier, an IPv4 address or an IPv6 address.',
         status: 400,
         code: 'INVALID_ARGUMENT',
       },
@@ -277,7 +278,7 @@ export default defineRule({
     }
 
     if (hasNoIdentifierKey(model, device)) {
-      ctx.report({ messageId: 'noIdentifier', path: device.path, data: { keys: listKeys(device.unknownKeys) } });
+      ctx.report({ messageId: 'noIdentifier', path: device.path, data: { field: fieldName(device.path), keys: listKeys(device.unknownKeys) } });
       return;
     }
     // The token names the device: the body's identifiers are not used, so there is nothing more to judge.

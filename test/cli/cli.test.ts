@@ -100,7 +100,7 @@ describe('qod-policy lint (subprocess)', { timeout: 60_000 }, () => {
     const result = await runCli(['lint', 'fixtures/']);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
+    expect(result.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?(?:, \d+ info)?\)/);
   });
 });
 

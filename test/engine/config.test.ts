@@ -40,7 +40,7 @@ describe('createValidator: misspelt keys at every level', () => {
     ['a rule id', { rules: { 'port-range': 'warn' } }, "Unknown rule 'port-range' in configuration; did you mean 'port-ranges'?"],
     ['a plugin rule id', { plugins: [{ name: 'acme', rules: { 'no-test': rule } }], rules: { 'acme/no-tests': 'warn' } }, "Unknown rule 'acme/no-tests' in configuration; did you mean 'acme/no-test'?"],
     ['a rule option', { rules: { 'phone-number': ['warn', { numberingPlans: false }] } }, "Rule 'phone-number': unknown option 'numberingPlans'; did you mean 'numberingPlan'?"],
-    ['a value of a list', { dialect: 'qod-12' }, "dialect must be one of 'auto', 'qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-sdk' (got 'qod-12'); did you mean 'qod-1.2'?"],
+    ['a value of a list', { dialect: 'qod-12' }, "dialect must be one of 'auto', 'qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-0.10', 'qod-0.9', 'qod-0.8', 'qod-sdk' (got 'qod-12'); did you mean 'qod-1.2'?"],
     ['a severity', { rules: { sink: 'eror' } }, "rules.sink must be one of 'off', 'info', 'warn', 'error' (got 'eror'); did you mean 'error'?"],
   ])('%s: %j', (_level, options, message) => {
     expect(messageOf(options)).toBe(message);
@@ -61,7 +61,7 @@ describe('createValidator: misspelt keys at every level', () => {
 describe('createValidator: values', () => {
   it.each([
     ['options that are not an object', [], 'The options must be an object (got an array).'],
-    ['a dialect', { dialect: 'qod-9' }, "dialect must be one of 'auto', 'qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-sdk' (got 'qod-9')."],
+    ['a dialect', { dialect: 'qod-7' }, "dialect must be one of 'auto', 'qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-0.10', 'qod-0.9', 'qod-0.8', 'qod-sdk' (got 'qod-7')."],
     ['maxIssues 0', { maxIssues: 0 }, 'maxIssues must be at least 1 (got 0).'],
     ['maxIssues 1.5', { maxIssues: 1.5 }, 'maxIssues must be an integer (got 1.5).'],
     ['rules not an object', { rules: ['sink'] }, 'rules must be an object (got an array).'],

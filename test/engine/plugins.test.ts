@@ -47,7 +47,7 @@ describe('plugins and custom rules', () => {
     [{ plugins: [acme], rules: { 'acme/no-test-profiles': ['error', 'x'] } }, /^rules\['acme\/no-test-profiles'\]\[1\] must be an object of the rule's options \(got 'x'\)\.$/],
     [{ plugins: [{ name: 'bad', rules: { r: { check: 1 } } }] }, /Rule 'bad\/r' is not a rule/],
     [{ plugins: [{ rules: {} }] }, /^plugins\[0\]\.name is required\.$/],
-    [{ dialect: 'qod-9' }, /^dialect must be one of 'auto', 'qod-1\.2', 'qod-1\.1', 'qod-1\.0', 'qod-0\.11', 'qod-sdk' \(got 'qod-9'\)\.$/],
+    [{ dialect: 'qod-7' }, /^dialect must be one of 'auto', 'qod-1\.2', 'qod-1\.1', 'qod-1\.0', 'qod-0\.11', 'qod-0\.10', 'qod-0\.9', 'qod-0\.8', 'qod-sdk' \(got 'qod-7'\)\.$/],
     [{ maxIssues: 0 }, /^maxIssues must be at least 1 \(got 0\)\.$/],
     [{ policy: { qosProfiles: [{ name: 'A', maxDuration: { value: 1, unit: 'Weeks' } }] } }, /unit must be one of/],
     [{ policy: { duration: { min: 10, max: 5 } } }, /greater than/],

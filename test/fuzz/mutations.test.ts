@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { createValidator, type DialectId, type Issue, type Report } from '../../src/index.js';
-import { validBody } from './bodies.js';
+import { validBody, type FuzzedDialect } from './bodies.js';
 import { TIMEOUT, check } from './harness.js';
 import { checkPaths, checkPrototypes, checkReport, checkSame } from './invariants.js';
 import { CATALOGUE, inAreas, mutations, type Expected, type Mutation } from './mutations.js';
@@ -14,7 +14,7 @@ import { checkPositions } from './text.js';
 /** A fixed clock, so that expiry findings are the same on every run. */
 const now = new Date('2026-01-01T00:00:00Z');
 
-function validatorFor(dialect: DialectId, strict: boolean) {
+function validatorFor(dialect: FuzzedDialect, strict: boolean) {
   return createValidator({
     dialect,
     policy: { qosProfiles: CATALOGUE },
@@ -58,14 +58,14 @@ function checkMutations(report: Report, before: Report, expected: readonly Expec
  * changes. With it on, in qod-1.2 it is on anyway; elsewhere it is off by default, and an undeclared
  * member must then cause nothing.
  */
-function cases(dialect: DialectId) {
+function cases(dialect: FuzzedDialect) {
   // The parameters do not depend on the configuration, only what they must cause.
   const { arbitrary } = mutations(dialect, true);
   return fc.record({ dialect: fc.constant(dialect), base: validBody(dialect), strict: fc.boolean(), changes: fc.uniqueArray(arbitrary, { selector: (m) => m.area, minLength: 1, maxLength: 3 }) });
 }
 
 /** The property over one or more dialects (cases shared out evenly among them). */
-function mutationProperty(...dialects: DialectId[]) {
+function mutationProperty(...dialects: FuzzedDialect[]) {
   const setups = new Map(
     dialects.map((d) => [d, { validators: [validatorFor(d, false), validatorFor(d, true)], applies: [mutations(d, d === 'qod-1.2').apply, mutations(d, true).apply] }]),
   );

@@ -4,8 +4,8 @@
 // area of the body (a top-level member); a case changes at most one thing per area, so that what
 // one change must cause cannot be undone by another, and an error elsewhere is a false positive.
 import fc from 'fast-check';
-import type { DialectId, Severity } from '../../src/index.js';
-import { token } from './bodies.js';
+import type { Severity } from '../../src/index.js';
+import { token, type FuzzedDialect } from './bodies.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ const CAMARA_KEYS: Keys = {
   qosProfile: 'qosProfile',
 };
 
-const KEYS: Record<DialectId, Keys> = {
+const KEYS: Record<FuzzedDialect, Keys> = {
   'qod-1.2': CAMARA_KEYS,
   'qod-1.1': CAMARA_KEYS,
   'qod-1.0': CAMARA_KEYS,
@@ -60,7 +60,7 @@ const KEYS: Record<DialectId, Keys> = {
 };
 
 /** The bounds of a dialect that mutations step over (DialectFacts in src/dialects/*.ts). */
-const FACTS: Record<DialectId, { portMin: number; durationMin: number; durationMax: number; plusRequired: boolean; httpsRequired: boolean; privateKeyJwt: boolean }> = {
+const FACTS: Record<FuzzedDialect, { portMin: number; durationMin: number; durationMax: number; plusRequired: boolean; httpsRequired: boolean; privateKeyJwt: boolean }> = {
   'qod-1.2': { portMin: 1, durationMin: 1, durationMax: 2147483647, plusRequired: true, httpsRequired: true, privateKeyJwt: true },
   'qod-1.1': { portMin: 0, durationMin: 1, durationMax: Infinity, plusRequired: true, httpsRequired: true, privateKeyJwt: false },
   'qod-1.0': { portMin: 0, durationMin: 1, durationMax: Infinity, plusRequired: true, httpsRequired: false, privateKeyJwt: false },
@@ -133,7 +133,7 @@ const ipv6Of = (n: number): string => `2001:db8::${n.toString(16)}`;
 const respelt = (address: string): string =>
   address.includes(':') ? `2001:DB8:0:0:0:0:0:${address.split('::')[1]!.toUpperCase()}` : `::ffff:${address}`;
 
-function kinds(dialect: DialectId): Record<string, Kind<Json>> {
+function kinds(dialect: FuzzedDialect): Record<string, Kind<Json>> {
   const K = KEYS[dialect];
   const F = FACTS[dialect];
   const ports = fc.constantFrom(K.devicePorts, K.serverPorts);
@@ -618,7 +618,7 @@ function unknownMember(strict: boolean): Kind<Json> {
 }
 
 /** Mutations for a dialect, as data; `strict` turns known-properties on (it is off by default but in qod-1.2). */
-export function mutations(dialect: DialectId, strict: boolean): { arbitrary: fc.Arbitrary<Mutation>; apply: (body: Json, m: Mutation) => Expected[] } {
+export function mutations(dialect: FuzzedDialect, strict: boolean): { arbitrary: fc.Arbitrary<Mutation>; apply: (body: Json, m: Mutation) => Expected[] } {
   const table: Record<string, Kind<Json>> = { ...kinds(dialect), 'member the dialect does not declare': unknownMember(strict) };
   const arbitrary = fc.oneof(
     ...Object.entries(table).map(([label, kind]) => kind.params.map((p): Mutation => ({ ...p, label, area: kind.area(p) }))),

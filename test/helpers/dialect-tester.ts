@@ -39,13 +39,15 @@ export function dialectTester(dialect: DialectId, cases: { schema: SchemaCase[];
     }
   }
   const compiled = dialects[dialect].schema;
+  // A dialect without x-beyond-spec keywords (qod-1.2) has no second validator: the strict one is the specification's.
+  const strict = compiled.validateStrict ?? compiled.validate;
 
   describe(dialect, () => {
     describe('schema (the API definition)', () => {
       for (const c of cases.schema) {
         it(c.name, () => {
           expect(compiled.validate(c.body), 'the specification').toBe(c.spec);
-          expect(compiled.validateStrict!(c.body), 'with the opt-in keywords').toBe(c.strict ?? c.spec);
+          expect(strict(c.body), 'with the opt-in keywords').toBe(c.strict ?? c.spec);
         });
       }
     });

@@ -27,6 +27,19 @@ describe('addressFields', () => {
       ],
     ],
     ['qod-sdk spells them its own way', keysSdk, { device: { ipv4_address: { public_address: '84.125.93.10' } }, application_server: { ipv6_address: '2001:db8::/64' } }, ['devicePublicIpv4 /device/ipv4_address/public_address 4 single device', 'serverIpv6 /application_server/ipv6_address 6 subnet server']],
+    [
+      'qod-0.8: ueId.ipv4addr is one string, read as the public address; both device families may carry a prefix',
+      dialects['qod-0.8'].keys,
+      { ueId: { ipv4addr: '198.51.100.0/28', ipv6addr: '2001:db8::/64' }, asId: { ipv4addr: '198.51.100.1' } },
+      ['devicePublicIpv4 /ueId/ipv4addr 4 subnet device', 'deviceIpv6 /ueId/ipv6addr 6 subnet device', 'serverIpv4 /asId/ipv4addr 4 subnet server'],
+    ],
+    ['qod-0.8: a ueId.ipv4addr of another type is left to the schema', dialects['qod-0.8'].keys, { ueId: { ipv4addr: { publicAddress: '198.51.100.1' } } }, []],
+    [
+      'qod-0.9: the device IPv6 address may carry a prefix, its IPv4 addresses may not',
+      dialects['qod-0.9'].keys,
+      { device: { ipv4Address: { publicAddress: '84.125.93.10', publicPort: 1 }, ipv6Address: '2001:db8::/64' } },
+      ['devicePublicIpv4 /device/ipv4Address/publicAddress 4 single device', 'deviceIpv6 /device/ipv6Address 6 subnet device'],
+    ],
     ['values of another type are left to the schema', keys12, { device: { ipv6Address: 6 }, applicationServer: { ipv4Address: null } }, []],
     ['no device and no server', keys12, { qosProfile: 'QOS_E' }, []],
   ])('%s', (_, keys, body, expected) => {
