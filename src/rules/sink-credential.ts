@@ -13,6 +13,7 @@ import { defineRule } from './api.js';
 import { dateTimeKind, dateTimeMs } from './utils/date-time.js';
 
 import { docsUrl } from '../shared/docs-url.js';
+import { printable } from '../shared/text.js';
 
 /** The credential types whose fields this rule knows (CAMARA names, not dialect ids). */
 const ACCESS_TOKEN = 'ACCESSTOKEN';
@@ -27,7 +28,8 @@ const MAX_DATE_MS = 8.64e15;
 const SHOWN_LENGTH = 64;
 
 function shown(value: string): string {
-  return value.length > SHOWN_LENGTH ? `${value.slice(0, SHOWN_LENGTH - 3)}...` : value;
+  // Escaped as every quoted value is: a message may reach a client, a log or a terminal.
+  return printable(value, SHOWN_LENGTH);
 }
 
 function iso(ms: number): string {

@@ -1,7 +1,9 @@
 // Hostile input (issue 7): every promise of the public API holds whatever an attacker sends, and
 // bad input costs little. Each case here broke an earlier version.
 import { describe, expect, it } from 'vitest';
-import { toErrorInfo, validate, validateAsync, validateJson, type Report } from '../../src/index.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createValidator, toErrorInfo, validate, validateAsync, validateJson, type DialectId, type Report } from '../../src/index.js';
 
 const valid = { device: { phoneNumber: '+34600000001' }, applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 60 };
 const RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -168,5 +170,43 @@ describe('holes in arrays', () => {
     const message = report.issues.find((i) => i.path === '/devicePorts/ports/1')!.message;
     expect(message).toContain('not nothing');
     expect(message).not.toContain('a undefined');
+  });
+});
+
+describe('every quoted value is escaped, whatever field it is in', () => {
+  // Every string of every valid fixture, in turn, replaced by values carrying characters that would
+  // forge a line or colour a terminal: no message may hold them raw (data holds the facts as they
+  // are; it reaches people only through a serialiser that escapes them).
+  const RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+  const root = join(import.meta.dirname, '..', '..', 'fixtures');
+  const stringPaths = (value: unknown, path: (string | number)[] = []): (string | number)[][] => {
+    if (typeof value === 'string') return [path];
+    if (Array.isArray(value)) return value.flatMap((item, i) => stringPaths(item, [...path, i]));
+    if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => stringPaths(item, [...path, key]));
+    return [];
+  };
+  const replaced = (body: unknown, path: (string | number)[], text: string): unknown => {
+    const copy = structuredClone(body) as Record<string | number, unknown>;
+    let node = copy;
+    for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
+    node[path.at(-1)!] = text;
+    return copy;
+  };
+  const dialectsWithFixtures = readdirSync(root) as DialectId[];
+
+  it.each(dialectsWithFixtures)('%s', (dialect) => {
+    const validator = createValidator({ dialect });
+    for (const file of readdirSync(join(root, dialect, 'valid'))) {
+      const body: unknown = JSON.parse(readFileSync(join(root, dialect, 'valid', file), 'utf8'));
+      for (const path of stringPaths(body)) {
+        const original = String(path.reduce<unknown>((node, segment) => (node as Record<string | number, unknown>)[segment], body));
+        for (const text of [`\u2028${original}`, `${original}\u0085`, `${original}\r\n::error::x\u001b[31m`]) {
+          for (const issue of validator.validate(replaced(body, path, text)).issues) {
+            const where = `${dialect}/${file} ${path.join('.')}: ${issue.ruleId}/${issue.messageId}`;
+            expect(issue.message, where).not.toMatch(RAW);
+          }
+        }
+      }
+    }
   });
 });
