@@ -3,10 +3,10 @@
 // in the shapes of 0.10 (0.9 differs only in address patterns: ./qod-0.9.ts). See docs/dialects.md.
 
 import * as compiled from '../schema/compiled/qod-0.10.js';
-import type { KeyMap } from '../model/build-model.js';
 import { DEVICE_IDENTIFIER_TYPES } from '../shared/identifiers.js';
 import type { CamaraError } from '../types.js';
 import type { Dialect, DialectFacts } from './types.js';
+import { optionalPlusPhoneNumber, webhookEraKeys } from './shared.js';
 
 const INVALID_ARGUMENT: CamaraError = { status: 400, code: 'INVALID_ARGUMENT' };
 const OUT_OF_RANGE: CamaraError = { status: 400, code: 'OUT_OF_RANGE' };
@@ -16,14 +16,7 @@ const OUT_OF_RANGE: CamaraError = { status: 400, code: 'OUT_OF_RANGE' };
  * INVALID_ARGUMENT and OUT_OF_RANGE, 401, 403, 409, 500, 501 and 503: no 404, no 422, no INVALID_SINK.
  */
 export const webhookEraFacts: Omit<DialectFacts, 'id' | 'apiVersion' | 'release'> = {
-  phoneNumber: {
-    pattern: /^\+?[0-9]{5,15}$/,
-    description: "5 to 15 digits, optionally prefixed with '+'",
-    maxLength: 16,
-    plus: 'optional',
-    digits: { min: 5, max: 15 },
-    leadingZero: true,
-  },
+  phoneNumber: optionalPlusPhoneNumber,
   port: { min: 0, max: 65535 },
   // "Maximal value of 24 hours is used if not set."
   duration: { min: 1, max: 86400, default: 86400 },
@@ -58,30 +51,6 @@ export const webhookEraFacts: Omit<DialectFacts, 'id' | 'apiVersion' | 'release'
     '404': INVALID_ARGUMENT,
     '422': INVALID_ARGUMENT,
   },
-};
-
-/** How 0.9 and 0.10 spell the neutral model's keys. */
-export const webhookEraKeys: KeyMap = {
-  device: 'device',
-  phoneNumber: 'phoneNumber',
-  networkAccessIdentifier: 'networkAccessIdentifier',
-  deviceIpv4Address: 'ipv4Address',
-  publicAddress: 'publicAddress',
-  privateAddress: 'privateAddress',
-  publicPort: 'publicPort',
-  deviceIpv6Address: 'ipv6Address',
-  applicationServer: 'applicationServer',
-  serverIpv4Address: 'ipv4Address',
-  serverIpv6Address: 'ipv6Address',
-  devicePorts: 'devicePorts',
-  applicationServerPorts: 'applicationServerPorts',
-  ranges: 'ranges',
-  from: 'from',
-  to: 'to',
-  ports: 'ports',
-  qosProfile: 'qosProfile',
-  duration: 'duration',
-  webhook: ['webhook', 'notificationUrl'],
 };
 
 export const qod010: Dialect = {

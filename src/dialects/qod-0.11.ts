@@ -7,14 +7,14 @@
 
 import * as compiled from '../schema/compiled/qod-0.11.js';
 import type { Dialect } from './types.js';
-import { keys, phoneNumber } from './r1-r3.js';
+import { e164PhoneNumber, sinkEraKeys } from './shared.js';
 
 export const qod011: Dialect = {
   facts: {
     id: 'qod-0.11',
     apiVersion: '0.11.1',
     release: 'r1.3',
-    phoneNumber,
+    phoneNumber: e164PhoneNumber,
     port: { min: 0, max: 65535 },
     // duration: integer, format int32, minimum 1, no maximum.
     duration: { min: 1, max: Number.POSITIVE_INFINITY },
@@ -44,6 +44,6 @@ export const qod011: Dialect = {
     // 0.11 does not forbid unknown properties; known-properties is opt-in here.
     ruleDefaults: { 'known-properties': 'off' },
   },
-  keys,
+  keys: sinkEraKeys,
   schema: compiled,
 };

@@ -8,6 +8,7 @@ import * as compiled from '../schema/compiled/qod-0.8.js';
 import { DEVICE_IDENTIFIER_TYPES } from '../shared/identifiers.js';
 import type { CamaraError } from '../types.js';
 import type { Dialect } from './types.js';
+import { optionalPlusPhoneNumber } from './shared.js';
 
 /** 0.8's createSession defines 400 INVALID_INPUT, 401 UNAUTHORIZED, 403 FORBIDDEN, 409 CONFLICT, 500 INTERNAL and 503. */
 const INVALID_INPUT: CamaraError = { status: 400, code: 'INVALID_INPUT' };
@@ -17,14 +18,7 @@ export const qod08: Dialect = {
     id: 'qod-0.8',
     apiVersion: '0.8.1',
     release: 'v0.8.1',
-    phoneNumber: {
-      pattern: /^\+?[0-9]{5,15}$/,
-      description: "5 to 15 digits, optionally prefixed with '+'",
-      maxLength: 16,
-      plus: 'optional',
-      digits: { min: 5, max: 15 },
-      leadingZero: true,
-    },
+    phoneNumber: optionalPlusPhoneNumber,
     port: { min: 0, max: 65535 },
     // "Maximal value of 24 hours is used if not set."
     duration: { min: 1, max: 86400, default: 86400 },

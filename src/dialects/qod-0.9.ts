@@ -7,7 +7,8 @@ import * as compiled from '../schema/compiled/qod-0.9.js';
 import { isPlainObject } from '../shared/object.js';
 import type { KeyMap } from '../model/build-model.js';
 import type { Dialect } from './types.js';
-import { webhookEraFacts, webhookEraKeys } from './qod-0.10.js';
+import { webhookEraFacts } from './qod-0.10.js';
+import { webhookEraKeys } from './shared.js';
 
 const keys: KeyMap = { ...webhookEraKeys, devicePrefixes: { ipv4: false, ipv6: true } };
 

@@ -5,14 +5,14 @@
 
 import * as compiled from '../schema/compiled/qod-1.0.js';
 import type { Dialect } from './types.js';
-import { keys, phoneNumber } from './r1-r3.js';
+import { e164PhoneNumber, sinkEraKeys } from './shared.js';
 
 export const qod10: Dialect = {
   facts: {
     id: 'qod-1.0',
     apiVersion: '1.0.0',
     release: 'r2.2',
-    phoneNumber,
+    phoneNumber: e164PhoneNumber,
     port: { min: 0, max: 65535 },
     // duration: integer, format int32, minimum 1, no maximum.
     duration: { min: 1, max: Number.POSITIVE_INFINITY },
@@ -36,6 +36,6 @@ export const qod10: Dialect = {
     // 1.0 does not forbid unknown properties; known-properties is opt-in here.
     ruleDefaults: { 'known-properties': 'off' },
   },
-  keys,
+  keys: sinkEraKeys,
   schema: compiled,
 };

@@ -6,14 +6,14 @@
 
 import * as compiled from '../schema/compiled/qod-1.1.js';
 import type { Dialect } from './types.js';
-import { keys, phoneNumber } from './r1-r3.js';
+import { e164PhoneNumber, sinkEraKeys } from './shared.js';
 
 export const qod11: Dialect = {
   facts: {
     id: 'qod-1.1',
     apiVersion: '1.1.0',
     release: 'r3.2',
-    phoneNumber,
+    phoneNumber: e164PhoneNumber,
     port: { min: 0, max: 65535 },
     // duration: integer, format int32, minimum 1, no maximum.
     duration: { min: 1, max: Number.POSITIVE_INFINITY },
@@ -34,6 +34,6 @@ export const qod11: Dialect = {
     // 1.1 does not forbid unknown properties; known-properties is opt-in here.
     ruleDefaults: { 'known-properties': 'off' },
   },
-  keys,
+  keys: sinkEraKeys,
   schema: compiled,
 };

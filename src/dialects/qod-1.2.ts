@@ -2,20 +2,14 @@
 
 import * as compiled from '../schema/compiled/qod-1.2.js';
 import type { Dialect } from './types.js';
+import { e164PhoneNumber, sinkEraKeys } from './shared.js';
 
 export const qod12: Dialect = {
   facts: {
     id: 'qod-1.2',
     apiVersion: '1.2.0-rc.3',
     release: 'r4.1',
-    phoneNumber: {
-      pattern: /^\+[1-9][0-9]{4,14}$/,
-      description: "E.164 format: '+' then 5 to 15 digits, the first not 0",
-      maxLength: 16,
-      plus: 'required',
-      digits: { min: 5, max: 15 },
-      leadingZero: false,
-    },
+    phoneNumber: e164PhoneNumber,
     port: { min: 1, max: 65535 },
     duration: { min: 1, max: 2147483647 },
     // Commonalities NOTE2: the NAI is in the schema only for future-proofing; its use is not allowed.
@@ -35,30 +29,7 @@ export const qod12: Dialect = {
     profileNotApplicable: { status: 422, code: 'QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE' },
     ruleDefaults: {},
   },
-  keys: {
-    device: 'device',
-    phoneNumber: 'phoneNumber',
-    networkAccessIdentifier: 'networkAccessIdentifier',
-    deviceIpv4Address: 'ipv4Address',
-    publicAddress: 'publicAddress',
-    privateAddress: 'privateAddress',
-    publicPort: 'publicPort',
-    deviceIpv6Address: 'ipv6Address',
-    applicationServer: 'applicationServer',
-    ipAddresses: 'ipAddresses',
-    serverIpv4Address: 'ipv4Address',
-    serverIpv6Address: 'ipv6Address',
-    devicePorts: 'devicePorts',
-    applicationServerPorts: 'applicationServerPorts',
-    ranges: 'ranges',
-    from: 'from',
-    to: 'to',
-    ports: 'ports',
-    qosProfile: 'qosProfile',
-    duration: 'duration',
-    sink: 'sink',
-    sinkCredential: 'sinkCredential',
-  },
+  keys: { ...sinkEraKeys, ipAddresses: 'ipAddresses' },
   schema: compiled,
   signature: {
     '': ['device', 'applicationServer', 'devicePorts', 'applicationServerPorts', 'qosProfile', 'sink', 'sinkCredential'],

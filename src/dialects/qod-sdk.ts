@@ -6,6 +6,7 @@
 
 import * as compiled from '../schema/compiled/qod-sdk.js';
 import type { Dialect } from './types.js';
+import { optionalPlusPhoneNumber } from './shared.js';
 import { DEVICE_IDENTIFIER_TYPES } from '../shared/identifiers.js';
 
 export const qodSdk: Dialect = {
@@ -13,14 +14,7 @@ export const qodSdk: Dialect = {
     id: 'qod-sdk',
     apiVersion: 'SDK model (CAMARA 0.10 shapes, snake_case)',
     release: 'v0.10.1',
-    phoneNumber: {
-      pattern: /^\+?[0-9]{5,15}$/,
-      description: "5 to 15 digits, optionally prefixed with '+'",
-      maxLength: 16,
-      plus: 'optional',
-      digits: { min: 5, max: 15 },
-      leadingZero: true,
-    },
+    phoneNumber: optionalPlusPhoneNumber,
     port: { min: 0, max: 65535 },
     duration: { min: 60, max: 86400, default: 86400 },
     // The SDK model lists all four identifiers as options ("the MNO might support only a subset").
