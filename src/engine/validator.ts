@@ -26,10 +26,12 @@ export interface Validator {
   validateAsync(payload: unknown, options?: CallOptions): Promise<Report>;
 }
 
-/** A validator that also takes bodies of source files as the parse layer gives them (the CLI). */
+/** A validator that also takes bodies of source files as the parse layer gives them (the CLI), and awaits rules on JSON text (src/http/). */
 export interface SourceValidator extends Validator {
   /** Validates one body of a source file: its parse findings, schema and rules, located in the file. */
   validateSource(body: SourceBody): Report;
+  /** validateJson, awaiting asynchronous rules as validateAsync does. Rejects only on a malformed call context. */
+  validateJsonAsync(text: string | Uint8Array, options?: CallOptions): Promise<Report>;
 }
 
 function fromCollected(config: ResolvedConfig, collected: Collected, payload: unknown): Report {
@@ -57,7 +59,11 @@ function sourceReport(config: ResolvedConfig, body: SourceBody, positionInMessag
     const problems = positionInMessage ? withPositionInMessage(body.problems) : body.problems;
     return buildReport((config.dialect ?? defaultDialect).facts.id, problems.map(entryOf), undefined, config.maxIssues, body);
   }
-  const collected = collect(config, body.value, false, request);
+  return valueReport(config, body, collect(config, body.value, false, request));
+}
+
+/** A parsed body's report: its parse findings (duplicate keys, bytes) and what schema and rules found. */
+function valueReport(config: ResolvedConfig, body: SourceBody, collected: Collected): Report {
   const entries = body.problems.length === 0 ? collected.entries : [...body.problems.map(entryOf), ...collected.entries];
   return buildReport(collected.dialect, entries, body.value, config.maxIssues, body, collected.unexamined);
 }
@@ -102,6 +108,17 @@ function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
       return collect(config, payload, true, request).then((collected) => fromCollected(config, collected, payload));
     },
     validateSource: (body) => sourceReport(config, body),
+    validateJsonAsync(text, options) {
+      try {
+        const request = requestOf(config, options);
+        if (typeof text !== 'string' && !(text instanceof Uint8Array)) return Promise.resolve(notText(config, text));
+        const body = parseSource(text, 'json')[0]!;
+        if (!('value' in body)) return Promise.resolve(sourceReport(config, body, true, request));
+        return collect(config, body.value, true, request).then((collected) => valueReport(config, body, collected));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
   };
 }
 
