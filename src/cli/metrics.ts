@@ -14,7 +14,7 @@ export type Outcome =
   | 'refused'
   /** not a CreateSession: allowed (ext-authz) or forwarded (proxy) without validation */
   | 'passed'
-  /** the upstream failed or timed out (proxy), or an internal error */
+  /** an internal error (500) */
   | 'error';
 
 const OUTCOMES: readonly Outcome[] = ['valid', 'invalid', 'refused', 'passed', 'error'];
@@ -34,6 +34,8 @@ export class Metrics {
   private durationSum = 0;
   private durationCount = 0;
   inFlight = 0;
+  /** Requests the upstream did not answer (proxy): unreachable (502) or silent (504). */
+  upstreamFailures = 0;
 
   /** Counts a request's outcome; for an invalid report, each rule with an error in it once. */
   count(outcome: Outcome, report?: Report): void {
@@ -62,7 +64,7 @@ export class Metrics {
   /** The metrics as Prometheus text. */
   render(): string {
     const lines: string[] = [
-      '# HELP qod_policy_requests_total Requests by outcome: valid, invalid (answered with the CAMARA error), refused (before the body was judged), passed (not a CreateSession), error.',
+      '# HELP qod_policy_requests_total Requests by outcome: valid, invalid (answered with the CAMARA error), refused (before the body was judged), passed (not a CreateSession), error (internal).',
       '# TYPE qod_policy_requests_total counter',
     ];
     for (const [outcome, n] of this.outcomes) lines.push(`qod_policy_requests_total{outcome="${outcome}"} ${n}`);
@@ -84,6 +86,9 @@ export class Metrics {
       `qod_policy_decision_duration_seconds_bucket{le="+Inf"} ${this.durationCount}`,
       `qod_policy_decision_duration_seconds_sum ${this.durationSum}`,
       `qod_policy_decision_duration_seconds_count ${this.durationCount}`,
+      '# HELP qod_policy_upstream_failures_total Forwarded requests the upstream did not answer: unreachable (502) or silent past --upstream-timeout (504).',
+      '# TYPE qod_policy_upstream_failures_total counter',
+      `qod_policy_upstream_failures_total ${this.upstreamFailures}`,
       '# HELP qod_policy_requests_in_flight Requests being read, validated or forwarded now.',
       '# TYPE qod_policy_requests_in_flight gauge',
       `qod_policy_requests_in_flight ${this.inFlight}`,

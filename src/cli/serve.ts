@@ -297,8 +297,8 @@ class Sidecar {
         }
       };
       const fail = (status: number, code: string, message: string) => {
+        this.metrics.upstreamFailures++;
         if (!res.headersSent) {
-          this.metrics.count('error');
           this.send(res, json(status, { status, code, message }));
         } else res.destroy();
         finish();

@@ -254,8 +254,27 @@ describe('qod-policy serve --upstream (validating proxy)', () => {
       expect(answer.status).toBe(502);
       expect(answer.json()).toMatchObject({ status: 502, code: 'BAD_GATEWAY' });
       expect((await post(`${dead.origin}/sessions`, badDuration)).status).toBe(400);
+      const metrics = await (await fetch(`${dead.origin}/metrics`)).text();
+      expect(metrics).toMatch(/^qod_policy_upstream_failures_total 1$/m);
+      expect(metrics).toMatch(/^qod_policy_requests_total\{outcome="valid"\} 1$/m);
     } finally {
       expect(await dead.stop()).toBe(0);
+    }
+  });
+
+  it('answers 504 when the upstream stays silent', async () => {
+    const silent = createServer(() => undefined);
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const slow = await startServe(['--upstream', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, '--upstream-timeout', '200']);
+    try {
+      const answer = await post(`${slow.origin}/sessions`, validBody);
+      expect(answer.status).toBe(504);
+      expect(answer.json()).toMatchObject({ status: 504, code: 'TIMEOUT' });
+    } finally {
+      expect(await slow.stop()).toBe(0);
+      silent.closeAllConnections();
+      silent.close();
     }
   });
 });
