@@ -225,10 +225,11 @@ export function createHandler(options: HandlerOptions = {}): Handler {
     }
 
     const text = typeof body === 'string' || body instanceof Uint8Array;
+    // Lines and columns only for the whole report: an ErrorInfo has no place for them.
     const report = text
       ? awaitRules
-        ? await validator.validateJsonAsync(body, options)
-        : validator.validateJson(body, options)
+        ? await validator.validateJsonAsync(body, options, full)
+        : validator.validateJsonText(body, options, full)
       : awaitRules
         ? await validator.validateAsync(body, options)
         : validator.validate(body, options);

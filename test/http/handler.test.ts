@@ -113,7 +113,7 @@ describe('handle()', () => {
   it('answers with the whole report when asked (x-qod-report: full)', async () => {
     const handle = createHandler();
     const answer = await handle(post(badDuration, { 'x-qod-report': 'full' }));
-    const body = JSON.parse(answer.body) as { status: number; code: string; report: { issues: { ruleId: string; path: string }[] } };
+    const body = JSON.parse(answer.body) as { status: number; code: string; report: { issues: { ruleId: string; path: string; line?: number }[] } };
     expect(body).toMatchObject({ status: 400, code: 'OUT_OF_RANGE' });
     expect(body.report.issues.map((i) => `${i.ruleId}@${i.path}`)).toEqual(['duration-bounds@/duration']);
     // A bad header: judged before the body when the dialect is configured; under 'auto' after it, both listed.
@@ -122,8 +122,13 @@ describe('handle()', () => {
     const auto = await createHandler({ dialect: 'auto' })(post(badDuration, { 'x-correlator': 'a=b', 'x-qod-report': 'full' }));
     expect(JSON.parse(auto.body)).toMatchObject({ status: 400, code: 'INVALID_ARGUMENT', report: { valid: false, errorCount: 2 } });
     expect((JSON.parse(auto.body) as typeof body).report.issues.map((i) => i.ruleId)).toEqual(['http', 'duration-bounds']);
-    const plain = JSON.parse((await handle(post(badDuration))).body) as Record<string, unknown>;
-    expect(plain.report).toBeUndefined();
+    const plain = await handle(post(badDuration));
+    expect((JSON.parse(plain.body) as Record<string, unknown>).report).toBeUndefined();
+    // Lines and columns are worked out only for the whole report (an ErrorInfo has no place for them).
+    expect(plain.report!.issues[0]!.line).toBeUndefined();
+    expect(body.report.issues[0]).toMatchObject({ line: 1, column: expect.any(Number) });
+    // A parse error says where, in its message, either way.
+    expect(JSON.parse((await handle(post('{"duration": 3600,}'))).body)).toMatchObject({ message: expect.stringMatching(/\(line 1, column \d+\)\.$/) });
   });
 
   it('says in the message what is wrong with the request', async () => {
