@@ -323,8 +323,15 @@ class Sidecar {
           finish();
           return;
         }
-        if (this.closing) res.setHeader('connection', 'close');
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, returnedHeaders(answer.rawHeaders));
+        try {
+          if (this.closing) res.setHeader('connection', 'close');
+          res.writeHead(answer.statusCode ?? 502, answer.statusMessage, returnedHeaders(answer.rawHeaders));
+        } catch {
+          // An answer Node will not pass on as it is (a status outside 100..999): not the client's fault.
+          answer.destroy();
+          fail(502, 'BAD_GATEWAY', 'The upstream QoD API gave an answer that cannot be passed on.');
+          return;
+        }
         pipeline(answer, res, () => finish());
       });
       // The client went away: so does the upstream request.
