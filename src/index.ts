@@ -77,6 +77,7 @@ export type {
   QosProfile,
   Report,
   RequestContext,
+  ResolveDeviceOptions,
   RuleConfig,
   RuleLevel,
   RuleOptions,
