@@ -11,6 +11,7 @@ import { resolveConfig, type ResolvedConfig } from './config.js';
 import { entryOf } from './entries.js';
 import { buildReport } from './report.js';
 import { collect, type Collected } from './run.js';
+import { standardSchema, type StandardProps } from './standard-schema.js';
 
 export interface Validator {
   /** Validates a parsed body. Never throws. */
@@ -19,10 +20,12 @@ export interface Validator {
   validateJson(text: string | Uint8Array): Report;
   /** As validate, and awaits asynchronous rules (e.g. a device registry behind policy.resolveDevice). */
   validateAsync(payload: unknown): Promise<Report>;
+  /** Standard Schema V1: the validator as a schema for libraries that take one (./standard-schema.ts). */
+  readonly '~standard': StandardProps;
 }
 
 /** A validator that also takes bodies of source files as the parse layer gives them (the CLI). */
-export interface SourceValidator extends Validator {
+export interface SourceValidator extends Omit<Validator, '~standard'> {
   /** Validates one body of a source file: its parse findings, schema and rules, located in the file. */
   validateSource(body: SourceBody): Report;
 }
@@ -101,7 +104,7 @@ export type RuleSet = Readonly<Record<string, RuleDefinition>>;
  */
 export function createValidator(rules: RuleSet, options: ValidateOptions = {}): Validator {
   const { validate, validateJson, validateAsync } = createSourceValidatorFrom(resolveConfig(rules, options));
-  return { validate, validateJson, validateAsync };
+  return { validate, validateJson, validateAsync, '~standard': standardSchema(validate, validateAsync, options) };
 }
 
 /** createValidator for the CLI: also validates bodies of source files (not public API). */
