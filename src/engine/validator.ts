@@ -3,7 +3,7 @@
 // findings become a report.
 
 import type { SourceBody } from '../parse/index.js';
-import { parseProblem, parseSource } from '../parse/index.js';
+import { parseJsonSource, parseProblem } from '../parse/index.js';
 import { defaultDialect } from '../dialects/index.js';
 import type { RuleDefinition } from '../rules/api.js';
 import type { Issue, Report, ValidateOptions } from '../types.js';
@@ -78,7 +78,7 @@ function notText(config: ResolvedConfig, input: unknown): Report {
  */
 function jsonReport(config: ResolvedConfig, input: unknown): Report {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) return notText(config, input);
-  return sourceReport(config, parseSource(input, 'json')[0]!, true);
+  return sourceReport(config, parseJsonSource(input), true);
 }
 
 function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
