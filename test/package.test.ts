@@ -40,6 +40,13 @@ describe('package', () => {
     expect(api.dialectIds).toEqual(['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-0.10', 'qod-0.9', 'qod-0.8', 'qod-sdk']);
   });
 
+  it('exports exactly the HTTP API from qod-policy/http', async () => {
+    const http = await import('../src/http/index.js');
+    expect(Object.keys(http).sort()).toEqual(['DEFAULT_MAX_BODY_BYTES', 'REPORT_HEADER', 'TOKEN_HEADER', 'createHandler']);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.exports['./http']).toEqual({ types: './dist/http/index.d.ts', default: './dist/http/index.js' });
+  });
+
   it('declares an ESM package with types first, a bin, engines and shipped files', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('qod-policy');
