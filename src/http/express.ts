@@ -76,7 +76,7 @@ export function qodPolicy(options: ExpressOptions = {}): ExpressMiddleware {
     let body = req.body;
     let bytes: Uint8Array | undefined;
     if (!bodyWasRead(req)) {
-      const read = await readBody(req, req.headers['content-length'], maxBodyBytes);
+      const read = await readBody(req, maxBodyBytes);
       // The client went away: there is nobody to answer.
       if (read === ABORTED) return;
       if (read === TOO_LARGE) {
