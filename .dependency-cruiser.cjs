@@ -1,5 +1,5 @@
 // The stage order of src/ (DESIGN.md "Data flow"), enforced by test/architecture.test.ts:
-//   shared ← types ← parse, model ← schema ← dialects ← rules (api) ← engine ← index, cli
+//   shared ← types ← parse, model ← schema ← dialects ← rules (api) ← engine ← index ← http ← cli
 // Arrows point one way: a stage imports only stages to its left. Type-only imports count too,
 // except that the public types (src/types.ts) and the rules' API (src/rules/api.ts) name each
 // other's types (ValidateOptions holds plugins; a rule sees the policy).
@@ -36,7 +36,28 @@ module.exports = {
       comment: 'The engine runs the rules it is given (src/index.ts hands it the built-in ones): only the rules API.',
       severity: 'error',
       from: { path: '^src/engine/' },
-      to: { path: '^src/(rules/(?!api\\.ts$)|cli/|formatters/|gateway/|index\\.ts$)' },
+      to: { path: '^src/(rules/(?!api\\.ts$)|cli/|formatters/|http/|index\\.ts$)' },
+    },
+    {
+      name: 'http-uses-the-public-api-and-engine',
+      comment: 'src/http/ (handle(), where HTTP meets the engine) uses the public API, the engine and the dialects\' facts; never the parse layer, the schema or a rule.',
+      severity: 'error',
+      from: { path: '^src/http/' },
+      to: { path: '^src/', pathNot: ['^src/http/', '^src/index\\.ts$', '^src/types\\.ts$', '^src/engine/', '^src/dialects/', '^src/shared/'] },
+    },
+    {
+      name: 'the-core-knows-no-http',
+      comment: 'The core package stays free of HTTP: the library\'s stages never import src/http/ (the sidecar and the middlewares do).',
+      severity: 'error',
+      from: { path: '^src/(index\\.ts$|types\\.ts$|shared/|parse/|model/|schema/|dialects/|rules/|engine/|formatters/)' },
+      to: { path: '^src/http/' },
+    },
+    {
+      name: 'frameworks-are-types-only',
+      comment: 'Express and Fastify are optional peer dependencies: src/ names them in types only (src/http/express.ts, src/http/fastify.ts), so that nothing of the package loads them.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '(^|/)node_modules/(express|fastify)/', dependencyTypesNot: ['type-only'] },
     },
     stage('formatters', ['shared', 'types.ts']),
     {

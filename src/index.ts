@@ -64,6 +64,7 @@ export type {
   RuleMeta,
 } from './rules/api.js';
 export type {
+  CallOptions,
   CamaraError,
   CodesProfile,
   DeviceIdentifier,

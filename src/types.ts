@@ -88,6 +88,18 @@ export interface RequestContext {
 }
 
 /**
+ * Options of one call on a validator (`createValidator(...).validate(body, { context })`): what
+ * differs per request, applied without rebuilding the configuration.
+ */
+export interface CallOptions {
+  /**
+   * This request's context, merged over the configured one: a key given here (even as undefined)
+   * replaces the configured value, the others stay.
+   */
+  context?: RequestContext;
+}
+
+/**
  * Which of CAMARA's words a finding answers with: 'specification' (the default), the codes the
  * release's API definition defines; 'test-definitions', the codes its published createSession test
  * definitions expect where they differ (docs/dialects.md, "Conformance profile").

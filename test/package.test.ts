@@ -40,6 +40,25 @@ describe('package', () => {
     expect(api.dialectIds).toEqual(['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-0.10', 'qod-0.9', 'qod-0.8', 'qod-sdk']);
   });
 
+  it('exports exactly the HTTP API from qod-policy/http', async () => {
+    const http = await import('../src/http/index.js');
+    expect(Object.keys(http).sort()).toEqual(['DEFAULT_MAX_BODY_BYTES', 'REPORT_HEADER', 'TOKEN_HEADER', 'createHandler']);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.exports['./http']).toEqual({ types: './dist/http/index.d.ts', default: './dist/http/index.js' });
+  });
+
+  it('exports the Express middleware and the Fastify plugin; both frameworks are optional peers, never dependencies', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const modules: Record<string, object> = { express: await import('../src/http/express.js'), fastify: await import('../src/http/fastify.js') };
+    for (const framework of ['express', 'fastify']) {
+      expect(Object.keys(modules[framework]!), framework).toEqual(['qodPolicy']);
+      expect(pkg.exports[`./${framework}`]).toEqual({ types: `./dist/http/${framework}.d.ts`, default: `./dist/http/${framework}.js` });
+      expect(pkg.dependencies[framework]).toBeUndefined();
+      expect(pkg.peerDependencies[framework]).toBeDefined();
+      expect(pkg.peerDependenciesMeta[framework]).toEqual({ optional: true });
+    }
+  });
+
   it('declares an ESM package with types first, a bin, engines and shipped files', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('qod-policy');

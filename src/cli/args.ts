@@ -117,3 +117,110 @@ export function parseLintArgs(args: string[]): LintArgs {
     help: values.help === true,
   };
 }
+
+/** How `qod-policy serve` answers (docs/cli.md, "serve"). */
+type ServeMode = 'plain' | 'ext-authz' | 'proxy';
+
+export interface ServeArgs {
+  host: string;
+  /** 0: any free port (the listening line says which). */
+  port: number;
+  mode: ServeMode;
+  /** The upstream QoD API (proxy mode). */
+  upstream: URL | undefined;
+  dialect: string | undefined;
+  config: string | undefined;
+  noConfig: boolean;
+  qosProfiles: string | undefined;
+  maxBodyBytes: number;
+  /** The token-kind header's name; false: ignored (--token-header none). */
+  tokenHeader: string | false;
+  /** Milliseconds: for the request's headers, for the whole request, idle keep-alive, the upstream's answer, the shutdown grace. */
+  headersTimeout: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
+  upstreamTimeout: number;
+  shutdownTimeout: number;
+  help: boolean;
+}
+
+const SERVE_OPTIONS = {
+  host: { type: 'string' },
+  port: { type: 'string', short: 'p' },
+  mode: { type: 'string' },
+  upstream: { type: 'string' },
+  dialect: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'qos-profiles': { type: 'string' },
+  'max-body-bytes': { type: 'string' },
+  'token-header': { type: 'string' },
+  'headers-timeout': { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'keep-alive-timeout': { type: 'string' },
+  'upstream-timeout': { type: 'string' },
+  'shutdown-timeout': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A whole number option within bounds, or its default. */
+function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number, unit: string): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new CliError(`Option --${name} needs a whole number of ${unit} from ${min} to ${max}, not '${raw}'.`);
+  }
+  return value;
+}
+
+const DAY_MS = 86_400_000;
+
+export function parseServeArgs(args: string[]): ServeArgs {
+  const { values, positionals } = parseStrict(args, SERVE_OPTIONS, 'serve');
+  if (positionals.length > 0) throw new CliError(`Unexpected argument '${positionals[0]}'. Run 'qod-policy serve --help' for usage.`);
+  if (values.config !== undefined && values['no-config']) throw new CliError('Options --config and --no-config cannot be used together.');
+  const rawMode = values.mode;
+  if (rawMode !== undefined && rawMode !== 'plain' && rawMode !== 'ext-authz' && rawMode !== 'proxy') {
+    throw new CliError(`Unknown mode '${rawMode}' for --mode. Use plain (the default), ext-authz or proxy (with --upstream).`);
+  }
+  let upstream: URL | undefined;
+  const rawUpstream = nonEmpty('upstream', values.upstream);
+  if (rawUpstream !== undefined) {
+    try {
+      upstream = new URL(rawUpstream);
+    } catch {
+      upstream = undefined;
+    }
+    if (upstream === undefined || (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') || upstream.search !== '' || upstream.hash !== '' || upstream.username !== '') {
+      throw new CliError(`Option --upstream needs an http:// or https:// URL without query, fragment or credentials, not '${rawUpstream}'.`);
+    }
+  }
+  const mode: ServeMode = rawMode ?? (upstream !== undefined ? 'proxy' : 'plain');
+  if (mode === 'proxy' && upstream === undefined) throw new CliError('Mode proxy needs --upstream <url>: the QoD API that valid requests are forwarded to.');
+  if (mode !== 'proxy' && upstream !== undefined) throw new CliError(`Option --upstream is for the proxy mode, not --mode ${mode}.`);
+  const rawHeader = nonEmpty('token-header', values['token-header']);
+  if (rawHeader !== undefined && rawHeader !== 'none' && !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(rawHeader)) {
+    throw new CliError(`Option --token-header needs a header name or none, not '${rawHeader}'.`);
+  }
+  const headersTimeout = wholeNumber('headers-timeout', values['headers-timeout'], 10_000, 1, DAY_MS, 'milliseconds');
+  const requestTimeout = wholeNumber('request-timeout', values['request-timeout'], 30_000, 1, DAY_MS, 'milliseconds');
+  if (headersTimeout > requestTimeout) throw new CliError(`Option --headers-timeout (${headersTimeout} ms) cannot be longer than --request-timeout (${requestTimeout} ms).`);
+  return {
+    host: nonEmpty('host', values.host) ?? '127.0.0.1',
+    port: wholeNumber('port', values.port, 8080, 0, 65535, 'a port'),
+    mode,
+    upstream,
+    dialect: nonEmpty('dialect', values.dialect),
+    config: nonEmpty('config', values.config),
+    noConfig: values['no-config'] === true,
+    qosProfiles: nonEmpty('qos-profiles', values['qos-profiles']),
+    maxBodyBytes: wholeNumber('max-body-bytes', values['max-body-bytes'], 65536, 1, 64 * 1024 * 1024, 'bytes'),
+    tokenHeader: rawHeader === 'none' ? false : (rawHeader?.toLowerCase() ?? 'x-qod-token-identifies-device'),
+    headersTimeout,
+    requestTimeout,
+    keepAliveTimeout: wholeNumber('keep-alive-timeout', values['keep-alive-timeout'], 65_000, 1, DAY_MS, 'milliseconds'),
+    upstreamTimeout: wholeNumber('upstream-timeout', values['upstream-timeout'], 30_000, 1, DAY_MS, 'milliseconds'),
+    shutdownTimeout: wholeNumber('shutdown-timeout', values['shutdown-timeout'], 10_000, 0, DAY_MS, 'milliseconds'),
+    help: values.help === true,
+  };
+}

@@ -24,6 +24,8 @@ const CONFIG_NAMES = ['qod-policy.config.json', 'qod-policy.config.mjs'] as cons
 export interface CliSettings {
   dialect?: string | undefined;
   qosProfiles?: QosProfile[] | undefined;
+  /** The dialect when neither the configuration nor --dialect names one: 'auto' for lint, the library's default for serve. */
+  defaultDialect?: NonNullable<ValidateOptions['dialect']>;
 }
 
 interface Override {
@@ -160,8 +162,8 @@ export class LintConfig {
     this.name = name;
     this.dir = dir;
     this.plugins = base.plugins ?? [];
-    // The command line detects each body's version unless told (the library judges as qod-1.2).
-    if (base.dialect === undefined) base = { ...base, dialect: 'auto' };
+    // lint detects each body's version unless told (the library judges as qod-1.2; so does serve, a gateway).
+    if (base.dialect === undefined) base = { ...base, dialect: cli.defaultDialect ?? 'auto' };
     this.base = base;
     this.cli = cli;
     const where = name ?? 'command line';

@@ -10,7 +10,7 @@ export const MAIN_HELP = `qod-policy — validate CAMARA Quality-on-Demand Creat
 Usage:
   qod-policy lint [paths/globs...] [options]   check request-body files (see qod-policy lint --help)
   qod-policy rules [--format text|json]        list the rules: id, default severity, CAMARA answer, description
-  qod-policy serve                             the HTTP sidecar (not available yet)
+  qod-policy serve [options]                   the HTTP sidecar (see qod-policy serve --help)
   qod-policy --help | -h                       show this help
   qod-policy --version | -v                    show the version
 
@@ -48,4 +48,43 @@ export const RULES_HELP = `Usage: qod-policy rules [--format text|json]
 
 Lists the built-in rules: id, default severity, CAMARA status and code, description and
 documentation link.
+`;
+
+export const SERVE_HELP = `Usage: qod-policy serve [options]
+
+The HTTP sidecar: validates CreateSession bodies sent over HTTP and answers with the CAMARA
+error of the body's API version. Stops gracefully on SIGTERM or SIGINT.
+
+Modes:
+  plain (default)           POST /validate: 200 with the report when valid, else the CAMARA error
+  ext-authz                 Envoy ext_authz (HTTP service, with the request body): a CreateSession
+                            (POST .../sessions) is judged, 200 allows it, the CAMARA error denies it;
+                            any other request is allowed
+  proxy (--upstream <url>)  valid CreateSession requests are forwarded to the upstream unchanged and
+                            its answer streamed back; invalid ones are answered here; any other
+                            request is forwarded as it is
+Every mode: GET /healthz, GET /metrics (Prometheus text).
+
+Options:
+      --host <address>          address to listen on (default 127.0.0.1)
+  -p, --port <n>                port (default 8080; 0: any free port, printed when listening)
+      --mode <mode>             plain, ext-authz or proxy (default plain; proxy with --upstream)
+      --upstream <url>          the QoD API to forward valid requests to (proxy mode)
+      --dialect <id|auto>       API version of the bodies (default: config, else qod-1.2)
+  -c, --config <file>           use this configuration file (.json or .mjs) instead of looking one up
+      --no-config               do not look up a configuration file
+      --qos-profiles <file>     QoS-profile catalogue (JSON or YAML)
+      --max-body-bytes <n>      larger bodies are answered 413 unread (default 65536)
+      --token-header <name|none> header the gateway sets after checking the token: true (3-legged)
+                                or false (2-legged) (default x-qod-token-identifies-device; none:
+                                ignore it). Never let clients set it: see docs/http.md
+      --headers-timeout <ms>    time to receive the request headers (default 10000)
+      --request-timeout <ms>    time to receive the whole request (default 30000)
+      --keep-alive-timeout <ms> idle time before a kept-alive connection closes (default 65000)
+      --upstream-timeout <ms>   idle time before the upstream counts as not answering (default 30000)
+      --shutdown-timeout <ms>   time in-flight requests get to finish after SIGTERM (default 10000)
+  -h, --help                    show this help
+
+Exit status: 0 after a graceful stop; 2 for a mistake in the options or the configuration (checked
+at start) or an address that cannot be listened on. See docs/cli.md.
 `;

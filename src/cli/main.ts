@@ -4,7 +4,7 @@
 import { printable } from '../formatters/utils.js';
 import { describeThrown } from '../shared/errors.js';
 import { CliError, configErrorMessage, isCliError } from './errors.js';
-import { LINT_HELP, MAIN_HELP, RULES_HELP } from './help.js';
+import { LINT_HELP, MAIN_HELP, RULES_HELP, SERVE_HELP } from './help.js';
 import { printError, watchStandardStreams, writeStdout } from './output.js';
 import { packageVersion } from './version.js';
 
@@ -44,6 +44,7 @@ async function run(argv: readonly string[]): Promise<number> {
     case 'help':
       if (command === 'help' && rest[0] === 'lint') return print(LINT_HELP);
       if (command === 'help' && rest[0] === 'rules') return print(RULES_HELP);
+      if (command === 'help' && rest[0] === 'serve') return print(SERVE_HELP);
       return print(MAIN_HELP);
     case '-v':
     case '--version':
@@ -59,9 +60,13 @@ async function run(argv: readonly string[]): Promise<number> {
       const { rulesCommand } = await import('./rules.js');
       return await rulesCommand([...rest]);
     }
-    case 'serve':
-      printError("'serve' (the HTTP sidecar) is not available yet in this version.");
-      return EXIT_ERROR;
+    case 'serve': {
+      const { parseServeArgs } = await import('./args.js');
+      const args = parseServeArgs([...rest]);
+      if (args.help) return print(SERVE_HELP);
+      const { serve } = await import('./serve.js');
+      return await serve(args);
+    }
     default: {
       const hint = command.startsWith('-')
         ? `Unknown option '${command}'.`

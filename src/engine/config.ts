@@ -27,9 +27,10 @@ export interface ActiveRule {
   readonly answers?: Readonly<Record<string, CamaraError>> | undefined;
   /**
    * The rule's context for synchronous runs, made once (src/engine/run.ts): its report() adds to
-   * whatever list `findings` holds during the rule's check, and to nothing outside it.
+   * whatever list `findings` holds during the rule's check, and to nothing outside it; its
+   * `request` is the running check's request context.
    */
-  syncContext?: { findings: Entry[] | undefined; readonly ctx: RuleContext };
+  syncContext?: { findings: Entry[] | undefined; readonly ctx: RuleContext & { request: RequestContext } };
 }
 
 export interface ResolvedConfig {
@@ -113,7 +114,34 @@ function checkValues(options: ValidateOptions): void {
   if (policy?.resolveDevice !== undefined && typeof policy.resolveDevice !== 'function') {
     throw new ConfigError(`policy.resolveDevice must be a function (got ${showValue(policy.resolveDevice)}).`);
   }
-  const now: unknown = context?.now;
+  checkNow(context?.now);
+}
+
+/** The keys of a request context (RequestContext). */
+const REQUEST_KEYS: readonly string[] = ['now', 'tokenIdentifiesDevice'];
+
+/**
+ * One call's request context merged over the configured one (a key the call gives, even as
+ * undefined, replaces the configured value). Checked like the configured one, by hand: it runs
+ * per call. Throws a ConfigError on a mistake.
+ */
+export function requestFor(config: ResolvedConfig, context: unknown): RequestContext {
+  if (context === undefined) return config.request;
+  if (!isPlainObject(context)) throw new ConfigError(`The call's context must be an object (got ${showValue(context)}).`);
+  for (const key of Object.keys(context)) {
+    if (REQUEST_KEYS.includes(key)) continue;
+    const suggestion = closestMatch(key, REQUEST_KEYS);
+    throw new ConfigError(`Unknown key '${key}' in the call's context${suggestion === undefined ? ` (known: ${REQUEST_KEYS.join(', ')})` : `; did you mean '${suggestion}'?`}.`);
+  }
+  const { tokenIdentifiesDevice, now } = context as Record<string, unknown>;
+  if (tokenIdentifiesDevice !== undefined && typeof tokenIdentifiesDevice !== 'boolean') {
+    throw new ConfigError(`context.tokenIdentifiesDevice must be true, false or absent (got ${showValue(tokenIdentifiesDevice)}).`);
+  }
+  checkNow(now);
+  return { ...config.request, ...(context as RequestContext) };
+}
+
+function checkNow(now: unknown): void {
   if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) {
     throw new ConfigError(`context.now must be a valid Date (got ${now instanceof Date ? 'an invalid Date' : showValue(now)}).`);
   }

@@ -8,7 +8,7 @@ import type { Dialect, DialectFacts } from '../dialects/types.js';
 import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
-import type { Entry } from './entries.js';
+import { entryOf, type Entry } from './entries.js';
 import { indexBetween, lastSlash, NOT_AN_INDEX, slashFrom, unescapePointerSegment, valueAt } from '../shared/pointer.js';
 
 /** Sorts after every real position. */
@@ -216,6 +216,14 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
   if (answers !== undefined) issues.forEach((issue, i) => (issues[i] = inOwnWords(issue, answers)));
   const located = source !== undefined && issues.length > 0 ? withLocations(issues, source) : issues;
   return { valid: errorCount === 0, dialect, issues: located, errorCount, warningCount };
+}
+
+/**
+ * A report of findings about a request rather than its body (its method, media type, size or a
+ * header: src/http/), in the dialect's words like any other report.
+ */
+export function requestReport(dialect: DialectId, issues: readonly Issue[]): Report {
+  return buildReport(dialect, issues.map(entryOf), undefined, issues.length);
 }
 
 /** The dialect of a report (any string, in a report made by hand), or undefined. */

@@ -17,7 +17,7 @@ import { buildModel } from '../model/build-model.js';
 import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
 import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
 import type { Finding, RuleContext, RuleMessage } from '../rules/api.js';
-import type { CamaraError, DialectId, Issue, Severity } from '../types.js';
+import type { CamaraError, DialectId, Issue, RequestContext, Severity } from '../types.js';
 import { entryOf, type Entry } from './entries.js';
 import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
@@ -340,10 +340,13 @@ function raise(list: readonly Entry[] | undefined): boolean {
   return true;
 }
 
-/** Runs schema and rules over one payload; in async mode, awaits rules that return promises. */
-export function collect(config: ResolvedConfig, payload: unknown, async: false): Collected;
-export function collect(config: ResolvedConfig, payload: unknown, async: true): Promise<Collected>;
-export function collect(config: ResolvedConfig, payload: unknown, async: boolean): Collected | Promise<Collected> {
+/**
+ * Runs schema and rules over one payload; in async mode, awaits rules that return promises.
+ * `request` is the request's context the rules see: the configured one, or a call's merged over it.
+ */
+export function collect(config: ResolvedConfig, payload: unknown, async: false, request?: RequestContext): Collected;
+export function collect(config: ResolvedConfig, payload: unknown, async: true, request?: RequestContext): Promise<Collected>;
+export function collect(config: ResolvedConfig, payload: unknown, async: boolean, request: RequestContext = config.request): Collected | Promise<Collected> {
   let dialect: Dialect = config.dialect ?? defaultDialect;
   try {
     if (payload === undefined) return answer(async, missingBody(dialect));
@@ -384,13 +387,14 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     let closed = false;
     if (model !== undefined) {
       for (const rule of active) {
-        // validate(): the rule's context is made once and lent to each run; validateAsync(): a
-        // context of its own per run, since runs may overlap while rules wait.
+        // validate(): the rule's context is made once and lent to each run, with this run's
+        // findings list and request context; validateAsync(): a context of its own per run, since
+        // runs may overlap while rules wait.
         const slot = async ? undefined : (rule.syncContext ??= syncContext(rule, config, dialect));
         const ctx: RuleContext = slot?.ctx ?? {
           options: rule.options,
           policy: config.policy,
-          request: config.request,
+          request,
           dialect: dialect.facts,
           async,
           report: (finding) => {
@@ -398,7 +402,11 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
           },
         };
         const saved = slot?.findings;
-        if (slot !== undefined) slot.findings = entries;
+        const savedRequest = slot?.ctx.request;
+        if (slot !== undefined) {
+          slot.findings = entries;
+          slot.ctx.request = request;
+        }
         try {
           const result = rule.rule.check(model, ctx) as unknown;
           if (typeof (result as PromiseLike<void> | undefined)?.then === 'function') {
@@ -419,8 +427,12 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
         } catch (error) {
           entries.push(internal(rule.id, `Rule '${rule.id}' failed: ${describeThrown(error)}`));
         } finally {
-          // Back to what it was (nothing, or an outer run's list when a rule validates a body itself).
-          if (slot !== undefined) slot.findings = saved;
+          // Back to what it was (nothing, or an outer run's list and request context when a rule
+          // validates a body itself).
+          if (slot !== undefined) {
+            slot.findings = saved;
+            slot.ctx.request = savedRequest!;
+          }
         }
       }
     }

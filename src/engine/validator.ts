@@ -6,28 +6,35 @@ import type { SourceBody } from '../parse/index.js';
 import { parseJsonSource, parseProblem } from '../parse/index.js';
 import { defaultDialect } from '../dialects/index.js';
 import type { RuleDefinition } from '../rules/api.js';
-import type { Issue, Report, ValidateOptions } from '../types.js';
-import { resolveConfig, type ResolvedConfig } from './config.js';
+import type { CallOptions, Issue, Report, RequestContext, ValidateOptions } from '../types.js';
+import { requestFor, resolveConfig, type ResolvedConfig } from './config.js';
 import { entryOf } from './entries.js';
 import { buildReport } from './report.js';
 import { collect, type Collected } from './run.js';
 import { standardSchema, type StandardProps } from './standard-schema.js';
 
+/**
+ * A configured validator. Each call may give this request's context (`options.context`), merged
+ * over the configured one without rebuilding the configuration; a malformed one throws a
+ * ConfigError (validateAsync: rejects).
+ */
 export interface Validator {
-  /** Validates a parsed body. Never throws. */
-  validate(payload: unknown): Report;
+  /** Validates a parsed body. Never throws on any payload. */
+  validate(payload: unknown, options?: CallOptions): Report;
   /** Validates JSON text or bytes; text that is not JSON becomes an issue with ruleId 'parse'. */
-  validateJson(text: string | Uint8Array): Report;
+  validateJson(text: string | Uint8Array, options?: CallOptions): Report;
   /** As validate, and awaits asynchronous rules (e.g. a device registry behind policy.resolveDevice). */
-  validateAsync(payload: unknown): Promise<Report>;
+  validateAsync(payload: unknown, options?: CallOptions): Promise<Report>;
   /** Standard Schema V1: the validator as a schema for libraries that take one (./standard-schema.ts). */
   readonly '~standard': StandardProps;
 }
 
-/** A validator that also takes bodies of source files as the parse layer gives them (the CLI). */
+/** A validator that also takes bodies of source files as the parse layer gives them (the CLI), and awaits rules on JSON text (src/http/). */
 export interface SourceValidator extends Omit<Validator, '~standard'> {
   /** Validates one body of a source file: its parse findings, schema and rules, located in the file. */
   validateSource(body: SourceBody): Report;
+  /** validateJson, awaiting asynchronous rules as validateAsync does. Rejects only on a malformed call context. */
+  validateJsonAsync(text: string | Uint8Array, options?: CallOptions): Promise<Report>;
 }
 
 function fromCollected(config: ResolvedConfig, collected: Collected, payload: unknown): Report {
@@ -50,12 +57,16 @@ function withPositionInMessage(problems: readonly Issue[]): Issue[] {
  * the text has no other place to show a syntax error's position (validateJson), it goes into the
  * message.
  */
-function sourceReport(config: ResolvedConfig, body: SourceBody, positionInMessage = false): Report {
+function sourceReport(config: ResolvedConfig, body: SourceBody, positionInMessage = false, request: RequestContext = config.request): Report {
   if (!('value' in body)) {
     const problems = positionInMessage ? withPositionInMessage(body.problems) : body.problems;
     return buildReport((config.dialect ?? defaultDialect).facts.id, problems.map(entryOf), undefined, config.maxIssues, body);
   }
-  const collected = collect(config, body.value, false);
+  return valueReport(config, body, collect(config, body.value, false, request));
+}
+
+/** A parsed body's report: its parse findings (duplicate keys, bytes) and what schema and rules found. */
+function valueReport(config: ResolvedConfig, body: SourceBody, collected: Collected): Report {
   const entries = body.problems.length === 0 ? collected.entries : [...body.problems.map(entryOf), ...collected.entries];
   return buildReport(collected.dialect, entries, body.value, config.maxIssues, body, collected.unexamined);
 }
@@ -76,17 +87,41 @@ function notText(config: ResolvedConfig, input: unknown): Report {
  * are a parser-differential risk, JSON.parse keeps the last value and other parsers the first),
  * then the same run as validate. Positions are computed only when the report has issues.
  */
-function jsonReport(config: ResolvedConfig, input: unknown): Report {
+function jsonReport(config: ResolvedConfig, input: unknown, request: RequestContext): Report {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) return notText(config, input);
-  return sourceReport(config, parseJsonSource(input), true);
+  return sourceReport(config, parseJsonSource(input), true, request);
+}
+
+/** A call's request context: the configured one (no allocation) unless the call gives its own. */
+function requestOf(config: ResolvedConfig, options: CallOptions | undefined): RequestContext {
+  return options === undefined || options.context === undefined ? config.request : requestFor(config, options.context);
 }
 
 function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
   return {
-    validate: (payload) => fromCollected(config, collect(config, payload, false), payload),
-    validateJson: (text) => jsonReport(config, text),
-    validateAsync: (payload) => collect(config, payload, true).then((collected) => fromCollected(config, collected, payload)),
+    validate: (payload, options) => fromCollected(config, collect(config, payload, false, requestOf(config, options)), payload),
+    validateJson: (text, options) => jsonReport(config, text, requestOf(config, options)),
+    validateAsync(payload, options) {
+      let request: RequestContext;
+      try {
+        request = requestOf(config, options);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return collect(config, payload, true, request).then((collected) => fromCollected(config, collected, payload));
+    },
     validateSource: (body) => sourceReport(config, body),
+    validateJsonAsync(text, options) {
+      try {
+        const request = requestOf(config, options);
+        if (typeof text !== 'string' && !(text instanceof Uint8Array)) return Promise.resolve(notText(config, text));
+        const body = parseJsonSource(text);
+        if (!('value' in body)) return Promise.resolve(sourceReport(config, body, true, request));
+        return collect(config, body.value, true, request).then((collected) => valueReport(config, body, collected));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
   };
 }
 
