@@ -137,8 +137,29 @@ console.log(JSON.stringify(out));
     ]);
   });
 
-  // TODO(lead): when src/http/handle.ts (issue 9, wt-serve) is on main, run handle() here on the
-  // built dist under --disallow-code-generation-from-strings: a valid body, an invalid one (its
-  // CAMARA ErrorInfo), a plugin rule with an options schema, and a configuration from a file.
-  it.todo("the sidecar's handle() (src/http/handle.ts) under --disallow-code-generation-from-strings");
+  it("the sidecar's handle() answers valid and invalid bodies, with a plugin rule's options", async () => {
+    const script = join(temp, 'handle.mjs');
+    writeFileSync(
+      script,
+      `import { createHandler } from ${JSON.stringify(pathToFileURL(join(root, 'dist', 'http', 'index.js')).href)};
+const plugin = ${PLUGIN};
+const handle = createHandler({ plugins: [plugin], rules: { 'acme/no-test-profiles': ['error', { prefix: 'QA_' }] } });
+const body = ${JSON.stringify(BODY)};
+const ask = async (value) => {
+  const answer = await handle({ method: 'POST', headers: { 'content-type': 'application/json', 'x-correlator': 'abc-123' }, body: JSON.stringify(value) });
+  return { status: answer.status, correlator: answer.headers['x-correlator'], body: JSON.parse(answer.body) };
+};
+const out = { plugin: await ask(body), schema: await ask({ ...body, qosProfile: 'QOS_E', duration: 0 }), valid: (await ask({ ...body, qosProfile: 'QOS_E' })).status };
+console.log(JSON.stringify(out));
+`,
+    );
+    const result = await runNode([script], temp);
+    expect(result.stderr).toBe('');
+    const out = JSON.parse(result.stdout) as Record<string, { status: number; correlator: string; body: { code: string } } | number>;
+    expect(out).toMatchObject({
+      plugin: { status: 422, correlator: 'abc-123', body: { code: 'QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE' } },
+      schema: { status: 400, correlator: 'abc-123', body: { code: 'OUT_OF_RANGE' } },
+      valid: 200,
+    });
+  });
 });
