@@ -52,6 +52,13 @@ module.exports = {
       from: { path: '^src/(index\\.ts$|types\\.ts$|shared/|parse/|model/|schema/|dialects/|rules/|engine/|formatters/)' },
       to: { path: '^src/http/' },
     },
+    {
+      name: 'frameworks-are-types-only',
+      comment: 'Express and Fastify are optional peer dependencies: src/ names them in types only (src/http/express.ts, src/http/fastify.ts), so that nothing of the package loads them.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '(^|/)node_modules/(express|fastify)/', dependencyTypesNot: ['type-only'] },
+    },
     stage('formatters', ['shared', 'types.ts']),
     {
       name: 'types-name-only-the-rules-api',

@@ -83,5 +83,8 @@ await import('./phone-plan.mjs');
 // The linter's figures (issue 3): files per second on a generated corpus, and cold start.
 await import('./lint.mjs');
 
+// The size of a browser/worker bundle (issue 9).
+await import('./edge.mjs');
+
 // YAML anchors and aliases (issue 7): 48 KB alias-heavy files through the built command.
 await import('./yaml-aliases.mjs');

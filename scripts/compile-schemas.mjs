@@ -98,9 +98,59 @@ function specOnly(node) {
   return out;
 }
 
+/** The end of the JSON value that starts at code[start] (an object or array literal ajv wrote). */
+function jsonEnd(code, start) {
+  let depth = 0;
+  for (let i = start, inString = false; i < code.length; i++) {
+    const c = code[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+  }
+  throw new Error('compile-schemas: unterminated schema literal');
+}
+
+/**
+ * ajv's `verbose` gives each error the failing value (`data`), which the engine reads, and the
+ * schema objects there (`schema`, `parentSchema`), which it does not read for a dialect's schema
+ * (src/schema/schema-findings.ts): those two are taken out of the generated code, a sixth of it.
+ * The few other references into the schema's copy (an enum's allowedValues) become literals, and
+ * the copy, no longer read, goes. Fifteen of these validators go into every bundle of the library
+ * (a browser or edge worker: docs/edge.md).
+ */
+function withoutSchemaObjects(code) {
+  const chain = String.raw`schema\d+(?:\.[A-Za-z_$][\w$]*|\[\d+\])*`;
+  const literal = String.raw`"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|true|false|null`;
+  let out = code.replace(new RegExp(String.raw`,schema:(?:${chain}|${literal}),parentSchema:${chain}(?=,data\b)`, 'g'), '');
+  if (out.includes('parentSchema:')) throw new Error('compile-schemas: an error object of an unexpected shape still names its parentSchema');
+  // Last first: what changes after a declaration leaves the places of the earlier ones as they were.
+  for (const declaration of [...out.matchAll(/const (schema\d+) = (?=[{[])/g)].reverse()) {
+    const name = declaration[1];
+    const start = declaration.index + declaration[0].length;
+    const end = jsonEnd(out, start);
+    const value = JSON.parse(out.slice(start, end));
+    const uses = new RegExp(String.raw`allowedValues: ?(${name}(?:\.[A-Za-z_$][\w$]*|\[\d+\])*)`, 'g');
+    out = out.replace(uses, (_, path) => {
+      const resolved = path
+        .slice(name.length)
+        .match(/\.[A-Za-z_$][\w$]*|\[\d+\]/g)
+        .reduce((node, step) => node[step.startsWith('.') ? step.slice(1) : Number(step.slice(1, -1))], value);
+      if (resolved === undefined) throw new Error(`compile-schemas: ${path} names nothing`);
+      return `allowedValues: ${JSON.stringify(resolved)}`;
+    });
+    // Still read elsewhere (a keyword ajv checks against the schema at run time): keep the copy.
+    if (new RegExp(String.raw`\b${name}\b`).test(out.slice(0, declaration.index) + out.slice(end))) continue;
+    out = out.slice(0, declaration.index) + out.slice(end + (out[end] === ';' ? 1 : 0));
+  }
+  return out;
+}
+
 function standalone(schema) {
   const ajv = createAjv({ code: { source: true, esm: true }, verbose: true });
-  return toEsm(standaloneCode(ajv, ajv.compile(schema)));
+  return toEsm(withoutSchemaObjects(standaloneCode(ajv, ajv.compile(schema))));
 }
 
 const CONFIG_SCHEMA = 'config.schema.json';

@@ -78,6 +78,7 @@ export type {
   QosProfile,
   Report,
   RequestContext,
+  ResolveDeviceOptions,
   RuleConfig,
   RuleLevel,
   RuleOptions,

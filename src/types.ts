@@ -59,8 +59,24 @@ export interface Policy {
   privateKeyJwtConfigured?: boolean;
   /** Extra duration bounds in seconds, on top of the dialect's. */
   duration?: { min?: number; max?: number };
-  /** A device registry: which device an identifier names (undefined: not known). */
-  resolveDevice?: (id: DeviceIdentifier) => string | undefined | Promise<string | undefined>;
+  /**
+   * A device registry: which device an identifier names (undefined: not known). `options.signal` is
+   * aborted when qod-policy stops waiting for the answer (see resolveDeviceTimeout), so that the
+   * lookup can be cancelled.
+   */
+  resolveDevice?: (id: DeviceIdentifier, options: ResolveDeviceOptions) => string | undefined | Promise<string | undefined>;
+  /**
+   * How long `validateAsync` waits for `resolveDevice`, in milliseconds (default 1000): one deadline
+   * per call for all of a body's identifiers, which are looked up at once. An identifier not
+   * answered by then is an error (`resolverTimeout`, 500 INTERNAL), never an allow.
+   */
+  resolveDeviceTimeout?: number;
+}
+
+/** What `policy.resolveDevice` gets besides the identifier. */
+export interface ResolveDeviceOptions {
+  /** Aborted (with a TimeoutError) when qod-policy stops waiting for this lookup. */
+  readonly signal: AbortSignal;
 }
 
 /** Facts about one request. */

@@ -205,6 +205,7 @@ const TRIGGERS: readonly (readonly [string, Neutral, ValidateOptions?])[] = [
   ['an identifier no device matches', { device: { phoneNumber: '+34699999999' } }, { policy: { resolveDevice: registry } }],
   ['a registry that throws', { device: phone }, { policy: { resolveDevice: () => { throw new Error('down'); } } }],
   ['a registry validate() cannot wait for', { device: phone }, { policy: { resolveDevice: async () => 'device-a' } }],
+  ['a registry that never answers (validateAsync gives up)', { device: phone }, { policy: { resolveDevice: () => new Promise<never>(() => {}), resolveDeviceTimeout: 1 } }],
   ['an unknown profile', { device: phone, qosProfile: 'QOS_X' }, withCatalogue],
   ['a profile in the wrong case', { device: phone, qosProfile: 'qos_l' }, withCatalogue],
   ['an inactive profile', { device: phone, qosProfile: 'QOS_OFF' }, withCatalogue],
@@ -340,6 +341,6 @@ describe('the table and the profile agree with the test definitions', () => {
   });
 
   it('server failures are the only exemption, and only as 500 INTERNAL', () => {
-    expect([...SERVER_FAILURES].sort()).toEqual(['internalError', 'needsAsync', 'resolverFailed']);
+    expect([...SERVER_FAILURES].sort()).toEqual(['internalError', 'needsAsync', 'resolverFailed', 'resolverTimeout']);
   });
 });

@@ -47,6 +47,18 @@ describe('package', () => {
     expect(pkg.exports['./http']).toEqual({ types: './dist/http/index.d.ts', default: './dist/http/index.js' });
   });
 
+  it('exports the Express middleware and the Fastify plugin; both frameworks are optional peers, never dependencies', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const modules: Record<string, object> = { express: await import('../src/http/express.js'), fastify: await import('../src/http/fastify.js') };
+    for (const framework of ['express', 'fastify']) {
+      expect(Object.keys(modules[framework]!), framework).toEqual(['qodPolicy']);
+      expect(pkg.exports[`./${framework}`]).toEqual({ types: `./dist/http/${framework}.d.ts`, default: `./dist/http/${framework}.js` });
+      expect(pkg.dependencies[framework]).toBeUndefined();
+      expect(pkg.peerDependencies[framework]).toBeDefined();
+      expect(pkg.peerDependenciesMeta[framework]).toEqual({ optional: true });
+    }
+  });
+
   it('declares an ESM package with types first, a bin, engines and shipped files', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('qod-policy');

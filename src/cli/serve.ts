@@ -14,6 +14,7 @@ import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import { pipeline } from 'node:stream';
 import { createHandler, type Handler, type HandlerResponse } from '../http/index.js';
+import { ABORTED, readBody, TOO_LARGE } from '../http/read-body.js';
 import { describeThrown } from '../shared/errors.js';
 import { trimEnd } from '../shared/text.js';
 import type { ServeArgs } from './args.js';
@@ -21,10 +22,6 @@ import { loadConfig } from './config.js';
 import { CliError, configErrorMessage, systemErrorText } from './errors.js';
 import { Metrics, type Outcome } from './metrics.js';
 import { loadQosProfiles } from './qos-profiles.js';
-
-const TOO_LARGE = Symbol('too large');
-const ABORTED = Symbol('aborted');
-type Body = Buffer | typeof TOO_LARGE | typeof ABORTED;
 
 /** Headers that belong to one connection, not to the request or response (RFC 9110 7.6.1). */
 const HOP_BY_HOP: ReadonlySet<string> = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -37,38 +34,6 @@ function isCreateSession(method: string | undefined, path: string): boolean {
 /** A JSON answer of the sidecar itself (not a CreateSession decision). */
 function json(status: number, body: unknown): HandlerResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-}
-
-/**
- * Reads a request's body, up to `max` bytes: a declared length over the limit is refused before
- * anything is read, and reading stops at the chunk that crosses it.
- */
-function readBody(req: IncomingMessage, max: number): Promise<Body> {
-  if (Number(req.headers['content-length']) > max) return Promise.resolve(TOO_LARGE);
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = (body: Body) => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('close', onClose);
-      req.off('error', onClose);
-      resolve(body);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        req.pause();
-        done(TOO_LARGE);
-      } else chunks.push(chunk);
-    };
-    const onEnd = () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-    const onClose = () => done(ABORTED);
-    req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('close', onClose);
-    req.once('error', onClose);
-  });
 }
 
 /** Sends an answer unless the connection is gone. */

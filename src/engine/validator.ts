@@ -3,7 +3,7 @@
 // findings become a report.
 
 import type { SourceBody } from '../parse/index.js';
-import { parseProblem, parseSource } from '../parse/index.js';
+import { parseJsonSource, parseProblem } from '../parse/index.js';
 import { defaultDialect } from '../dialects/index.js';
 import type { RuleDefinition } from '../rules/api.js';
 import type { CallOptions, Issue, Report, RequestContext, ValidateOptions } from '../types.js';
@@ -11,6 +11,7 @@ import { requestFor, resolveConfig, type ResolvedConfig } from './config.js';
 import { entryOf } from './entries.js';
 import { buildReport } from './report.js';
 import { collect, type Collected } from './run.js';
+import { standardSchema, type StandardProps } from './standard-schema.js';
 
 /**
  * A configured validator. Each call may give this request's context (`options.context`), merged
@@ -24,10 +25,12 @@ export interface Validator {
   validateJson(text: string | Uint8Array, options?: CallOptions): Report;
   /** As validate, and awaits asynchronous rules (e.g. a device registry behind policy.resolveDevice). */
   validateAsync(payload: unknown, options?: CallOptions): Promise<Report>;
+  /** Standard Schema V1: the validator as a schema for libraries that take one (./standard-schema.ts). */
+  readonly '~standard': StandardProps;
 }
 
 /** A validator that also takes bodies of source files as the parse layer gives them (the CLI), and awaits rules on JSON text (src/http/). */
-export interface SourceValidator extends Validator {
+export interface SourceValidator extends Omit<Validator, '~standard'> {
   /** Validates one body of a source file: its parse findings, schema and rules, located in the file. */
   validateSource(body: SourceBody): Report;
   /**
@@ -92,7 +95,7 @@ function notText(config: ResolvedConfig, input: unknown): Report {
  */
 function jsonReport(config: ResolvedConfig, input: unknown, request: RequestContext, locate = true): Report {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) return notText(config, input);
-  return sourceReport(config, parseSource(input, 'json')[0]!, true, request, locate);
+  return sourceReport(config, parseJsonSource(input), true, request, locate);
 }
 
 /** A call's request context: the configured one (no allocation) unless the call gives its own. */
@@ -119,7 +122,7 @@ function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
       try {
         const request = requestOf(config, options);
         if (typeof text !== 'string' && !(text instanceof Uint8Array)) return Promise.resolve(notText(config, text));
-        const body = parseSource(text, 'json')[0]!;
+        const body = parseJsonSource(text);
         if (!('value' in body)) return Promise.resolve(sourceReport(config, body, true, request));
         return collect(config, body.value, true, request).then((collected) => valueReport(config, body, collected, locate));
       } catch (error) {
@@ -143,7 +146,7 @@ export type RuleSet = Readonly<Record<string, RuleDefinition>>;
  */
 export function createValidator(rules: RuleSet, options: ValidateOptions = {}): Validator {
   const { validate, validateJson, validateAsync } = createSourceValidatorFrom(resolveConfig(rules, options));
-  return { validate, validateJson, validateAsync };
+  return { validate, validateJson, validateAsync, '~standard': standardSchema(validate, validateAsync, options) };
 }
 
 /** createValidator for the CLI: also validates bodies of source files (not public API). */

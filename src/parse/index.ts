@@ -14,6 +14,7 @@
 export type { SourceBody, SourceKind, SourceRange } from './types.js';
 export {
   MEMBER_MESSAGE_IDS,
+  parseJsonSource,
   parseProblem,
   parseSource,
   sourceKindOf,

@@ -296,6 +296,23 @@ function undecodableBody(bytes: Uint8Array): SourceBody {
  * }
  */
 export function parseSource(input: string | Uint8Array, kind: SourceKind): SourceBody[] {
+  return kind === 'yaml' ? parseText(input, 'invalidYaml', yamlBodies) : parseText(input, 'invalidJson', kind === 'ndjson' ? ndjsonBodies : jsonBodies);
+}
+
+/**
+ * parseSource(input, 'json'), for the library's validateJson: it reaches no YAML code, so a bundle
+ * of the library (a browser or edge worker) leaves the YAML parser out.
+ */
+export function parseJsonSource(input: string | Uint8Array): SourceBody {
+  return parseText(input, 'invalidJson', jsonBodies)[0]!;
+}
+
+function jsonBodies(text: string): SourceBody[] {
+  return [jsonBody(text, 0, text.length, 0, 1, lazy(() => new LineIndex(text)))];
+}
+
+/** Decodes the input (bytes must be UTF-8), drops a BOM and makes the bodies; never throws. */
+function parseText(input: string | Uint8Array, failure: 'invalidJson' | 'invalidYaml', bodies: (text: string) => SourceBody[]): SourceBody[] {
   let text: string;
   if (typeof input === 'string') text = input;
   else {
@@ -305,12 +322,10 @@ export function parseSource(input: string | Uint8Array, kind: SourceKind): Sourc
   }
   text = stripBom(text);
   try {
-    if (kind === 'ndjson') return ndjsonBodies(text);
-    if (kind === 'yaml') return yamlBodies(text);
-    return [jsonBody(text, 0, text.length, 0, 1, lazy(() => new LineIndex(text)))];
+    return bodies(text);
   } catch (error) {
     // Not expected; still a finding rather than a throw.
-    return [blankBody(kind === 'yaml' ? 'invalidYaml' : 'invalidJson', `The text could not be read: ${String((error as Error)?.message ?? error)}.`)];
+    return [blankBody(failure, `The text could not be read: ${String((error as Error)?.message ?? error)}.`)];
   }
 }
 

@@ -3,7 +3,8 @@
 // always, and from 1.0 never both), which identifier types the provider supports, and, in some
 // versions, that several identifiers must name the same device. The last needs a device registry, so it runs only
 // when the operator gives one (policy.resolveDevice); it may be asynchronous, which only
-// validateAsync waits for.
+// validateAsync waits for, and never longer than policy.resolveDeviceTimeout: a registry that does
+// not answer in time is an error like one that fails, never an allow.
 
 import { DEVICE_IDENTIFIER_TYPES } from '../shared/identifiers.js';
 import { fieldName } from '../shared/messages.js';
@@ -24,8 +25,12 @@ type MessageId =
   | 'identifierMismatch'
   | 'identifierNotFound'
   | 'needsAsync'
-  | 'resolverFailed';
+  | 'resolverFailed'
+  | 'resolverTimeout';
 type Context = RuleContext<MessageId>;
+
+/** How long validateAsync waits for policy.resolveDevice by default, in milliseconds (types.ts Policy). */
+const DEFAULT_RESOLVE_TIMEOUT = 1000;
 
 /** Every identifier type, in the order CAMARA declares them (and findings name them). */
 const TYPES: readonly DeviceIdentifierType[] = DEVICE_IDENTIFIER_TYPES;
@@ -92,15 +97,22 @@ interface Lookup {
   answer: unknown;
   pending: boolean;
   failed: boolean;
+  /** No answer within policy.resolveDeviceTimeout (validateAsync). */
+  timedOut: boolean;
   error?: unknown;
 }
 
 /** Judges the settled answers: resolver failures, identifiers naming different devices, or none known. */
-function judge(lookups: readonly Lookup[], device: DeviceModel, ctx: Context): void {
+function judge(lookups: readonly Lookup[], device: DeviceModel, ctx: Context, timeout: number): void {
   let failures = 0;
   let first: Lookup | undefined;
   let mismatch: Lookup | undefined;
   for (const lookup of lookups) {
+    if (lookup.timedOut) {
+      failures++;
+      ctx.report({ messageId: 'resolverTimeout', path: lookup.path, data: { identifier: spelled(lookup.path), timeout } });
+      continue;
+    }
     if (lookup.failed) {
       failures++;
       ctx.report({ messageId: 'resolverFailed', path: lookup.path, data: { identifier: spelled(lookup.path), reason: reason(lookup.error) } });
@@ -130,6 +142,22 @@ function judge(lookups: readonly Lookup[], device: DeviceModel, ctx: Context): v
   }
 }
 
+/**
+ * What the resolver gets besides the identifier: an AbortSignal, made only if the resolver reads it,
+ * that is aborted when the rule stops waiting (the timeout under validateAsync; at once under
+ * validate(), which never waits), so that the registry call can be cancelled.
+ */
+class ResolveOptions {
+  private controller: AbortController | undefined;
+  get signal(): AbortSignal {
+    return (this.controller ??= new AbortController()).signal;
+  }
+  /** Aborts the signal, if anyone asked for it, with a TimeoutError as AbortSignal.timeout() does. */
+  abort(message: string): void {
+    this.controller?.abort(new DOMException(message, 'TimeoutError'));
+  }
+}
+
 /** Asks policy.resolveDevice about each supported identifier; a promise only when it must wait. */
 function resolve(
   resolver: NonNullable<Context['policy']['resolveDevice']>,
@@ -137,14 +165,16 @@ function resolve(
   supported: readonly DeviceIdentifierType[],
   ctx: Context,
 ): void | Promise<void> {
+  const timeout = ctx.policy.resolveDeviceTimeout ?? DEFAULT_RESOLVE_TIMEOUT;
+  const options = new ResolveOptions();
   const lookups: Lookup[] = [];
   let waiting = false;
   for (const type of TYPES) {
     const field = given(device, type);
     if (field === undefined || !supported.includes(type)) continue;
-    const lookup: Lookup = { path: field.path, answer: undefined, pending: false, failed: false };
+    const lookup: Lookup = { path: field.path, answer: undefined, pending: false, failed: false, timedOut: false };
     try {
-      lookup.answer = resolver(identifier(device, type));
+      lookup.answer = resolver(identifier(device, type), options);
       lookup.pending = isThenable(lookup.answer);
     } catch (error) {
       lookup.failed = true;
@@ -153,11 +183,11 @@ function resolve(
     waiting ||= lookup.pending;
     lookups.push(lookup);
   }
-  if (!waiting) return judge(lookups, device, ctx);
+  if (!waiting) return judge(lookups, device, ctx, timeout);
 
   if (!ctx.async) {
-    // validate() cannot wait: make sure no rejection goes unhandled, report what failed already,
-    // and say what was not checked.
+    // validate() cannot wait: make sure no rejection goes unhandled, tell the registry to stop,
+    // report what failed already, and say what was not checked.
     const unchecked: string[] = [];
     for (const lookup of lookups) {
       if (lookup.pending) {
@@ -167,24 +197,55 @@ function resolve(
         ctx.report({ messageId: 'resolverFailed', path: lookup.path, data: { identifier: spelled(lookup.path), reason: reason(lookup.error) } });
       }
     }
+    options.abort('validate() does not wait for policy.resolveDevice; use validateAsync().');
     ctx.report({ messageId: 'needsAsync', path: device.path, data: { identifiers: unchecked.join(', ') } });
     return;
   }
-  return Promise.all(
-    lookups.map((lookup) =>
-      lookup.pending
-        ? Promise.resolve(lookup.answer).then(
-            (answer) => {
-              lookup.answer = answer;
-            },
-            (error: unknown) => {
-              lookup.failed = true;
-              lookup.error = error;
-            },
-          )
-        : undefined,
-    ),
-  ).then(() => judge(lookups, device, ctx));
+  return waitFor(lookups, timeout, options).then(() => judge(lookups, device, ctx, timeout));
+}
+
+/**
+ * Settles every pending lookup: with its answer, its failure, or, when `timeout` milliseconds pass
+ * first, as timed out (answers arriving later are dropped). Never rejects; leaves no timer behind.
+ */
+function waitFor(lookups: readonly Lookup[], timeout: number, options: ResolveOptions): Promise<void> {
+  return new Promise<void>((done) => {
+    let open = 0;
+    // Answers always come after this function returns (then() callbacks), so the timer is set by then.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (lookup: Lookup) => {
+      lookup.pending = false;
+      if (--open > 0) return;
+      clearTimeout(timer);
+      done();
+    };
+    for (const lookup of lookups) {
+      if (!lookup.pending) continue;
+      open++;
+      Promise.resolve(lookup.answer).then(
+        (answer) => {
+          if (!lookup.pending) return;
+          lookup.answer = answer;
+          settle(lookup);
+        },
+        (error: unknown) => {
+          if (!lookup.pending) return;
+          lookup.failed = true;
+          lookup.error = error;
+          settle(lookup);
+        },
+      );
+    }
+    timer = setTimeout(() => {
+      for (const lookup of lookups) {
+        if (!lookup.pending) continue;
+        lookup.pending = false;
+        lookup.timedOut = true;
+      }
+      options.abort(`policy.resolveDevice did not answer within ${timeout} ms.`);
+      done();
+    }, timeout);
+  });
 }
 
 /** A device object without any declared identifier key (only unknown keys; `{}` is the schema's). */
@@ -253,6 +314,11 @@ export default defineRule({
       },
       resolverFailed: {
         text: 'The device registry (policy.resolveDevice) failed for {{ identifier }}, so the device could not be checked.',
+        status: 500,
+        code: 'INTERNAL',
+      },
+      resolverTimeout: {
+        text: 'The device registry (policy.resolveDevice) did not answer for {{ identifier }} within {{ timeout }} ms, so the device could not be checked.',
         status: 500,
         code: 'INTERNAL',
       },

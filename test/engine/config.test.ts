@@ -48,7 +48,7 @@ describe('createValidator: misspelt keys at every level', () => {
 
   it('lists the known keys when none is close', () => {
     expect(messageOf({ colour: true })).toBe('colour is not an option (known here: dialect, codes, policy, context, rules, plugins, maxIssues, limits).');
-    expect(messageOf({ policy: { foo: 1 } })).toBe('policy.foo is not an option (known here: qosProfiles, supportedIdentifiers, privateKeyJwtConfigured, duration, resolveDevice).');
+    expect(messageOf({ policy: { foo: 1 } })).toBe('policy.foo is not an option (known here: qosProfiles, supportedIdentifiers, privateKeyJwtConfigured, duration, resolveDevice, resolveDeviceTimeout).');
   });
 
   it('rejects the keys only a configuration file has', () => {

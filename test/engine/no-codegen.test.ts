@@ -78,6 +78,9 @@ const { validate, validateJson } = createValidator({ plugins: [plugin], rules: {
 const body = ${JSON.stringify(BODY)};
 out.issues = validate(body).issues.map((issue) => issue.ruleId + ' ' + issue.severity + ' ' + issue.message);
 out.jsonValid = validateJson(JSON.stringify(body)).valid;
+out.standard = (await createValidator({ plugins: [plugin] })['~standard'].validate({ ...body, duration: 0 })).issues.map((issue) => issue.path.join('.'));
+const registry = createValidator({ policy: { resolveDevice: () => new Promise(() => {}), resolveDeviceTimeout: 5 } });
+out.timeout = (await registry.validateAsync(body)).issues.map((issue) => issue.messageId);
 console.log(JSON.stringify(out));
 `,
     );
@@ -90,6 +93,8 @@ console.log(JSON.stringify(out));
       typo: "QodPolicyConfigError: policy.qosProfile is not an option; did you mean 'policy.qosProfiles'?",
       issues: ["acme/no-test-profiles warn qosProfile 'QA_FAST' starts with 'QA_'."],
       jsonValid: true,
+      standard: ['duration'],
+      timeout: ['resolverTimeout'],
     });
   });
 
@@ -107,5 +112,54 @@ console.log(JSON.stringify(out));
     expect(good.status).toBe(1);
     const [report] = JSON.parse(good.stdout) as { issues: { ruleId: string; message: string }[] }[];
     expect(report!.issues.map((issue) => `${issue.ruleId} ${issue.message}`)).toEqual(["acme/no-test-profiles qosProfile 'QA_FAST' starts with 'QA_'."]);
+  });
+
+  it('the command line reads a JSON configuration with overrides, a catalogue, YAML and NDJSON bodies', async () => {
+    const dir = mkdtempSync(join(temp, 'json-'));
+    writeFileSync(join(dir, 'body.yaml'), `device:\n  phoneNumber: '+34600000001'\napplicationServer:\n  ipv4Address: 198.51.100.0/24\nqosProfile: QA_FAST\nduration: 7300\n`);
+    writeFileSync(join(dir, 'bodies.ndjson'), `${JSON.stringify(BODY)}\n${JSON.stringify({ ...BODY, duration: 7300 })}\n`);
+    writeFileSync(
+      join(dir, 'qod-policy.config.json'),
+      JSON.stringify({
+        dialect: 'qod-1.2',
+        policy: { qosProfiles: [{ name: 'QA_FAST', status: 'ACTIVE', maxDuration: { value: 2, unit: 'Hours' } }] },
+        rules: { 'phone-number': ['error', { numberingPlan: true }] },
+        overrides: [{ files: ['*.ndjson'], rules: { 'duration-bounds': 'warn' } }],
+      }),
+    );
+    const result = await runNode([bin, 'lint', '--format', 'json', 'body.yaml', 'bodies.ndjson'], dir);
+    expect(result.stderr).toBe('');
+    const reports = JSON.parse(result.stdout) as { filePath: string; index: number; issues: { ruleId: string; severity: string }[] }[];
+    expect(reports.map((r) => [r.filePath.split(/[\\/]/).pop(), r.index, r.issues.map((i) => `${i.ruleId} ${i.severity}`)])).toEqual([
+      ['body.yaml', 0, ['duration-bounds error']],
+      ['bodies.ndjson', 0, []],
+      ['bodies.ndjson', 1, ['duration-bounds warn']],
+    ]);
+  });
+
+  it("the sidecar's handle() answers valid and invalid bodies, with a plugin rule's options", async () => {
+    const script = join(temp, 'handle.mjs');
+    writeFileSync(
+      script,
+      `import { createHandler } from ${JSON.stringify(pathToFileURL(join(root, 'dist', 'http', 'index.js')).href)};
+const plugin = ${PLUGIN};
+const handle = createHandler({ plugins: [plugin], rules: { 'acme/no-test-profiles': ['error', { prefix: 'QA_' }] } });
+const body = ${JSON.stringify(BODY)};
+const ask = async (value) => {
+  const answer = await handle({ method: 'POST', headers: { 'content-type': 'application/json', 'x-correlator': 'abc-123' }, body: JSON.stringify(value) });
+  return { status: answer.status, correlator: answer.headers['x-correlator'], body: JSON.parse(answer.body) };
+};
+const out = { plugin: await ask(body), schema: await ask({ ...body, qosProfile: 'QOS_E', duration: 0 }), valid: (await ask({ ...body, qosProfile: 'QOS_E' })).status };
+console.log(JSON.stringify(out));
+`,
+    );
+    const result = await runNode([script], temp);
+    expect(result.stderr).toBe('');
+    const out = JSON.parse(result.stdout) as Record<string, { status: number; correlator: string; body: { code: string } } | number>;
+    expect(out).toMatchObject({
+      plugin: { status: 422, correlator: 'abc-123', body: { code: 'QUALITY_ON_DEMAND.QOS_PROFILE_NOT_APPLICABLE' } },
+      schema: { status: 400, correlator: 'abc-123', body: { code: 'OUT_OF_RANGE' } },
+      valid: 200,
+    });
   });
 });

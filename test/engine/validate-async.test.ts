@@ -1,6 +1,6 @@
 // validateAsync: rules that must wait (a device registry behind policy.resolveDevice, or a custom
 // rule) are awaited; validate() stays synchronous and says clearly what it could not wait for.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createValidator,
   defineRule,
@@ -9,6 +9,7 @@ import {
   validateAsync,
   type DeviceIdentifier,
   type Issue,
+  type ResolveDeviceOptions,
   type Plugin,
   type Report,
 } from '../../src/index.js';
@@ -135,6 +136,132 @@ describe('validateAsync', () => {
       const report = await validateAsync(payload, options);
       expect(report.valid).toBe(false);
     }
+  });
+});
+
+describe('validateAsync: policy.resolveDeviceTimeout', () => {
+  const never = () => new Promise<never>(() => {});
+  /** A lookup the test answers when it likes. */
+  function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
+    let resolve!: (value: T) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<T>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    return { promise, resolve, reject };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reports a registry that does not answer in time as an error, never an allow', async () => {
+    const report = await validateAsync(unknown, { dialect: 'auto', policy: { resolveDevice: never, resolveDeviceTimeout: 5 } });
+    expect(report.issues.filter((i) => i.ruleId === 'device-identifiers')).toEqual([
+      expect.objectContaining({
+        messageId: 'resolverTimeout',
+        path: '/device/phone_number',
+        severity: 'error',
+        status: 500,
+        code: 'INTERNAL',
+        data: { identifier: 'device.phone_number', timeout: 5 },
+        message: 'The device registry (policy.resolveDevice) did not answer for device.phone_number within 5 ms, so the device could not be checked.',
+      }),
+    ]);
+    expect(report.valid).toBe(false);
+    expect(toErrorInfo(report)).toMatchObject({ status: 500, code: 'INTERNAL' });
+  });
+
+  it('judges the identifiers answered in time and claims nothing from the others', async () => {
+    // The phone number names device-a in time; the IPv6 address never answers: no mismatch and no
+    // "not found" can be claimed from it, only the timeout.
+    const resolveDevice = (id: DeviceIdentifier) => (id.type === 'phoneNumber' ? later('device-a') : never());
+    const report = await validateAsync(different, { dialect: 'auto', policy: { resolveDevice, resolveDeviceTimeout: 20 } });
+    expect(findings(report)).toEqual(['resolverTimeout@/device/ipv6_address']);
+  });
+
+  it('waits the default 1000 ms, no less (fake clock)', async () => {
+    vi.useFakeTimers();
+    let settled: Report | undefined;
+    void validateAsync(unknown, { dialect: 'auto', policy: { resolveDevice: never } }).then((report) => (settled = report));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(settled).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBeDefined();
+    expect(findings(settled!)).toEqual(['resolverTimeout@/device/phone_number']);
+    expect(settled!.issues.find((i) => i.messageId === 'resolverTimeout')!.data).toMatchObject({ timeout: 1000 });
+  });
+
+  it('leaves no timer behind when the registry answers in time (fake clock)', async () => {
+    vi.useFakeTimers();
+    const answer = deferred<string | undefined>();
+    const pending = validateAsync(unknown, { dialect: 'auto', policy: { resolveDevice: () => answer.promise, resolveDeviceTimeout: 50 } });
+    expect(vi.getTimerCount()).toBe(1);
+    answer.resolve('device-a');
+    expect(findings(await pending)).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('drops answers that arrive after the deadline, and leaves no late rejection unhandled', async () => {
+    const a = deferred<string | undefined>();
+    const b = deferred<string | undefined>();
+    const resolveDevice = (id: DeviceIdentifier) => (id.type === 'phoneNumber' ? a.promise : b.promise);
+    const report = await validateAsync(different, { dialect: 'auto', policy: { resolveDevice, resolveDeviceTimeout: 5 } });
+    const before = JSON.stringify(report);
+    a.resolve('device-a');
+    b.reject(new Error('registry gave up too'));
+    await settle();
+    expect(JSON.stringify(report)).toBe(before);
+    expect(findings(report)).toEqual(['resolverTimeout@/device/phone_number', 'resolverTimeout@/device/ipv6_address']);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('aborts the signal it hands the resolver when it stops waiting, with a TimeoutError', async () => {
+    const signals: AbortSignal[] = [];
+    const resolveDevice = (_id: DeviceIdentifier, { signal }: ResolveDeviceOptions) => {
+      signals.push(signal);
+      return never();
+    };
+    await validateAsync(unknown, { dialect: 'auto', policy: { resolveDevice, resolveDeviceTimeout: 5 } });
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
+    expect((signals[0]!.reason as Error).name).toBe('TimeoutError');
+  });
+
+  it('does not abort the signal of a lookup answered in time', async () => {
+    let seen: AbortSignal | undefined;
+    const report = await validateAsync(unknown, {
+      dialect: 'auto',
+      policy: {
+        resolveDevice: (id, { signal }) => {
+          seen = signal;
+          return later(lookup(id));
+        },
+        resolveDeviceTimeout: 60_000,
+      },
+    });
+    expect(findings(report)).toEqual(['identifierNotFound@/device']);
+    expect(seen!.aborted).toBe(false);
+  });
+
+  it('aborts the signal at once under validate(), which does not wait', () => {
+    let seen: AbortSignal | undefined;
+    const report = validate(unknown, {
+      dialect: 'auto',
+      policy: {
+        resolveDevice: (_id, { signal }) => {
+          seen = signal;
+          return never();
+        },
+      },
+    });
+    expect(findings(report)).toEqual(['needsAsync@/device']);
+    expect(seen!.aborted).toBe(true);
+  });
+
+  it.each([0, -1, 1.5, 2 ** 31, '1000', null])('rejects resolveDeviceTimeout %j when the validator is made', (timeout) => {
+    expect(() => createValidator({ policy: { resolveDevice: never, resolveDeviceTimeout: timeout as number } })).toThrow(/policy\.resolveDeviceTimeout/);
   });
 });
 

@@ -37,11 +37,12 @@ export function allowedAnswers(dialect: DialectId, codes: CodesProfile = 'specif
 
 /**
  * Failures of the validator or of the operator's device registry (500 INTERNAL), not answers about
- * the body: a rule that threw, a registry that failed, a registry validate() could not wait for.
+ * the body: a rule that threw, a registry that failed or did not answer in time, a registry
+ * validate() could not wait for.
  * CAMARA_common's Generic500 covers them in every Commonalities release, though r2.2's and r3.2's
  * own files list no 5xx (r3.2 points to its Commonalities' CAMARA_common.yaml, not in ../shared).
  */
-export const SERVER_FAILURES: ReadonlySet<string> = new Set(['internalError', 'needsAsync', 'resolverFailed']);
+export const SERVER_FAILURES: ReadonlySet<string> = new Set(['internalError', 'needsAsync', 'resolverFailed', 'resolverTimeout']);
 
 /** Whether an issue answers in its dialect's words (server failures: 500 INTERNAL). */
 export function answersInReleaseWords(issue: Pick<Issue, 'status' | 'code' | 'messageId'>, dialect: DialectId, codes: CodesProfile = 'specification'): boolean {

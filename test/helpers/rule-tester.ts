@@ -5,13 +5,15 @@
 // finding answers with a status and code of its dialect's CAMARA release.
 
 import { describe, expect, it } from 'vitest';
-import { rules, validate, type Issue, type Report, type ValidateOptions } from '../../src/index.js';
+import { rules, validate, validateAsync, type Issue, type Report, type ValidateOptions } from '../../src/index.js';
 import { answersInReleaseWords } from './camara-codes.js';
 
 export interface ValidCase {
   name: string;
   body: unknown;
   options?: ValidateOptions;
+  /** Run through validateAsync (a rule that waits, e.g. for a device registry) instead of validate. */
+  async?: boolean;
 }
 
 export interface ExpectedIssue {
@@ -38,6 +40,11 @@ function optionsOf(c: ValidCase): ValidateOptions {
   return { dialect: 'auto', ...c.options };
 }
 
+/** The case's report, from validate or (async cases) validateAsync. */
+async function reportOf(c: ValidCase): Promise<Report> {
+  return c.async === true ? validateAsync(c.body, optionsOf(c)) : validate(c.body, optionsOf(c));
+}
+
 /**
  * Every built-in finding of a case answers in its dialect's words: a status and code its CAMARA
  * release defines for createSession (test/dialect-codes.test.ts; plugin rules say their own).
@@ -59,8 +66,8 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
   describe(ruleId, () => {
     describe('valid', () => {
       for (const c of cases.valid) {
-        it(c.name, () => {
-          const report = validate(c.body, optionsOf(c));
+        it(c.name, async () => {
+          const report = await reportOf(c);
           expect(report.issues.filter((i) => i.ruleId === ruleId)).toEqual([]);
           expectReleaseWords(report, c);
         });
@@ -69,8 +76,8 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
 
     describe('invalid', () => {
       for (const c of cases.invalid) {
-        it(c.name, () => {
-          const report = validate(c.body, optionsOf(c));
+        it(c.name, async () => {
+          const report = await reportOf(c);
           expectReleaseWords(report, c);
           const actual = report.issues.filter((i) => i.ruleId === ruleId);
           expect(actual.map((i) => `${i.messageId}@${i.path}`)).toEqual(c.errors.map((e) => `${e.messageId}@${e.path}`));

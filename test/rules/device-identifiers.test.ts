@@ -73,6 +73,12 @@ ruleTester('device-identifiers', {
       body: { ...base, device: { networkAccessIdentifier: 'alice@example.com' } },
       options: { rules: { 'device-identifiers': 'off' } },
     },
+    {
+      name: 'an asynchronous resolver that answers within the timeout (validateAsync)',
+      async: true,
+      body: { ...sdkBase, device: { phone_number: '+34600000001', ipv4_address: { public_address: '84.125.93.10', public_port: 5000 } } },
+      options: { policy: { resolveDevice: async (id) => registry(id), resolveDeviceTimeout: 60_000 } },
+    },
   ],
   invalid: [
     {
@@ -194,6 +200,23 @@ ruleTester('device-identifiers', {
       ],
     },
     {
+      name: 'a resolver that does not answer within policy.resolveDeviceTimeout (validateAsync)',
+      async: true,
+      body: { ...base, device: { phoneNumber: '+34600000001' } },
+      options: { policy: { resolveDevice: () => new Promise<never>(() => {}), resolveDeviceTimeout: 5 } },
+      errors: [
+        {
+          messageId: 'resolverTimeout',
+          path: '/device/phoneNumber',
+          severity: 'error',
+          status: 500,
+          code: 'INTERNAL',
+          data: { identifier: 'device.phoneNumber', timeout: 5 },
+          message: 'did not answer for device.phoneNumber within 5 ms',
+        },
+      ],
+    },
+    {
       name: 'an asynchronous resolver under validate()',
       body: { ...sdkBase, device: { phone_number: '+34600000001' } },
       options: { policy: { resolveDevice: async (id) => registry(id) } },
@@ -228,7 +251,7 @@ describe('device-identifiers: what the resolver is asked', () => {
   it('leaves absent IPv4 parts out of the value', () => {
     const resolveDevice = vi.fn((_id: DeviceIdentifier) => 'device-a');
     validate({ ...base, device: { ipv4Address: { publicAddress: '84.125.93.10', publicPort: 5000 } } }, { policy: { resolveDevice } });
-    expect(resolveDevice.mock.calls).toEqual([[{ type: 'ipv4Address', value: { publicAddress: '84.125.93.10', publicPort: 5000 } }]]);
+    expect(resolveDevice.mock.calls.map(([id]) => id)).toEqual([{ type: 'ipv4Address', value: { publicAddress: '84.125.93.10', publicPort: 5000 } }]);
     expect(Object.keys(resolveDevice.mock.calls[0]![0].value as object)).toEqual(['publicAddress', 'publicPort']);
   });
 
