@@ -31,7 +31,7 @@ describe('architecture', () => {
         'rules-see-the-model-and-facts-only: src/rules/bad-rule.ts → src/parse/scan.ts',
         'engine-knows-no-rule: src/engine/run.ts → src/rules/bad-rule.ts',
         'parse-imports-only-earlier-stages: src/parse/scan.ts → src/model/model.ts',
-        'frameworks-are-types-only: src/http/framework.ts → ../../../node_modules/express/index.js',
+        'frameworks-are-types-only: src/gateway/framework.ts → ../../../node_modules/express/index.js',
       ]),
     );
     expect(found.some((v) => v.startsWith('no-circular'))).toBe(true);

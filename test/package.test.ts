@@ -41,18 +41,18 @@ describe('package', () => {
   });
 
   it('exports exactly the HTTP API from qod-policy/http', async () => {
-    const http = await import('../src/http/index.js');
+    const http = await import('../src/gateway/index.js');
     expect(Object.keys(http).sort()).toEqual(['DEFAULT_MAX_BODY_BYTES', 'REPORT_HEADER', 'TOKEN_HEADER', 'createHandler']);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    expect(pkg.exports['./http']).toEqual({ types: './dist/http/index.d.ts', default: './dist/http/index.js' });
+    expect(pkg.exports['./http']).toEqual({ types: './dist/gateway/index.d.ts', default: './dist/gateway/index.js' });
   });
 
   it('exports the Express middleware and the Fastify plugin; both frameworks are optional peers, never dependencies', async () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const modules: Record<string, object> = { express: await import('../src/http/express.js'), fastify: await import('../src/http/fastify.js') };
+    const modules: Record<string, object> = { express: await import('../src/gateway/express.js'), fastify: await import('../src/gateway/fastify.js') };
     for (const framework of ['express', 'fastify']) {
       expect(Object.keys(modules[framework]!), framework).toEqual(['qodPolicy']);
-      expect(pkg.exports[`./${framework}`]).toEqual({ types: `./dist/http/${framework}.d.ts`, default: `./dist/http/${framework}.js` });
+      expect(pkg.exports[`./${framework}`]).toEqual({ types: `./dist/gateway/${framework}.d.ts`, default: `./dist/gateway/${framework}.js` });
       expect(pkg.dependencies[framework]).toBeUndefined();
       expect(pkg.peerDependencies[framework]).toBeDefined();
       expect(pkg.peerDependenciesMeta[framework]).toEqual({ optional: true });

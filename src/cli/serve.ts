@@ -1,5 +1,5 @@
 // `qod-policy serve`: the HTTP sidecar (docs/cli.md, "serve"). Node's http server around handle()
-// (src/http/), which decides every answer; this file only moves bytes, in three modes:
+// (src/gateway/), which decides every answer; this file only moves bytes, in three modes:
 // - plain: POST /validate answers 200 with the report, or the CAMARA error;
 // - ext-authz: Envoy's ext_authz HTTP service: a CreateSession (POST .../sessions) is judged, 200
 //   allows it and the CAMARA error denies it; any other request is allowed;
@@ -13,8 +13,8 @@ import { createServer, request as httpRequest, Agent as HttpAgent, type Incoming
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import { pipeline } from 'node:stream';
-import { createHandler, type Handler, type HandlerResponse } from '../http/index.js';
-import { ABORTED, readBody, TOO_LARGE } from '../http/read-body.js';
+import { createHandler, type Handler, type HandlerResponse } from '../gateway/index.js';
+import { ABORTED, readBody, TOO_LARGE } from '../gateway/read-body.js';
 import { describeThrown } from '../shared/errors.js';
 import { trimEnd } from '../shared/text.js';
 import type { ServeArgs } from './args.js';

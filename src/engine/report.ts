@@ -220,7 +220,7 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
 
 /**
  * A report of findings about a request rather than its body (its method, media type, size or a
- * header: src/http/), in the dialect's words like any other report.
+ * header: src/gateway/), in the dialect's words like any other report.
  */
 export function requestReport(dialect: DialectId, issues: readonly Issue[]): Report {
   return buildReport(dialect, issues.map(entryOf), undefined, issues.length);

@@ -29,12 +29,12 @@ export interface Validator {
   readonly '~standard': StandardProps;
 }
 
-/** A validator that also takes bodies of source files as the parse layer gives them (the CLI), and awaits rules on JSON text (src/http/). */
+/** A validator that also takes bodies of source files as the parse layer gives them (the CLI), and awaits rules on JSON text (src/gateway/). */
 export interface SourceValidator extends Omit<Validator, '~standard'> {
   /** Validates one body of a source file: its parse findings, schema and rules, located in the file. */
   validateSource(body: SourceBody): Report;
   /**
-   * validateJson for an HTTP answer (src/http/): `locate` false leaves out the line and column of
+   * validateJson for an HTTP answer (src/gateway/): `locate` false leaves out the line and column of
    * issues found in a parsed body (an ErrorInfo has no place for them; parse errors keep theirs, in
    * the message), which saves a third of the time of an invalid body.
    */

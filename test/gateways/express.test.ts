@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { qodPolicy, type ExpressMiddleware } from '../../src/http/express.js';
+import { qodPolicy, type ExpressMiddleware } from '../../src/gateway/express.js';
 import { ConfigError, type Report } from '../../src/index.js';
 import { badDuration, correlator, noDevice, post, read, SESSIONS, valid } from './bodies.js';
 

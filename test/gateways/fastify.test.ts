@@ -4,7 +4,7 @@
 // application's decision, and applies only in the context it is registered in.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { qodPolicy, type FastifyOptions } from '../../src/http/fastify.js';
+import { qodPolicy, type FastifyOptions } from '../../src/gateway/fastify.js';
 import { ConfigError, type Report } from '../../src/index.js';
 import { badDuration, correlator, noDevice, post, read, SESSIONS, valid } from './bodies.js';
 

@@ -2,7 +2,7 @@
 // table row per request: what it sends, what status, code and headers come back.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type DeviceIdentifier } from '../../src/index.js';
-import { createHandler, type HandlerOptions, type HandlerRequest, type HandlerResponse } from '../../src/http/index.js';
+import { createHandler, type HandlerOptions, type HandlerRequest, type HandlerResponse } from '../../src/gateway/index.js';
 
 const valid = { device: { phoneNumber: '+34600000001' }, applicationServer: { ipv4Address: '198.51.100.10' }, qosProfile: 'QOS_E', duration: 3600 };
 const noDevice = { applicationServer: { ipv4Address: '198.51.100.10' }, qosProfile: 'QOS_E', duration: 3600 };

@@ -1,11 +1,11 @@
-// The x-correlator patterns of src/http/correlator.ts are the ones each release's API definition
+// The x-correlator patterns of src/gateway/correlator.ts are the ones each release's API definition
 // writes (../shared/camara; a clean clone without that folder skips the comparison, saying why).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultCamaraDir } from '../../scripts/extract-camara-codes.mjs';
 import { dialects } from '../../src/dialects/index.js';
-import { correlatorPatterns, isValidCorrelator } from '../../src/http/correlator.js';
+import { correlatorPatterns, isValidCorrelator } from '../../src/gateway/correlator.js';
 import type { DialectId } from '../../src/index.js';
 
 const camaraDir = process.env.QOD_CAMARA_DIR ?? defaultCamaraDir;
