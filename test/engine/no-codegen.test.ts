@@ -141,7 +141,7 @@ console.log(JSON.stringify(out));
     const script = join(temp, 'handle.mjs');
     writeFileSync(
       script,
-      `import { createHandler } from ${JSON.stringify(pathToFileURL(join(root, 'dist', 'http', 'index.js')).href)};
+      `import { createHandler } from ${JSON.stringify(pathToFileURL(join(root, 'dist', 'gateway', 'index.js')).href)};
 const plugin = ${PLUGIN};
 const handle = createHandler({ plugins: [plugin], rules: { 'acme/no-test-profiles': ['error', { prefix: 'QA_' }] } });
 const body = ${JSON.stringify(BODY)};
