@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import acme from '../../examples/no-test-profiles.mjs';
-import { ConfigError, createValidator, validate } from '../../src/index.js';
+import { ConfigError, createValidator, defineRule, validate, type Plugin } from '../../src/index.js';
 
 const body = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'TEST_FAST', duration: 60 };
 
@@ -66,5 +66,30 @@ describe('plugins and custom rules', () => {
     const broken = { name: 'x', rules: { boom: { meta: { docs: { description: 'd' }, messages: {}, status: 400, code: 'X' }, check() { throw new Error('kaput'); } } } };
     const report = validate(body, { plugins: [broken] });
     expect(report.issues.find((i) => i.ruleId === 'x/boom')).toMatchObject({ status: 500, code: 'INTERNAL', severity: 'error' });
+  });
+});
+
+describe('message placeholders', () => {
+  function messageWith(data: Record<string, unknown>): string {
+    const plugin: Plugin = {
+      name: 'fill',
+      rules: {
+        fill: defineRule({
+          meta: { docs: { description: 'test' }, messages: { here: '{{ a }} {{ b }} {{ toString }} {{ constructor }} {{ missing }} {{ list }}' }, status: 400, code: 'INVALID_ARGUMENT' },
+          check(_, ctx) {
+            ctx.report({ messageId: 'here', path: '', data: data as Record<string, string> });
+          },
+        }),
+      },
+    };
+    return validate({ qosProfile: 'QOS_E', duration: 3600, applicationServer: { ipv4Address: '198.51.100.0/24' } }, { plugins: [plugin] }).issues.find((i) => i.ruleId === 'fill/fill')!.message;
+  }
+
+  it.each([
+    ['plain data: own strings, numbers and booleans; nothing from Object.prototype; no objects', { a: 'x', b: 2, list: ['y'] }, 'x 2 {{ toString }} {{ constructor }} {{ missing }} {{ list }}'],
+    ['data with another prototype: only its own values', Object.assign(Object.create({ b: 'inherited' }) as object, { a: true }), 'true {{ b }} {{ toString }} {{ constructor }} {{ missing }} {{ list }}'],
+    ['data without a prototype', Object.assign(Object.create(null) as object, { a: 'x', b: false }), 'x false {{ toString }} {{ constructor }} {{ missing }} {{ list }}'],
+  ])('%s', (_, data, message) => {
+    expect(messageWith(data as Record<string, unknown>)).toBe(message);
   });
 });
