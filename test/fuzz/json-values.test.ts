@@ -37,6 +37,15 @@ function unlocated(report: Report): Report {
   return { ...report, issues: report.issues.map(strip) };
 }
 
+/** What every report on a JSON value must be: well formed, its paths resolving, the value and the prototypes untouched, the same as validate gives again. */
+function checkValueReport(value: unknown, before: unknown, report: Report): void {
+  checkReport(report);
+  checkPaths(value, report);
+  checkUnchanged(before, value);
+  checkPrototypes();
+  checkSame(report, validate(value));
+}
+
 describe('arbitrary JSON values', () => {
   it(
     'validate: never throws, a well-formed report whose paths resolve, input and prototypes unchanged, the same report twice',
@@ -46,11 +55,7 @@ describe('arbitrary JSON values', () => {
         fc.property(jsonValues, (value) => {
           const before = structuredClone(value);
           const report = validate(value);
-          checkReport(report);
-          checkPaths(value, report);
-          checkUnchanged(before, value);
-          checkPrototypes();
-          checkSame(report, validate(value));
+          checkValueReport(value, before, report);
         }),
       );
     },
@@ -74,11 +79,7 @@ describe('arbitrary JSON values', () => {
           const report = await promise.catch((error: unknown) => {
             throw new Error(`validateAsync rejected: ${String(error)}`);
           });
-          checkReport(report);
-          checkPaths(value, report);
-          checkUnchanged(before, value);
-          checkPrototypes();
-          checkSame(report, validate(value));
+          checkValueReport(value, before, report);
         }),
       );
     },
