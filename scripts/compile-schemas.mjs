@@ -3,14 +3,17 @@
 // Output: src/schema/compiled/<dialect>.ts (generated, git-ignored): the validate function and the
 // table of keywords owned by semantic rules ('x-rules'), keyed by schema path.
 //
-// The specification is the floor: `validate` checks exactly what the dialect's API definition
-// says. Keywords listed in 'x-beyond-spec' are stricter than the API (an opt-in check such as
-// unknown properties in a version that allows them); they are left out of `validate` and compiled
-// into a second function, `validateStrict` (spec + opt-in keywords, in <dialect>.strict.ts), which
-// the engine runs only when a rule owning such a keyword is enabled.
+// The specification is the floor. Keywords listed in 'x-beyond-spec' are stricter than the API
+// (an opt-in check such as unknown properties in a version that allows them); `validate` checks
+// them too, and the `beyondSpec` table names them, so that the engine drops their errors when no
+// rule owning them is enabled (src/schema/compiled-schema.ts, specificationErrors). That is exact
+// only because no such keyword sits under a condition (an anyOf/oneOf alternative, not, if/then/
+// else...), where its failure would change whether an alternative matched: the build checks it.
+// One function per dialect rather than a second, stricter copy halves the generated code that
+// goes into every bundle of the library (docs/edge.md) and validates a body once, not twice.
 // schemas/config.schema.json (the configuration, not a dialect) compiles the same way into
 // src/schema/compiled/config.ts; see compileConfigSchema below.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from './ajv-factory.mjs';
@@ -19,6 +22,8 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'schemas');
 const outDir = join(root, 'src', 'schema', 'compiled');
+// Generated afresh: no file of an earlier build (a schema since removed) lingers.
+rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 /**
@@ -44,6 +49,26 @@ function collectAnnotations(node, pointer, tables) {
     if (key.startsWith('x-') || key === 'enum' || key === 'const' || key === 'required') continue;
     collectAnnotations(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, tables);
   }
+}
+
+/** Applicators whose subschemas decide a result rather than add errors of their own. */
+const CONDITIONAL = new Set(['anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'dependentSchemas']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SCHEMA_VALUES = new Set(['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']);
+
+/** The schema paths of 'x-beyond-spec' annotations that lie under a condition (see the top of this file). */
+function conditionalBeyondSpec(node, pointer = '#', conditional = false, found = []) {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return found;
+  if (conditional && node['x-beyond-spec']) found.push(pointer);
+  for (const [key, child] of Object.entries(node)) {
+    const under = conditional || CONDITIONAL.has(key);
+    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (SCHEMA_MAPS.has(key)) for (const [name, schema] of Object.entries(child)) conditionalBeyondSpec(schema, `${at}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, under, found);
+    else if (SCHEMA_LISTS.has(key)) child.forEach((schema, i) => conditionalBeyondSpec(schema, `${at}/${i}`, under, found));
+    else if (SCHEMA_VALUES.has(key)) conditionalBeyondSpec(child, at, under, found);
+  }
+  return found;
 }
 
 /**
@@ -81,19 +106,6 @@ function inlineRefs(node, root = node, seen = []) {
   for (const [key, child] of Object.entries(node)) {
     if (key === '$defs' && node === root) continue;
     out[key] = key === 'enum' || key === 'const' ? child : inlineRefs(child, root, seen);
-  }
-  return out;
-}
-
-/** The schema without the keywords its 'x-beyond-spec' annotations name (the specification alone). */
-function specOnly(node) {
-  if (Array.isArray(node)) return node.map(specOnly);
-  if (!node || typeof node !== 'object') return node;
-  const dropped = new Set(node['x-beyond-spec'] ?? []);
-  const out = {};
-  for (const [key, child] of Object.entries(node)) {
-    if (dropped.has(key)) continue;
-    out[key] = key === 'enum' || key === 'const' ? child : specOnly(child);
   }
   return out;
 }
@@ -148,9 +160,23 @@ function withoutSchemaObjects(code) {
   return out;
 }
 
+/**
+ * Every error ajv records is added to its list by the same four statements; a helper says it once.
+ * (Sixteen hundred copies across the dialects: what a bundle of the library carries.)
+ */
+function withSharedErrorPush(code) {
+  const out = code.replace(/if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\1\);\}/g, 'vErrors = __push(vErrors, $1);');
+  if (/vErrors === null\)\{vErrors = \[err/.test(out)) throw new Error('compile-schemas: an error is added in an unexpected shape');
+  return `function __push(list, error) { if (list === null) return [error]; list.push(error); return list; }\n${out}`;
+}
+
+/**
+ * A dialect's schema as standalone code. `messages: false`: ajv's English sentences are not
+ * carried; the engine writes its own for every keyword (src/schema/schema-findings.ts).
+ */
 function standalone(schema) {
-  const ajv = createAjv({ code: { source: true, esm: true }, verbose: true });
-  return toEsm(withoutSchemaObjects(standaloneCode(ajv, ajv.compile(schema))));
+  const ajv = createAjv({ code: { source: true, esm: true }, verbose: true, messages: false });
+  return toEsm(withSharedErrorPush(withoutSchemaObjects(standaloneCode(ajv, ajv.compile(schema)))));
 }
 
 const CONFIG_SCHEMA = 'config.schema.json';
@@ -188,18 +214,12 @@ for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json
   const schema = inlineRefs(JSON.parse(readFileSync(join(schemaDir, file), "utf8")));
   const tables = { ownership: {}, messages: {}, branches: {}, beyondSpec: {} };
   collectAnnotations(schema, '#', tables);
-  const hasBeyondSpec = Object.keys(tables.beyondSpec).length > 0;
-  if (hasBeyondSpec) {
-    writeFileSync(
-      join(outDir, `${dialect}.strict.ts`),
-      ['// @ts-nocheck', `// GENERATED by scripts/compile-schemas.mjs from schemas/${file} (with its x-beyond-spec keywords). Do not edit.`, standalone(schema), ''].join('\n'),
-    );
-  }
+  const conditional = conditionalBeyondSpec(schema);
+  if (conditional.length > 0) throw new Error(`compile-schemas: ${file}: 'x-beyond-spec' under a condition, where dropping its errors would not give the specification's answer: ${conditional.join(', ')}`);
   const source = [
     '// @ts-nocheck',
     `// GENERATED by scripts/compile-schemas.mjs from schemas/${file}. Do not edit.`,
-    standalone(specOnly(schema)),
-    hasBeyondSpec ? `export { default as validateStrict } from './${dialect}.strict.js';` : 'export const validateStrict = undefined;',
+    standalone(schema),
     `export const ownership = ${JSON.stringify(tables.ownership)};`,
     `export const messages = ${JSON.stringify(tables.messages)};`,
     `export const branches = ${JSON.stringify(tables.branches)};`,

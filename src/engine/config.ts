@@ -200,8 +200,7 @@ export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefiniti
 
 /** Whether an enabled rule owns one of the dialect's 'x-beyond-spec' keywords (decided once, here). */
 function ownsBeyondSpec(dialect: Dialect, active: readonly ActiveRule[]): boolean {
-  const { ownership, beyondSpec, validateStrict } = dialect.schema;
-  if (validateStrict === undefined) return false;
+  const { ownership, beyondSpec } = dialect.schema;
   return Object.entries(beyondSpec).some(([path, keywords]) =>
     keywords.some((keyword) => {
       const owner = ownership[path]?.[keyword]?.split('#')[0];

@@ -14,7 +14,7 @@
 import { defaultDialect, detectDialect } from '../dialects/index.js';
 import type { Dialect } from '../dialects/types.js';
 import { buildModel } from '../model/build-model.js';
-import type { SchemaValidateFunction } from '../schema/compiled-schema.js';
+import { specificationErrors } from '../schema/compiled-schema.js';
 import { schemaFindings, type SchemaFinding } from '../schema/schema-findings.js';
 import type { Finding, RuleContext, RuleMessage } from '../rules/api.js';
 import type { CamaraError, DialectId, Issue, RequestContext, Severity } from '../types.js';
@@ -189,9 +189,15 @@ interface SchemaPass {
 
 const PASSED: SchemaPass = { findings: [], unexamined: 0 };
 
-function findingsOf(validate: SchemaValidateFunction, body: unknown, dialect: Dialect, bound: number): SchemaPass {
+/**
+ * One schema pass. Without `strict`, the errors of keywords stricter than the API definition are
+ * dropped first (no enabled rule owns them), so they neither count against the bound nor show.
+ */
+function findingsOf(body: unknown, dialect: Dialect, bound: number, strict: boolean): SchemaPass {
+  const { validate } = dialect.schema;
   if (validate(body)) return PASSED;
-  const errors = validate.errors ?? [];
+  const errors = strict ? (validate.errors ?? []) : specificationErrors(dialect.schema, validate.errors ?? []);
+  if (errors.length === 0) return PASSED;
   return {
     findings: schemaFindings(errors.length > bound ? errors.slice(0, bound) : errors, body, dialect.schema),
     unexamined: Math.max(0, errors.length - bound),
@@ -224,26 +230,22 @@ function activeById(active: readonly ActiveRule[]): ReadonlyMap<string, ActiveRu
  * own severity.
  */
 function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], strict: boolean, entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
-  const pass = findingsOf(dialect.schema.validate, body, dialect, bound);
-  // A body the specification accepts, with no opt-in keyword to check: the common case, no allocation.
-  if (pass === PASSED && !strict) return NOTHING_FOUND;
+  const pass = findingsOf(body, dialect, bound, strict);
+  // A body the schema accepts: the common case, no allocation.
+  if (pass === PASSED) return NOTHING_FOUND;
   const obligations: Obligation[] = [];
   const byId = activeById(active);
   for (const finding of pass.findings) {
     const owner = finding.owner && byId.get(finding.owner.ruleId);
-    if (owner === undefined) entries.push(new SchemaEntry(finding));
+    if (finding.beyondSpec) {
+      // Stricter than the API: only through an enabled owner, at the owner's own severity.
+      if (owner !== undefined && finding.owner!.messageId !== undefined) entries.push(handedEntry(owner, finding, finding.owner!.messageId));
+    } else if (owner === undefined) entries.push(new SchemaEntry(finding));
     else if (finding.owner!.messageId === undefined) obligations.push({ owner, finding });
     else {
       const entry = handedEntry(owner, finding, finding.owner!.messageId);
       entry.severity = 'error'; // the specification's own constraint: never below error
       entries.push(entry);
-    }
-  }
-  if (strict) {
-    for (const finding of findingsOf(dialect.schema.validateStrict!, body, dialect, bound).findings) {
-      if (!finding.beyondSpec) continue; // the specification's own findings came from the first pass
-      const owner = finding.owner && byId.get(finding.owner.ruleId);
-      if (owner !== undefined && finding.owner!.messageId !== undefined) entries.push(handedEntry(owner, finding, finding.owner!.messageId));
     }
   }
   return { obligations, unexamined: pass.unexamined };

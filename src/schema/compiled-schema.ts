@@ -17,14 +17,13 @@ export interface SchemaValidateFunction {
 }
 
 export interface CompiledSchema {
-  /** The API definition alone: what it rejects is always an error (the specification is the floor). */
-  readonly validate: SchemaValidateFunction;
   /**
    * The API definition plus its 'x-beyond-spec' keywords (opt-in checks stricter than the API, such
-   * as unknown properties where the version allows them); undefined when the dialect has none.
+   * as unknown properties where the version allows them). What the definition alone rejects is
+   * always an error (the specification is the floor): `specificationErrors` tells it apart.
    */
-  readonly validateStrict: SchemaValidateFunction | undefined;
-  /** Schema path → the keywords there that are stricter than the API definition. */
+  readonly validate: SchemaValidateFunction;
+  /** Schema path → the keywords there that are stricter than the API definition (none under a condition: scripts/compile-schemas.mjs checks it). */
   readonly beyondSpec: Readonly<Record<string, readonly string[]>>;
   /** Schema path → keyword → 'rule-id' (the rule re-checks; drop the error) or 'rule-id#messageId' (report it as that rule's finding). */
   readonly ownership: Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -32,4 +31,27 @@ export interface CompiledSchema {
   readonly messages: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** '<schema path>/oneOf' or '/anyOf' → the schema path prefix of each alternative's errors. */
   readonly branches: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Whether the dialect has keywords stricter than its API definition. */
+export function hasBeyondSpec(compiled: CompiledSchema): boolean {
+  for (const _ in compiled.beyondSpec) return true;
+  return false;
+}
+
+/**
+ * The errors of the API definition alone: `errors` without those of 'x-beyond-spec' keywords.
+ * Exact because no such keyword lies under a condition, where its failure would have changed
+ * another keyword's result; the array itself when there are none to drop.
+ */
+export function specificationErrors(compiled: CompiledSchema, errors: readonly SchemaError[]): readonly SchemaError[] {
+  if (!hasBeyondSpec(compiled)) return errors;
+  let kept: SchemaError[] | undefined;
+  for (let i = 0; i < errors.length; i++) {
+    const error = errors[i]!;
+    const beyond = compiled.beyondSpec[error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'))]?.includes(error.keyword) === true;
+    if (beyond) kept ??= errors.slice(0, i);
+    else kept?.push(error);
+  }
+  return kept ?? errors;
 }

@@ -58,6 +58,23 @@ function parentSchemaPath(error: SchemaError): string {
 
 const BOUND_WORDS = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' } as const;
 
+/**
+ * The sentence for a keyword with no case of its own in describe() (a combinator without an
+ * 'x-message'): ajv's words. The dialects are compiled without ajv's messages, to carry less code.
+ */
+function generalSentence(error: SchemaError): string {
+  switch (error.keyword) {
+    case 'anyOf':
+      return 'must match a schema in anyOf';
+    case 'oneOf':
+      return 'must match exactly one schema in oneOf';
+    case 'if':
+      return `must match "${String(error.params.failingKeyword)}" schema`;
+    default:
+      return 'is not valid';
+  }
+}
+
 /** Describes one error as a sentence (without severity or code). */
 function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): { message: string; data: Record<string, string | number | boolean> } {
   const p = error.params;
@@ -156,7 +173,7 @@ function describe(error: SchemaError, body: unknown, compiled: CompiledSchema): 
     }
     default:
       return {
-        message: `${name} ${keywordFacts(error, compiled).message ?? error.message ?? 'is not valid'}.`,
+        message: `${name} ${keywordFacts(error, compiled).message ?? generalSentence(error)}.`,
         data: {},
       };
   }
