@@ -34,7 +34,7 @@ export interface CompiledSchema {
 }
 
 /** Whether the dialect has keywords stricter than its API definition. */
-export function hasBeyondSpec(compiled: CompiledSchema): boolean {
+function hasBeyondSpec(compiled: CompiledSchema): boolean {
   for (const _ in compiled.beyondSpec) return true;
   return false;
 }
