@@ -36,10 +36,15 @@ function json(status: number, body: unknown): HandlerResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
+/** A listener that does nothing, shared by every request. */
+function ignore(): void {}
+
 /** Sends an answer unless the connection is gone. */
 function write(res: ServerResponse, answer: HandlerResponse | { status: number; headers: Record<string, string>; body: string }): void {
   if (res.destroyed || res.writableEnded || res.headersSent) return;
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+  // The answer is this request's own (handle() makes its headers per call): completed in place.
+  answer.headers['content-length'] = String(Buffer.byteLength(answer.body));
+  res.writeHead(answer.status, answer.headers);
   res.end(answer.body);
 }
 
@@ -145,21 +150,21 @@ class Sidecar {
     this.metrics.inFlight++;
     const socket = req.socket;
     this.connections.set(socket, (this.connections.get(socket) ?? 0) + 1);
-    res.once('close', () => {
-      this.metrics.inFlight--;
-      const requests = (this.connections.get(socket) ?? 1) - 1;
-      if (this.connections.has(socket)) this.connections.set(socket, requests);
-      if (this.closing && requests === 0) socket.destroySoon();
-    });
     // Sockets fail in many ways (a client resets the connection): the request is over, nothing more.
-    req.on('error', () => undefined);
-    res.on('error', () => undefined);
+    req.on('error', ignore);
+    res.on('error', ignore);
     try {
       await this.route(req, res);
     } catch {
       this.metrics.count('error');
       if (res.headersSent) res.destroy();
       else this.send(res, json(500, { status: 500, code: 'INTERNAL', message: 'The request could not be handled.' }));
+    } finally {
+      // Answered, forwarded to the end, or given up (the client went away): no longer in flight.
+      this.metrics.inFlight--;
+      const requests = (this.connections.get(socket) ?? 1) - 1;
+      if (this.connections.has(socket)) this.connections.set(socket, requests);
+      if (this.closing && requests === 0) socket.destroySoon();
     }
   }
 

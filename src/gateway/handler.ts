@@ -177,10 +177,20 @@ export function createHandler(options: HandlerOptions = {}): Handler {
     return { status: info.status, headers, body: JSON.stringify(full ? { ...info, report } : info), report };
   }
 
+  // The text of a clean report (valid, no issue), by dialect: every one of a dialect is the same
+  // object in shape and values (src/engine/report.ts), so it is written once, not per request.
+  const cleanText = new Map<DialectId, string>();
+  function reportText(report: Report): string {
+    if (!report.valid || report.issues.length > 0) return JSON.stringify(report);
+    let text = cleanText.get(report.dialect);
+    if (text === undefined) cleanText.set(report.dialect, (text = JSON.stringify(report)));
+    return text;
+  }
+
   function answer(report: Report, correlator: string | undefined, full: boolean): HandlerResponse {
-    const headers: Record<string, string> = correlator === undefined ? { ...JSON_HEADERS } : { ...JSON_HEADERS, 'x-correlator': correlator };
+    const headers: Record<string, string> = correlator === undefined ? { 'content-type': JSON_TYPE } : { 'content-type': JSON_TYPE, 'x-correlator': correlator };
     const info = toErrorInfo(report);
-    if (info === undefined) return { status: 200, headers, body: JSON.stringify(report), report };
+    if (info === undefined) return { status: 200, headers, body: reportText(report), report };
     return { status: info.status, headers, body: JSON.stringify(full ? { ...info, report } : info), report };
   }
 

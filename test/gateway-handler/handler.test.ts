@@ -110,6 +110,22 @@ describe('handle()', () => {
     }
   });
 
+  it('answers a valid body with its own report, whichever body and dialect came before', async () => {
+    // The text of a clean report is written once per dialect: a later report, clean or with warnings, is its own.
+    const qosProfiles = [{ name: 'QOS_E', status: 'ACTIVE' as const, maxDuration: { value: 2, unit: 'Hours' as const } }, { name: 'QOS_L', status: 'ACTIVE' as const }];
+    const handle = createHandler({ dialect: 'auto', policy: { qosProfiles }, rules: { 'duration-bounds': 'warn' } });
+    const requests = [post(valid), post(v08), post({ ...valid, duration: 7300 }), post({ ...valid, qosProfile: 'QOS_L' }), post(v08), post(valid)];
+    const dialects: string[] = [];
+    for (const request of requests) {
+      const answer = await handle(request);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBe(JSON.stringify(answer.report));
+      dialects.push(answer.report!.dialect);
+    }
+    expect(dialects).toEqual(['qod-1.2', 'qod-0.8', 'qod-1.2', 'qod-1.2', 'qod-0.8', 'qod-1.2']);
+    expect(JSON.parse((await handle(requests[2]!)).body)).toMatchObject({ valid: true, warningCount: 1 });
+  });
+
   it('answers with the whole report when asked (x-qod-report: full)', async () => {
     const handle = createHandler();
     const answer = await handle(post(badDuration, { 'x-qod-report': 'full' }));
