@@ -8,5 +8,12 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     reporters: json ? ['default', ['json', { outputFile: json }]] : ['default'],
+    // Type tests (test/**/*.test-d.ts, expectTypeOf and @ts-expect-error) run with the others: tsc
+    // checks them with the project's tsconfig, and each test-d `test` is a test of the report.
+    typecheck: {
+      enabled: true,
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
   },
 });

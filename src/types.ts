@@ -31,19 +31,30 @@ export type DeviceIdentifier =
   | { type: 'ipv4Address'; value: { publicAddress?: string; privateAddress?: string; publicPort?: number } }
   | { type: 'ipv6Address'; value: string };
 
-/** The units of CAMARA's TimeUnitEnum (the qos-profiles API). */
+/** The units of CAMARA's TimeUnitEnum (the qos-profiles API, every release from 0.9.0 to r4.1). */
 export type DurationUnit = 'Days' | 'Hours' | 'Minutes' | 'Seconds' | 'Milliseconds' | 'Microseconds' | 'Nanoseconds';
 
-/** A duration as the CAMARA qos-profiles API writes it. */
+/**
+ * CAMARA's QosProfileStatusEnum (every release from 0.9.0 to r4.1): ACTIVE, available to be used;
+ * INACTIVE, not currently available to be deployed; DEPRECATED, still used by existing sessions but
+ * not available for new ones. Only an ACTIVE profile (or one without a status) may be requested.
+ */
+export type QosProfileStatus = 'ACTIVE' | 'INACTIVE' | 'DEPRECATED';
+
+/**
+ * A duration as the CAMARA qos-profiles API writes it. CAMARA's Duration makes both fields
+ * optional; a catalogue given to qod-policy needs both (a bound without them is a ConfigError).
+ */
 export interface QosDuration {
-  value?: number;
-  unit?: DurationUnit | string;
+  /** A non-negative whole number of units. */
+  value: number;
+  unit: DurationUnit;
 }
 
 /** A QoS profile as the CAMARA qos-profiles API returns it (only the fields we use are typed). */
 export interface QosProfile {
   name: string;
-  status?: 'ACTIVE' | 'INACTIVE' | 'DEPRECATED' | string;
+  status?: QosProfileStatus;
   minDuration?: QosDuration;
   maxDuration?: QosDuration;
   [other: string]: unknown;

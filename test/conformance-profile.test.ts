@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { dialects } from '../src/dialects/index.js';
 import { testDefinitionAnswers } from '../src/dialects/test-definition-codes.js';
-import { createValidator, dialectIds, toErrorInfo, validate, type CamaraError, type CodesProfile, type DialectFacts, type DialectId, type ValidateOptions } from '../src/index.js';
+import { createValidator, dialectIds, toErrorInfo, validate, type CamaraError, type CodesProfile, type DialectFacts, type DialectId, type QosProfile, type ValidateOptions } from '../src/index.js';
 
-const catalogue = [{ name: 'QOS_L', status: 'ACTIVE', minDuration: { value: 1, unit: 'Minutes' }, maxDuration: { value: 1, unit: 'Hours' } }];
+const catalogue: QosProfile[] = [{ name: 'QOS_L', status: 'ACTIVE', minDuration: { value: 1, unit: 'Minutes' }, maxDuration: { value: 1, unit: 'Hours' } }];
 
 /** A CAMARA 0.11–1.2 body (the same keys in all of them), 2-legged, naming the device by phone number. */
 function body(extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -28,6 +28,7 @@ import {
   type DeviceIdentifier,
   type DialectFacts,
   type DialectId,
+  type QosProfile,
   type Report,
   type ValidateOptions,
 } from '../src/index.js';
@@ -184,7 +185,7 @@ const devices = new Map<string, string>([
   ['2001:db8::1', 'device-b'],
 ]);
 const registry = (id: DeviceIdentifier) => devices.get(id.type === 'ipv4Address' ? (id.value.publicAddress ?? '') : id.value);
-const catalogue = [
+const catalogue: QosProfile[] = [
   { name: 'QOS_L', status: 'ACTIVE', minDuration: { value: 1, unit: 'Minutes' }, maxDuration: { value: 1, unit: 'Hours' } },
   { name: 'QOS_OFF', status: 'INACTIVE' },
   { name: 'QOS_OLD', status: 'DEPRECATED' },

@@ -6,12 +6,12 @@
 
 import { quoteKey } from '../shared/text.js';
 import type { Issue } from '../types.js';
-import type { SourceBody, SourceKind, SourcePlace, SourceRange } from './types.js';
+import type { MergeOrigin, SourceBody, SourceKind, SourcePlace, SourceRange } from './types.js';
 import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFailure } from './json.js';
 import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan.js';
 import { locateInJson, type JsonLocated } from './json-locate.js';
 import { LineIndex, positionsAt, type Position } from './lines.js';
-import { parseYaml, type Span, type YamlError } from './yaml.js';
+import { parseYaml, type Span, type YamlError, type YamlMergeOrigin } from './yaml.js';
 
 /**
  * Findings about a property's presence rather than its value (an unknown property): their
@@ -20,6 +20,14 @@ import { parseYaml, type Span, type YamlError } from './yaml.js';
  * object, so it gets the parent's range).
  */
 export const MEMBER_MESSAGE_IDS: ReadonlySet<string> = new Set(['unknownProperty', 'additionalProperties', 'unevaluatedProperties']);
+
+/**
+ * Findings that a property should not be there at all (unknown to the dialect, or to the sink
+ * credential's type). In YAML, such a property may have come in through a merge key (`<<: *base`)
+ * from a mapping written elsewhere, or hold the anchored mapping a merge key copies: the finding
+ * says so (withLocations).
+ */
+const UNKNOWN_PROPERTY_IDS: ReadonlySet<string> = new Set([...MEMBER_MESSAGE_IDS, 'undeclaredForType']);
 
 const KINDS: ReadonlyMap<string, SourceKind> = new Map([
   ['.json', 'json'],
@@ -88,6 +96,8 @@ type Positions = (offsets: readonly number[]) => Position[];
 interface Whereabouts {
   readonly locator: () => Locator | undefined;
   readonly positions: Positions;
+  /** YAML: the merge key behind a member, with an offset for its position. */
+  readonly mergeOrigin?: (pointer: string) => YamlMergeOrigin | undefined;
 }
 
 /** A body; without whereabouts (it has no value) nothing in it can be located. */
@@ -119,6 +129,13 @@ function makeBody(index: number, line: number, parsed: { value: unknown } | unde
     locatePlaces(places) {
       const found = locator();
       return found === undefined ? places.map(() => undefined) : toRanges(found.nearest(places));
+    },
+    mergeOrigin(pointer) {
+      const origin = where?.mergeOrigin?.(pointer);
+      if (origin === undefined) return undefined;
+      const at = positions([origin.at])[0]!;
+      const found: MergeOrigin = { role: origin.role, line: at.line, column: at.column };
+      return origin.anchor === undefined ? found : { ...found, anchor: origin.anchor };
     },
   };
   if (parsed !== undefined) (body as { value?: unknown }).value = parsed.value;
@@ -266,7 +283,11 @@ function yamlBodies(text: string): SourceBody[] {
     const exact = (pointer: string, member: boolean): Span | undefined => (member ? doc.memberSpan(pointer) : doc.valueSpan(pointer));
     const locator: Locator = { exact, nearest: nearestOneByOne(exact) };
     const problems = doc.duplicates.map((d) => duplicateProblem(lines(), d.pointer, d.key, d.span, d.previous));
-    return makeBody(index, line, { value: doc.value }, problems, { locator: () => locator, positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)) });
+    return makeBody(index, line, { value: doc.value }, problems, {
+      locator: () => locator,
+      positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
+      mergeOrigin: (pointer) => doc.mergeOrigin(pointer),
+    });
   });
 }
 
@@ -351,12 +372,47 @@ function rangesOf(body: SourceBody, places: readonly SourcePlace[]): (SourceRang
   }
 }
 
+/** A body's merge origin of a pointer; a failure (not expected) costs only the note. */
+function mergeOriginOf(body: SourceBody, pointer: string): MergeOrigin | undefined {
+  try {
+    return body.mergeOrigin?.(pointer);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sentence and data an unknown-property finding gets when a YAML merge key is behind the
+ * property: it came in through the merge (its range is in the merged mapping, where it is
+ * written), or it holds the anchored mapping the merge copies (which stays in the body).
+ */
+function withMergeOrigin(issue: Issue, origin: MergeOrigin): void {
+  const where = `the merge key at line ${origin.line}, column ${origin.column}`;
+  const anchor = origin.anchor === undefined ? '' : `&${origin.anchor}`;
+  const note =
+    origin.role === 'merged'
+      ? origin.anchor === undefined
+        ? `It came in through ${where}.`
+        : `It came in from the anchor ${anchor} through ${where}.`
+      : `It holds the anchor ${anchor} that ${where} copies: the merge does not take it out of the body.`;
+  issue.message = `${issue.message} ${note}`;
+  const data: NonNullable<Issue['data']> = Object.assign({}, issue.data);
+  data.merge = origin.role;
+  if (origin.anchor !== undefined) data.anchor = origin.anchor;
+  data.mergeLine = origin.line;
+  data.mergeColumn = origin.column;
+  issue.data = data;
+}
+
 /**
  * The issues with line, column, endLine and endColumn of what their paths name in the file
  * (issues that have a line already are kept as they are); a path that names nothing in the text
- * (a value the engine filled in, a merged YAML key) gets the range of its nearest existing
- * ancestor. Positions are computed here, for these issues only and all at once (one walk of a
- * JSON text), so a body without issues costs nothing and one with a few costs little.
+ * (a value the engine filled in) gets the range of its nearest existing ancestor. A value or
+ * member that a YAML merge key copied in is located where it is written, in the merged mapping;
+ * an unknown property that came in that way (or holds what a merge copies) says so in its
+ * message and data (`merge`, `anchor`, `mergeLine`, `mergeColumn`). Positions are computed
+ * here, for these issues only and all at once (one walk of a JSON text), so a body without issues
+ * costs nothing and one with a few costs little.
  */
 export function withLocations(issues: readonly Issue[], body: SourceBody): Issue[] {
   const places: SourcePlace[] = [];
@@ -375,6 +431,10 @@ export function withLocations(issues: readonly Issue[], body: SourceBody): Issue
     copy.column = range.column;
     copy.endLine = range.endLine;
     copy.endColumn = range.endColumn;
+    if (UNKNOWN_PROPERTY_IDS.has(issue.messageId)) {
+      const origin = mergeOriginOf(body, issue.path);
+      if (origin !== undefined) withMergeOrigin(copy, origin);
+    }
     return copy;
   });
 }

@@ -23,6 +23,21 @@ export interface SourcePlace {
   readonly member: boolean;
 }
 
+/**
+ * How an object member of a YAML body relates to a merge key (`<<`). 'merged': the member was
+ * copied in by the merge key (it is written in the merged mapping, where locate places it);
+ * 'source': the member's value is the anchored mapping a merge key copies, which the body holds
+ * besides the copy.
+ */
+export interface MergeOrigin {
+  readonly role: 'merged' | 'source';
+  /** The anchor the merge key names (`<<: *base` → 'base'); absent for a mapping written after `<<:`. */
+  readonly anchor?: string;
+  /** The position of the merge key's `<<`. */
+  readonly line: number;
+  readonly column: number;
+}
+
 /** One request body of a source file. */
 export interface SourceBody {
   /** Which body of the file, from 0 (NDJSON: counting non-blank lines; YAML: non-empty documents). */
@@ -44,9 +59,15 @@ export interface SourceBody {
   locateMember(pointer: string): SourceRange | undefined;
   /**
    * The ranges of many places at once (for a JSON text, one walk for all of them): each place's
-   * range as locate or locateMember gives it or, when its pointer names nothing in the text (a
-   * value the engine filled in, a merged YAML key), the range of the value of its nearest
-   * ancestor that exists; undefined when there is none.
+   * range as locate or locateMember gives it (a member a YAML merge key copied in: where it is
+   * written, in the merged mapping) or, when its pointer names nothing in the text (a value the
+   * engine filled in), the range of the value of its nearest ancestor that exists; undefined when
+   * there is none.
    */
   locatePlaces(places: readonly SourcePlace[]): (SourceRange | undefined)[];
+  /**
+   * For an object member of a YAML body, its merge key, if one copied it in or copies its value;
+   * otherwise undefined. Absent on bodies that cannot have merge keys.
+   */
+  mergeOrigin?(pointer: string): MergeOrigin | undefined;
 }

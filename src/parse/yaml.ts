@@ -1,8 +1,11 @@
 // YAML text → one body per document, with offsets into the whole text (documents share it), the
 // first syntax error of each document, and duplicate keys (which the JavaScript value silently
-// collapses to the last one, as JSON.parse does). Uses the `yaml` package (YAML 1.2 core schema).
+// collapses to the last one, as JSON.parse does). Uses the `yaml` package (YAML 1.2 core schema),
+// with YAML 1.1 merge keys (`<<: *base`, `<<: [*a, *b]`) as fixture files use them: a merged
+// member is located where it is written (in the anchored mapping), and says which merge key
+// brought it (mergeOrigin).
 
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { escapePointerSegment } from '../shared/pointer.js';
 import { trimEnd } from '../shared/text.js';
 
@@ -31,6 +34,19 @@ export interface YamlError {
   readonly limit?: YamlLimit;
 }
 
+/**
+ * How an object member relates to a YAML merge key (`<<`): 'merged', the member was copied in by
+ * the merge key at `at` (its text is in the merged mapping); 'source', the member's value is a
+ * mapping (or list of them) that the merge key at `at` copies, and stays in the body besides.
+ */
+export interface YamlMergeOrigin {
+  readonly role: 'merged' | 'source';
+  /** The anchor the merge key names (`<<: *base` → 'base'); absent for a mapping written in place. */
+  readonly anchor?: string;
+  /** Where the merge key's `<<` is. */
+  readonly at: number;
+}
+
 interface YamlDocument {
   /** Where the document's content starts. */
   readonly start: number;
@@ -42,6 +58,8 @@ interface YamlDocument {
   valueSpan(pointer: string): Span | undefined;
   /** For an object member, from its key to the end of its value; otherwise the value's span. */
   memberSpan(pointer: string): Span | undefined;
+  /** Whether the member a pointer names came in through a merge key, or holds what one copies. */
+  mergeOrigin(pointer: string): YamlMergeOrigin | undefined;
 }
 
 export interface YamlStream {
@@ -71,6 +89,9 @@ export const MAX_YAML_ALIAS_VALUES = 10000;
 const OPTIONS = {
   // Duplicates are found below, with pointers; the value keeps the last one.
   uniqueKeys: false,
+  // `<<` merge keys (YAML 1.1, common in fixture files) in every document, not only under %YAML 1.1.
+  // A quoted '<<' stays a plain key.
+  merge: true,
   prettyErrors: false,
   logLevel: 'silent',
 } as const;
@@ -92,6 +113,35 @@ function keyString(key: unknown): string | undefined {
   if (value === null) return '';
   if (typeof value === 'object') return undefined;
   return String(value);
+}
+
+/** A `<<` merge key (the yaml package makes it a scalar whose value is the symbol `<<`). */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const value = key.value;
+  return typeof value === 'symbol' && value.description === '<<';
+}
+
+/** A mapping a merge key copies, and the alias that named it or the list it is in (if any). */
+interface MergeSource {
+  readonly map: YAMLMap;
+  readonly alias?: Alias;
+}
+
+/** A member of a mapping as the JavaScript value has it: written there, or copied in by a merge key. */
+interface Member {
+  readonly key: YamlNode;
+  readonly value: AnyNode;
+  /** The merge key (`<<`) of this mapping that copied the member in. */
+  readonly mergeKey?: YamlNode;
+  /** The anchor that merge key named for it. */
+  readonly anchor?: string;
+}
+
+/** The last merge key on a pointer's way. */
+interface Via {
+  readonly mergeKey: YamlNode;
+  readonly anchor?: string;
 }
 
 function isBlank(c: number): boolean {
@@ -117,6 +167,10 @@ interface WalkState {
 class Spans {
   /** Each alias's node, filled in by check() (the document must have passed it). */
   private readonly targets = new Map<Alias, YamlNode>();
+  /** Each anchored node that a merge key names → the first such merge key, filled in by check(). */
+  private readonly mergedAnchors = new Map<YamlNode, YamlNode>();
+  /** Each mapping's members as the value has them, made when a pointer goes through it. */
+  private readonly members = new Map<YAMLMap, Map<string, Member>>();
 
   constructor(private readonly text: string, private readonly doc: Document.Parsed) {}
 
@@ -143,10 +197,14 @@ class Spans {
     return end;
   }
 
-  /** The node a pointer names (aliases on the way are followed; the last is not). */
-  find(pointer: string): { node: YamlNode; key?: YamlNode } | undefined {
+  /**
+   * The node a pointer names (aliases on the way are followed; the last is not), and the last
+   * merge key on the way (a member copied in by a merge key is found where it is written).
+   */
+  find(pointer: string): { node: YamlNode; key?: YamlNode; via?: Via } | undefined {
     let node: AnyNode = this.doc.contents as AnyNode;
     let key: YamlNode | undefined;
+    let via: Via | undefined;
     if (pointer === '') return node ? { node } : undefined;
     if (pointer.charCodeAt(0) !== 47) return undefined;
     for (const raw of pointer.slice(1).split('/')) {
@@ -155,13 +213,11 @@ class Spans {
       // so no alias names another).
       if (isAlias(node)) node = this.targets.get(node);
       if (isMap(node)) {
-        let found: { key: YamlNode; value: AnyNode } | undefined;
-        for (const pair of node.items) {
-          if (keyString(pair.key) === segment) found = { key: pair.key as YamlNode, value: pair.value as AnyNode };
-        }
+        const found = this.membersOf(node).get(segment);
         if (found === undefined) return undefined;
         key = found.key;
         node = found.value;
+        if (found.mergeKey !== undefined) via = found.anchor === undefined ? { mergeKey: found.mergeKey } : { mergeKey: found.mergeKey, anchor: found.anchor };
       } else if (isSeq(node)) {
         if (!/^(?:0|[1-9]\d*)$/.test(segment)) return undefined;
         node = node.items[Number(segment)] as AnyNode;
@@ -171,10 +227,81 @@ class Spans {
       }
       if (node === null || node === undefined) {
         // `key:` with nothing after it: the member is its key.
-        return key ? { node: key } : undefined;
+        return key ? (via ? { node: key, via } : { node: key }) : undefined;
       }
     }
-    return node ? { node, key } : undefined;
+    if (!node) return undefined;
+    return via ? { node, key, via } : { node, key };
+  }
+
+  /**
+   * A mapping's members as the yaml package builds its value: the keys written in it (the last of
+   * a repeated key), then those of its merge keys' mappings in order (`<<: [*a, *b]`: a before b;
+   * two `<<` keys: the first before the second), each only where no earlier one gave it. So an
+   * explicit key overrides a merged one wherever it stands. Made once per mapping; the merged
+   * mappings' own members come from the same cache, so nested merges cost their size once.
+   */
+  private membersOf(map: YAMLMap): Map<string, Member> {
+    let members = this.members.get(map);
+    if (members !== undefined) return members;
+    members = new Map();
+    let merges: { key: YamlNode; value: AnyNode }[] | undefined;
+    for (const pair of map.items) {
+      if (isMergeKey(pair.key)) {
+        (merges ??= []).push({ key: pair.key as YamlNode, value: pair.value as AnyNode });
+        continue;
+      }
+      const name = keyString(pair.key);
+      if (name !== undefined) members.set(name, { key: pair.key as YamlNode, value: pair.value as AnyNode });
+    }
+    // Set before the merged members are added: a mapping is never merged into itself (check()
+    // refuses an alias inside the node it names).
+    this.members.set(map, members);
+    for (const { key: mergeKey, value } of merges ?? []) {
+      const merged = this.mergeSources(value);
+      if (!('sources' in merged)) continue; // not expected: check() refused such a document
+      for (const source of merged.sources) {
+        const anchor = source.alias?.source;
+        for (const [name, member] of this.membersOf(source.map)) {
+          if (members.has(name)) continue;
+          members.set(name, anchor === undefined ? { key: member.key, value: member.value, mergeKey } : { key: member.key, value: member.value, mergeKey, anchor });
+        }
+      }
+    }
+    return members;
+  }
+
+  /**
+   * The mappings a merge key's value stands for: a mapping, an alias of one, or a sequence of
+   * them (or an alias of such a sequence), as the yaml package merges them; otherwise `bad`, the
+   * first node that is none of these (the value itself when it is empty or an alias).
+   */
+  private mergeSources(value: AnyNode): { sources: MergeSource[] } | { bad: AnyNode; inList: boolean } {
+    const resolved = isAlias(value) ? this.targets.get(value) : value;
+    if (isMap(resolved)) return { sources: [isAlias(value) ? { map: resolved, alias: value } : { map: resolved }] };
+    if (!isSeq(resolved)) return { bad: value, inList: false };
+    const sources: MergeSource[] = [];
+    for (const item of resolved.items) {
+      const map = isAlias(item) ? this.targets.get(item) : (item as AnyNode);
+      if (!isMap(map)) return isAlias(value) ? { bad: value, inList: false } : { bad: item as AnyNode, inList: true };
+      // The alias that names the mapping: its own, or that of the list it is in.
+      const alias = isAlias(item) ? item : isAlias(value) ? value : undefined;
+      sources.push(alias === undefined ? { map } : { map, alias });
+    }
+    return { sources };
+  }
+
+  mergeOrigin(pointer: string): YamlMergeOrigin | undefined {
+    const found = this.find(pointer);
+    if (found === undefined) return undefined;
+    if (found.via !== undefined) {
+      const at = this.rangeOf(found.via.mergeKey)?.[0] ?? 0;
+      return found.via.anchor === undefined ? { role: 'merged', at } : { role: 'merged', anchor: found.via.anchor, at };
+    }
+    const mergeKey = this.mergedAnchors.get(found.node);
+    const anchor = (found.node as { anchor?: string }).anchor;
+    if (mergeKey === undefined || !anchor) return undefined;
+    return { role: 'source', anchor, at: this.rangeOf(mergeKey)?.[0] ?? 0 };
   }
 
   valueSpan(pointer: string): Span | undefined {
@@ -232,6 +359,12 @@ class Spans {
       const seen = new Map<string, YamlNode>();
       for (const pair of node.items) {
         const key = pair.key as AnyNode;
+        if (isMergeKey(key)) {
+          const merged = this.merge(key as YamlNode, pair.value as AnyNode, pointer, state);
+          if (merged < 0) return -1;
+          values += 1 + merged;
+          continue;
+        }
         const keyValues = this.walk(key, pointer, state);
         if (keyValues < 0) return -1;
         const name = keyString(key);
@@ -264,6 +397,35 @@ class Spans {
     }
     state.open.delete(node);
     if (anchor) state.values.set(node, values);
+    return values;
+  }
+
+  /**
+   * A merge key's value: walked like any value (its aliases count, expanded, against the limits:
+   * the yaml package copies a merged mapping again for every merge key that names it), then it must
+   * stand for mappings (mergeSources). A mapping written in place is walked with its parent's
+   * pointer, since its keys become the parent's. Returns the values it stands for, or -1.
+   */
+  private merge(mergeKey: YamlNode, value: AnyNode, pointer: string | undefined, state: WalkState): number {
+    const values = this.walk(value, isMap(value) ? pointer : undefined, state);
+    if (values < 0) return -1;
+    const merged = this.mergeSources(value);
+    if (!('sources' in merged)) {
+      const { bad, inList } = merged;
+      const empty = bad === null || bad === undefined || (isScalar(bad) && bad.value === null && this.end(bad) <= (this.rangeOf(bad)?.[0] ?? 0));
+      const given = inList ? 'is given a list with' : 'is given';
+      const reason = empty
+        ? 'the merge key << has no value'
+        : isAlias(bad)
+          ? `the merge key << ${given} *${bad.source}, which names ${inList ? 'no mapping' : 'neither a mapping nor a list of mappings'}`
+          : `the merge key << ${given} a value that is not a mapping`;
+      return this.refuse(state, empty ? mergeKey : bad, `${reason}; it takes a mapping, an alias of one, or a list of them`);
+    }
+    // The anchored nodes this merge key names (an anchored list of mappings, or each mapping).
+    for (const alias of isAlias(value) ? [value] : merged.sources.map((source) => source.alias)) {
+      const target = alias === undefined ? undefined : this.targets.get(alias);
+      if (target !== undefined && !this.mergedAnchors.has(target)) this.mergedAnchors.set(target, mergeKey);
+    }
     return values;
   }
 
@@ -375,6 +537,7 @@ export function parseYaml(text: string): YamlStream {
       start,
       valueSpan: (pointer: string) => spans.valueSpan(pointer),
       memberSpan: (pointer: string) => spans.memberSpan(pointer),
+      mergeOrigin: (pointer: string) => spans.mergeOrigin(pointer),
     };
     if (firstError !== undefined) {
       documents.push({ ...base, duplicates: [], error: { span: clampSpan(text, firstError.pos), reason: reasonOf(firstError.message) } });

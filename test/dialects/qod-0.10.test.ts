@@ -1,7 +1,7 @@
 // qod-0.10 (CAMARA 0.10.1): its schema and the rules under its facts, with 0.10's own answers
 // (400 INVALID_ARGUMENT and OUT_OF_RANGE only: no 404, no 422, no INVALID_SINK).
 import { describe, expect, it } from 'vitest';
-import { toErrorInfo, validate } from '../../src/index.js';
+import { toErrorInfo, validate, type QosProfile } from '../../src/index.js';
 import { dialectCases } from './cases.js';
 
 const body = {
@@ -11,7 +11,7 @@ const body = {
   webhook: { notificationUrl: 'https://application-server.example.com/notifications' },
 };
 const token = 'c8974e592c2fa383d4a3960714';
-const catalogue = [
+const catalogue: QosProfile[] = [
   { name: 'QOS_E', status: 'ACTIVE', maxDuration: { value: 1, unit: 'Hours' } },
   { name: 'QOS_OLD', status: 'DEPRECATED' },
 ];

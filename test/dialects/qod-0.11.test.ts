@@ -1,6 +1,7 @@
 // qod-0.11 (CAMARA 0.11.x, r1.3): what its schema accepts, and what the report says under it. Cases
 // named after a scenario of r1.3's createSession test definitions are that scenario, decided from the
 // body and static configuration.
+import type { Policy } from '../../src/index.js';
 import { dialectTester, sharedScenarios } from '../helpers/dialect-tester.js';
 
 const body = { device: { phoneNumber: '+34600000001' }, applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
@@ -8,7 +9,7 @@ const token = { credentialType: 'ACCESSTOKEN', accessToken: 'eyJhbGciOiJSUzI1NiJ
 const sink = 'https://endpoint.example.com/sink';
 const withCredential = (credential: Record<string, unknown>) => ({ ...body, sink, sinkCredential: credential });
 const without = (key: string) => Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
-const catalogue = { qosProfiles: [{ name: 'QOS_E', status: 'ACTIVE', maxDuration: { value: 1, unit: 'Hours' } }, { name: 'QOS_OLD', status: 'DEPRECATED' }] };
+const catalogue = { qosProfiles: [{ name: 'QOS_E', status: 'ACTIVE', maxDuration: { value: 1, unit: 'Hours' } }, { name: 'QOS_OLD', status: 'DEPRECATED' }] } satisfies Policy;
 const registry = (ids: Record<string, string>) => ({ resolveDevice: (id: { type: string }) => ids[id.type] });
 
 dialectTester('qod-0.11', {

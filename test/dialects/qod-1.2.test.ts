@@ -19,6 +19,7 @@
 //
 // Where we answer with another code than a scenario expects because we follow the specification, the
 // case says so (the tests' codes are an option of their own, not these cases).
+import type { Policy } from '../../src/index.js';
 import { dialectTester, sharedScenarios } from '../helpers/dialect-tester.js';
 
 const body = { device: { phoneNumber: '+34600000001' }, applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
@@ -34,7 +35,7 @@ const catalogue = {
     { name: 'QOS_OLD', status: 'DEPRECATED' },
     { name: 'QOS_OFF', status: 'INACTIVE' },
   ],
-};
+} satisfies Policy;
 // "a valid access token which does not identify a single device" (the C01 scenarios)
 const twoLegged = { tokenIdentifiesDevice: false };
 const twoIdentifiers = { ...body, device: { phoneNumber: '+34600000001', ipv4Address: { publicAddress: '84.125.93.10', publicPort: 59765 } } };

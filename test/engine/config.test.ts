@@ -2,9 +2,9 @@
 // things in code; a misspelt key at any level must fail with a sentence naming its path and, where
 // one is close, the key that was meant. Messages are compared whole: they are the interface.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createValidator, type ValidateOptions } from '../../src/index.js';
+import { ConfigError, createValidator, type QosProfile, type ValidateOptions } from '../../src/index.js';
 
-const profile = { name: 'QOS_E', status: 'ACTIVE', maxDuration: { value: 1, unit: 'Hours' } };
+const profile: QosProfile = { name: 'QOS_E', status: 'ACTIVE', maxDuration: { value: 1, unit: 'Hours' } };
 const rule = {
   meta: { docs: { description: 'A test rule.' }, messages: { m: 'M.' }, status: 400, code: 'INVALID_ARGUMENT' },
   check() {},

@@ -1,7 +1,7 @@
 // validate never throws and never mutates its input, whatever it is given.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createValidator, toErrorInfo, validate, validateJson } from '../../src/index.js';
+import { createValidator, toErrorInfo, validate, validateJson, type Policy } from '../../src/index.js';
 
 const valid = {
   device: { phoneNumber: '+34600000001' },
@@ -21,7 +21,7 @@ function deepFreeze<T>(value: T): T {
 const policy = {
   qosProfiles: [{ name: 'QOS_E', status: 'ACTIVE', minDuration: { value: 1, unit: 'Seconds' }, maxDuration: { value: 1, unit: 'Days' } }],
   resolveDevice: () => 'device-1',
-};
+} satisfies Policy;
 
 describe('robustness', () => {
   it.each([

@@ -4,7 +4,7 @@
 // area of the body (a top-level member); a case changes at most one thing per area, so that what
 // one change must cause cannot be undone by another, and an error elsewhere is a false positive.
 import fc from 'fast-check';
-import type { Severity } from '../../src/index.js';
+import type { QosProfile, Severity } from '../../src/index.js';
 import { token, type FuzzedDialect } from './bodies.js';
 
 type Json = Record<string, unknown>;
@@ -69,7 +69,7 @@ const FACTS: Record<FuzzedDialect, { portMin: number; durationMin: number; durat
 };
 
 /** The QoS-profile catalogue the mutation properties run with: the fixtures' names, and two that are not ACTIVE. */
-export const CATALOGUE = [
+export const CATALOGUE: QosProfile[] = [
   { name: 'QOS_E', status: 'ACTIVE' },
   { name: 'QOS_L', status: 'ACTIVE' },
   { name: 'QOS_VC', status: 'ACTIVE' },

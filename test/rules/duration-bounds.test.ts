@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dialects } from '../../src/dialects/index.js';
-import { createValidator, type DialectId, type QosProfile } from '../../src/index.js';
+import { createValidator, type DialectId, type DurationUnit, type QosProfile } from '../../src/index.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const base = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_S' };
@@ -175,8 +175,8 @@ describe('duration-bounds agrees with the schema and converts exactly', () => {
   }
 
   it('decides profile bounds as exact rational comparisons would', () => {
-    const NS: Record<string, bigint> = { Days: 86_400_000_000_000n, Hours: 3_600_000_000_000n, Minutes: 60_000_000_000n, Seconds: 1_000_000_000n, Milliseconds: 1_000_000n, Microseconds: 1_000n, Nanoseconds: 1n };
-    const unit = fc.constantFrom(...Object.keys(NS));
+    const NS: Record<DurationUnit, bigint> = { Days: 86_400_000_000_000n, Hours: 3_600_000_000_000n, Minutes: 60_000_000_000n, Seconds: 1_000_000_000n, Milliseconds: 1_000_000n, Microseconds: 1_000n, Nanoseconds: 1n };
+    const unit = fc.constantFrom(...(Object.keys(NS) as DurationUnit[]));
     const value = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 2147483647 }), fc.constantFrom(1e15, 1e20, 2 ** 60));
     const seconds = fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 2147483647 }));
     fc.assert(
