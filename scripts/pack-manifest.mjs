@@ -9,16 +9,18 @@
 //   prepack:  npm run build && node scripts/pack-manifest.mjs strip    (package.json without prepare)
 //   postpack: node scripts/pack-manifest.mjs restore                   (package.json as it was)
 //
-// `strip` keeps the file as it was in node_modules/.cache/ and `restore` puts it back byte for
-// byte. A pack that failed between the two leaves the copy behind: the next `strip` (or a
+// `strip` keeps the file as it was in the system's temporary folder (one place per package folder)
+// and `restore` puts it back byte for byte. A pack that failed between the two leaves the copy behind: the next `strip` (or a
 // `restore`) puts it back first. test/packaging/ checks the tarball's package.json and the restore.
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = join(root, 'package.json');
-const kept = join(root, 'node_modules', '.cache', 'qod-policy-pack', 'package.json');
+const kept = join(tmpdir(), `qod-policy-pack-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`, 'package.json');
 
 function restore() {
   if (!existsSync(kept)) return false;
