@@ -67,8 +67,10 @@ describe('package', () => {
     expect(Object.keys(pkg.exports['.'])[0]).toBe('types');
     expect(pkg.bin['qod-policy']).toBeDefined();
     expect(existsSync(join(root, pkg.bin['qod-policy']))).toBe(true);
-    expect(pkg.engines.node).toBe('>=20');
-    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'schemas']));
+    // ESM only; require('qod-policy') needs require(esm), unflagged from Node 20.19 and 22.12 (README, Install).
+    expect(pkg.engines.node).toBe('^20.19.0 || >=22.12.0');
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'schemas', 'bin', 'docs']));
+    expect(existsSync(join(root, 'LICENSE'))).toBe(true);
     for (const dep of ['ajv', 'ajv-formats', 'ipaddr.js', 'libphonenumber-js']) expect(pkg.dependencies[dep]).toBeDefined();
   });
 

@@ -17,7 +17,7 @@ export interface Run {
  * for its script (npm_lifecycle_*, npm_package_* ...), which would make a nested npm believe it runs
  * inside this package's lifecycle. npm's configuration (npm_config_*, the cache) is kept.
  */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^npm_/i.test(key) && !/^npm_config_/i.test(key)) continue;
