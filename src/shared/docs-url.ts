@@ -16,14 +16,13 @@
 
 const OWN_PLACES = /^(.+\/)(?:dist\/shared\/docs-url\.js|dist\/cli\/bundle\/(?:chunks\/)?[^/]+\.js|src\/shared\/docs-url\.ts)$/;
 
-/** The package's folder, as a URL ending with '/', or undefined where it is unknown. */
-function packageFolder(): string | undefined {
-  const own: unknown = import.meta.url;
+/** The package's folder, as a URL ending with '/', given this module's URL; undefined where it is unknown. */
+export function packageFolderOf(own: unknown): string | undefined {
   if (typeof own !== 'string') return undefined;
   return OWN_PLACES.exec(own.replace(/[?#].*$/s, ''))?.[1];
 }
 
-const folder = packageFolder();
+const folder = packageFolderOf(import.meta.url);
 
 /** The folder of the rule pages (docs/rules/ of this package) as a URL ending with '/'; undefined where unknown. */
 export const RULE_DOCS_BASE: string | undefined = folder === undefined ? undefined : `${folder}docs/rules/`;
