@@ -25,7 +25,7 @@ const kept = join(tmpdir(), `qod-policy-pack-${createHash('sha256').update(root)
 function restore() {
   if (!existsSync(kept)) return false;
   copyFileSync(kept, manifest);
-  rmSync(kept);
+  rmSync(dirname(kept), { recursive: true });
   return true;
 }
 
