@@ -36,7 +36,10 @@ function partsOf(modules) {
  * @returns {Promise<{ code: string, bytes: number, gzipBytes: number, moduleIds: string[], parts: [string, number][] }>}
  */
 export async function bundleEdge({ format = 'esm', minify = true } = {}) {
-  const bundle = await rolldown({ input: join(root, 'dist', 'index.js'), platform: 'browser', logLevel: 'warn' });
+  // An iife has no import.meta: it becomes {} there (what rolldown does anyway, said explicitly so
+  // that it does not warn), and the built-in rules carry no documentation url (src/shared/docs-url.ts).
+  const transform = format === 'iife' ? { define: { 'import.meta': '{}' } } : {};
+  const bundle = await rolldown({ input: join(root, 'dist', 'index.js'), platform: 'browser', logLevel: 'warn', transform });
   try {
     const { output } = await bundle.generate({ format, minify, name: 'qodPolicy', codeSplitting: false });
     if (output.length !== 1) throw new Error(`bundle-edge: expected one file, got ${output.map((o) => o.fileName).join(', ')}`);

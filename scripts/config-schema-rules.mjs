@@ -24,10 +24,13 @@ function optionsSchema(meta) {
   return schema;
 }
 
-function ruleEntry(rule) {
+// A built-in rule's meta.docs.url is its page in the running copy of the package (a file: URL that
+// differs per machine, src/shared/docs-url.ts); the schema ships in that package, so it names the page
+// by its path there.
+function ruleEntry(id, rule) {
   const { meta } = rule;
   const level = meta.defaultLevel ?? 'error';
-  const url = meta.docs.url === undefined ? '' : ` ${meta.docs.url}`;
+  const url = meta.docs.url === undefined ? '' : ` Documentation: docs/rules/${id}.md in the qod-policy package.`;
   return {
     description: `${meta.docs.description} Default: ${level}.${url}`,
     default: level,
@@ -47,7 +50,7 @@ export function withRuleEntries(schema, rules) {
   const { properties: _properties, propertyNames: _propertyNames, ...handWritten } = out.$defs.rules;
   out.$defs.rules = {
     ...handWritten,
-    properties: Object.fromEntries(ids.map((id) => [id, ruleEntry(rules[id])])),
+    properties: Object.fromEntries(ids.map((id) => [id, ruleEntry(id, rules[id])])),
     propertyNames: { anyOf: [{ enum: ids }, { pattern: '^[^/]+/.+$' }] },
   };
   return out;

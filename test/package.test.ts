@@ -4,9 +4,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { withRuleTable } from '../scripts/update-readme-rules.mjs';
+import { readmeRuleRows, withRuleTable } from '../scripts/update-readme-rules.mjs';
 import { ruleRows, rulesMarkdown } from '../src/cli/rules.js';
 import * as api from '../src/index.js';
+import { RULE_DOCS_BASE } from '../src/shared/docs-url.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -66,8 +67,10 @@ describe('package', () => {
     expect(Object.keys(pkg.exports['.'])[0]).toBe('types');
     expect(pkg.bin['qod-policy']).toBeDefined();
     expect(existsSync(join(root, pkg.bin['qod-policy']))).toBe(true);
-    expect(pkg.engines.node).toBe('>=20');
-    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'schemas']));
+    // ESM only; require('qod-policy') needs require(esm), unflagged from Node 20.19 and 22.12 (README, Install).
+    expect(pkg.engines.node).toBe('^20.19.0 || >=22.12.0');
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'schemas', 'bin', 'docs']));
+    expect(existsSync(join(root, 'LICENSE'))).toBe(true);
     for (const dep of ['ajv', 'ajv-formats', 'ipaddr.js', 'libphonenumber-js']) expect(pkg.dependencies[dep]).toBeDefined();
   });
 
@@ -102,7 +105,10 @@ describe('package', () => {
   it('has a README rule table row for every rule with its description and documentation link', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     for (const [id, rule] of Object.entries(api.rules)) {
-      const row = readme.split('\n').find((line) => line.startsWith(`| [\`${id}\`](${rule.meta.docs.url})`));
+      // The README ships in the package: it links the page by its path there (meta.docs.url is the
+      // page in the running copy, a file: URL).
+      expect(rule.meta.docs.url, id).toBe(pathToFileURL(join(root, 'docs/rules', `${id}.md`)).href);
+      const row = readme.split('\n').find((line) => line.startsWith(`| [\`${id}\`](docs/rules/${id}.md)`));
       expect(row, `README row for ${id}`).toBeDefined();
       expect(row).toContain(rule.meta.docs.description);
     }
@@ -110,7 +116,8 @@ describe('package', () => {
 
   it('has the README rule table that npm run build writes (scripts/update-readme-rules.mjs)', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(withRuleTable(readme, rulesMarkdown(ruleRows())), "README.md's rule table is stale: run npm run build").toBe(readme);
+    const table = rulesMarkdown(readmeRuleRows(ruleRows(), RULE_DOCS_BASE));
+    expect(withRuleTable(readme, table), "README.md's rule table is stale: run npm run build").toBe(readme);
   });
 
   it('ships 2020-12 schemas with an $id for every dialect', () => {
