@@ -27,13 +27,13 @@ Without paths, the current directory is linted.
 
 Options:
   -f, --format <name>       ${FORMAT_CHOICES}
-  -o, --output <file>       write the report to a file instead of stdout
+  -o, --output <file>       write the report to a file instead of stdout (also --output-file)
       --dialect <id|auto>   API version of the bodies: qod-1.2, qod-1.1, qod-1.0, qod-0.11, qod-0.10,
                             qod-0.9, qod-0.8, qod-sdk or auto (default: config, else auto)
   -c, --config <file>       use this configuration file (.json or .mjs) instead of looking one up
       --no-config           do not look up a configuration file
       --qos-profiles <file> QoS-profile catalogue as the CAMARA qos-profiles API returns it (JSON or YAML)
-      --max-warnings <n>    exit 1 when there are more than n warnings (default: -1, no limit)
+      --max-warnings <n>    exit 1 when there are more than n warnings (default: -1; negative: no limit)
       --max-file-size <n>   a file larger than n bytes is a finding, not read (default: 67108864, 64 MiB)
       --quiet               report errors only (warnings still count for --max-warnings)
       --stdin-filename <p>  name (and kind, by extension) of the body read from '-'
