@@ -22,15 +22,17 @@ export const LINT_HELP = `Usage: qod-policy lint [paths/globs...] [options]
 
 Checks CreateSession request bodies in files, directories (recursive) and globs; '-' reads stdin.
 Files: .json (one body), .ndjson/.jsonl (one body a line), .yaml/.yml (one body a document).
-Directories and globs yield only those extensions and skip node_modules and dot-directories.
-Without paths, the current directory is linted.
+Directories and globs yield only those extensions, and skip node_modules, dot-directories and
+files that are not request bodies (package.json, lock files, tsconfig*.json...); a file named is
+linted whatever its name. Without paths: the files below the working directory that the
+configuration's 'files' select (default: fixtures/, test/fixtures/, tests/fixtures/, *.qod.*).
 
 Options:
   -f, --format <name>       ${FORMAT_CHOICES}
   -o, --output <file>       write the report to a file instead of stdout (also --output-file)
       --dialect <id|auto>   API version of the bodies: qod-1.2, qod-1.1, qod-1.0, qod-0.11, qod-0.10,
                             qod-0.9, qod-0.8, qod-sdk or auto (default: config, else auto)
-  -c, --config <file>       use this configuration file (.json or .mjs) instead of looking one up
+  -c, --config <file>       use this configuration file for every file instead of looking one up
       --no-config           do not look up a configuration file
       --qos-profiles <file> QoS-profile catalogue as the CAMARA qos-profiles API returns it (JSON or YAML)
       --max-warnings <n>    exit 1 when there are more than n warnings (default: -1; negative: no limit)
@@ -40,8 +42,8 @@ Options:
       --color, --no-color   force colour on or off (NO_COLOR always turns it off)
   -h, --help                show this help
 
-Configuration: qod-policy.config.json or qod-policy.config.mjs, looked up from the working
-directory upward. See docs/cli.md.
+Configuration: qod-policy.config.json, .jsonc, .js, .mjs or .cjs, looked up from each linted
+file's folder upward. See docs/cli.md.
 `;
 
 export const RULES_HELP = `Usage: qod-policy rules [--format text|json]
