@@ -20,7 +20,7 @@ import { CliError, configErrorMessage, isCliError } from './errors.js';
 import { compileConfigGlobs } from './glob.js';
 
 /** The names a configuration file may have; two of them in one folder is an error. */
-const CONFIG_NAMES = ['qod-policy.config.json', 'qod-policy.config.jsonc', 'qod-policy.config.js', 'qod-policy.config.mjs', 'qod-policy.config.cjs'] as const;
+export const CONFIG_NAMES = ['qod-policy.config.json', 'qod-policy.config.jsonc', 'qod-policy.config.js', 'qod-policy.config.mjs', 'qod-policy.config.cjs'] as const;
 
 /**
  * What a run without paths lints when the configuration has no 'files': the usual places of

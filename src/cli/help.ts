@@ -11,6 +11,7 @@ Usage:
   qod-policy lint [paths/globs...] [options]   check request-body files (see qod-policy lint --help)
   qod-policy rules [--format text|json]        list the rules: id, default severity, CAMARA answer, description
   qod-policy serve [options]                   the HTTP sidecar (see qod-policy serve --help)
+  qod-policy init [--force]                    write a starter configuration and example fixtures
   qod-policy --help | -h                       show this help
   qod-policy --version | -v                    show the version
 
@@ -43,7 +44,7 @@ Options:
   -h, --help                show this help
 
 Configuration: qod-policy.config.json, .jsonc, .js, .mjs or .cjs, looked up from each linted
-file's folder upward. See docs/cli.md.
+file's folder upward ('qod-policy init' writes a starter). See docs/cli.md.
 `;
 
 export const RULES_HELP = `Usage: qod-policy rules [--format text|json]
@@ -89,4 +90,19 @@ Options:
 
 Exit status: 0 after a graceful stop; 2 for a mistake in the options or the configuration (checked
 at start) or an address that cannot be listened on. See docs/cli.md.
+`;
+
+export const INIT_HELP = `Usage: qod-policy init [--force]
+
+Writes, in the working directory:
+  qod-policy.config.jsonc               a starter configuration, commented, with $schema for editors
+  fixtures/create-session/valid.json    a valid CreateSession body
+  fixtures/create-session/invalid.yaml  an invalid one, to show what findings look like
+
+Options:
+      --force      overwrite these files when they exist (without it, nothing is written then)
+  -h, --help       show this help
+
+A folder that already has another configuration file (qod-policy.config.json, .js, .mjs, .cjs)
+gets nothing: two in one folder would be an error.
 `;

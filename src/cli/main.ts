@@ -6,7 +6,7 @@ import { closestMatch } from '../engine/suggest.js';
 import { printable } from '../formatters/utils.js';
 import { describeThrown } from '../shared/errors.js';
 import { CliError, configErrorMessage, isCliError } from './errors.js';
-import { LINT_HELP, MAIN_HELP, RULES_HELP, SERVE_HELP } from './help.js';
+import { INIT_HELP, LINT_HELP, MAIN_HELP, RULES_HELP, SERVE_HELP } from './help.js';
 import { printError, watchStandardStreams, writeStdout } from './output.js';
 import { packageVersion } from './version.js';
 
@@ -47,6 +47,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (command === 'help' && rest[0] === 'lint') return print(LINT_HELP);
       if (command === 'help' && rest[0] === 'rules') return print(RULES_HELP);
       if (command === 'help' && rest[0] === 'serve') return print(SERVE_HELP);
+      if (command === 'help' && rest[0] === 'init') return print(INIT_HELP);
       return print(MAIN_HELP);
     case '-v':
     case '--version':
@@ -69,13 +70,17 @@ async function run(argv: readonly string[]): Promise<number> {
       const { serve } = await import('./serve.js');
       return await serve(args);
     }
+    case 'init': {
+      const { initCommand } = await import('./init.js');
+      return await initCommand([...rest]);
+    }
     default:
       throw new CliError(`${unknownCommand(command)} Run 'qod-policy --help' for usage.`);
   }
 }
 
 /** The commands there are, as the main help lists them. */
-const COMMANDS = ['lint', 'rules', 'serve'] as const;
+const COMMANDS = ['lint', 'rules', 'serve', 'init'] as const;
 
 /**
  * What to say about a word that is not a command: the command it is a slip of ('lnt' → 'lint'),

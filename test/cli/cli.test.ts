@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIN_HELP } from '../../src/cli/help.js';
 import { Progress, useColor } from '../../src/cli/output.js';
 import { rules } from '../../src/index.js';
 import { sniffKind } from '../../src/cli/source.js';
@@ -101,6 +102,24 @@ describe('qod-policy lint (subprocess)', { timeout: 60_000 }, () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?(?:, \d+ info)?\)/);
+  });
+});
+
+describe('qod-policy --help', { timeout: 60_000 }, () => {
+  const listed = [...MAIN_HELP.matchAll(/^ {2}qod-policy ([a-z]+)/gm)].map((m) => m[1]!);
+
+  it('lists the commands there are, and only those: each one answers --help', async () => {
+    expect(listed).toEqual(['lint', 'rules', 'serve', 'init']);
+    for (const command of listed) {
+      const result = await runCli([command, '--help']);
+      expect({ command, status: result.status, stderr: result.stderr }).toEqual({ command, status: 0, stderr: '' });
+      expect(result.stdout).toMatch(new RegExp(`^Usage: qod-policy ${command}\\b`));
+    }
+  });
+
+  it('names the same commands when a command is unknown', async () => {
+    const result = await runCli(['frobnicate']);
+    expect(result.stderr).toBe(`qod-policy: Unknown command 'frobnicate'. The commands are ${listed.join(', ')}. Run 'qod-policy --help' for usage.\n`);
   });
 });
 
