@@ -4,13 +4,15 @@
 // (a lower bound; no test here depends on how fast anything is). The same run piped, or in CI,
 // prints no progress at all. The drawing logic itself is tested with a fake clock in cli.test.ts.
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, ensureBuilt, runCli } from './helpers.js';
 
-const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+/** util-linux `script` on the PATH (a system tool, not a dependency), if it is there. */
+const script = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'script')).find((path) => existsSync(path));
+const hasScript = script !== undefined && /util-linux/.test(spawnSync(script, ['--version'], { encoding: 'utf8' }).stdout ?? '');
 const temp = realpathSync(mkdtempSync(join(tmpdir(), 'qod-policy-progress-')));
 
 const SLOW_CONFIG = `// Every body takes 600 ms: a run of three files lasts more than a second.
@@ -47,7 +49,7 @@ afterAll(() => {
 function onTerminal(env: Record<string, string> = {}): Promise<{ status: number; output: string }> {
   const command = [process.execPath, bin, 'lint', '--no-color', 'fixtures/'].map((word) => `'${word}'`).join(' ');
   return new Promise((resolve, reject) => {
-    execFile('script', ['-qec', command, '/dev/null'], { cwd: temp, env: cleanEnv({ ...env, TERM: 'xterm' }), encoding: 'utf8' }, (error, stdout) => {
+    execFile(script!, ['-qec', command, '/dev/null'], { cwd: temp, env: cleanEnv({ ...env, TERM: 'xterm' }), encoding: 'utf8' }, (error, stdout) => {
       if (error && typeof error.code !== 'number') reject(error);
       else resolve({ status: error ? (error.code as number) : 0, output: stdout });
     });
