@@ -98,7 +98,7 @@ export function parseStrict<O extends Options>(args: string[], options: O, comma
       // "Unknown option '--foo'. To specify a positional argument ..." → keep the first sentence.
       if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') message = message.replace(/\. To specify a positional[\s\S]*/, '.');
       // "Option '--output' argument is ambiguous": its value is missing (another option came next).
-      const ambiguous = /^Option '(-[^' ]+)[^']*' argument is ambiguous/.exec(message);
+      const ambiguous = /^Option '(-[^' ]+)(?: [^']*)?' argument is ambiguous/.exec(message);
       if (ambiguous) {
         const flag = ambiguous[1]!;
         const long = flag.startsWith('--') ? flag : `--${Object.entries(options).find(([, option]) => `-${option.short}` === flag)?.[0] ?? flag}`;
