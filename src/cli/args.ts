@@ -34,6 +34,8 @@ const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 const LINT_OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
+  // ESLint's name of --output.
+  'output-file': { type: 'string' },
   dialect: { type: 'string' },
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean' },
@@ -51,16 +53,57 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** What parseArgs returns for these options (strict, with positionals). */
 export type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
 
+/**
+ * The arguments with each negative number that follows an option taking a value joined to it
+ * (`--max-warnings -1` → `--max-warnings=-1`). parseArgs refuses a value that starts with a dash
+ * after a space as "ambiguous"; ESLint (optionator) takes it, and no option of ours is a digit,
+ * so a negative number there can only be the option's value. Anything else is left to parseArgs.
+ */
+function joinNegativeValues(args: readonly string[], options: Options): string[] {
+  const takesValue = new Map<string, string>();
+  for (const [name, option] of Object.entries(options)) {
+    if (option.type !== 'string') continue;
+    takesValue.set(`--${name}`, name);
+    if (option.short !== undefined) takesValue.set(`-${option.short}`, name);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const name = takesValue.get(arg);
+    const next = args[i + 1];
+    if (name !== undefined && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+      // The value of an option that takes one is never read as an option of its own.
+      if (name !== undefined && next !== undefined && !next.startsWith('-')) out.push(args[++i]!);
+    }
+  }
+  return out;
+}
+
 /** Runs parseArgs and turns its errors into one-line usage errors. */
 export function parseStrict<O extends Options>(args: string[], options: O, command: string): Parsed<O> {
   try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true as const, strict: true as const });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       let message = firstLine((error as Error).message);
       // "Unknown option '--foo'. To specify a positional argument ..." → keep the first sentence.
       if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') message = message.replace(/\. To specify a positional[\s\S]*/, '.');
+      // "Option '--output' argument is ambiguous": its value is missing (another option came next).
+      const ambiguous = /^Option '(-[^' ]+)(?: [^']*)?' argument is ambiguous/.exec(message);
+      if (ambiguous) {
+        const flag = ambiguous[1]!;
+        const long = flag.startsWith('--') ? flag : `--${Object.entries(options).find(([, option]) => `-${option.short}` === flag)?.[0] ?? flag}`;
+        message = `Option '${flag}' needs a value; one that starts with '-' is written ${long}=<value>.`;
+      }
       if (!/[.?!]$/.test(message)) message += '.';
       throw new CliError(`${message} Run 'qod-policy ${command} --help' for usage.`);
     }
@@ -82,10 +125,11 @@ export function parseLintArgs(args: string[]): LintArgs {
   let maxWarnings = -1;
   const rawMax = values['max-warnings'];
   if (rawMax !== undefined) {
-    if (!/^-?\d+$/.test(rawMax.trim()) || Number(rawMax) < -1 || !Number.isSafeInteger(Number(rawMax))) {
+    if (!/^-?\d+$/.test(rawMax.trim()) || !Number.isSafeInteger(Number(rawMax))) {
       throw new CliError(`Option --max-warnings needs a whole number of warnings (or -1 for no limit), not '${rawMax}'.`);
     }
-    maxWarnings = Number(rawMax);
+    // As in ESLint, any negative number means no limit.
+    maxWarnings = Math.max(-1, Number(rawMax));
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   const rawSize = values['max-file-size'];
@@ -100,11 +144,14 @@ export function parseLintArgs(args: string[]): LintArgs {
   if (values.config !== undefined && values['no-config']) {
     throw new CliError('Options --config and --no-config cannot be used together.');
   }
+  if (values.output !== undefined && values['output-file'] !== undefined) {
+    throw new CliError('Options --output and --output-file (the same option) cannot be used together.');
+  }
   if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
   return {
     patterns: positionals,
     format,
-    output: nonEmpty('output', values.output),
+    output: values['output-file'] !== undefined ? nonEmpty('output-file', values['output-file']) : nonEmpty('output', values.output),
     dialect: nonEmpty('dialect', values.dialect),
     config: nonEmpty('config', values.config),
     noConfig: values['no-config'] === true,

@@ -11,6 +11,7 @@ Usage:
   qod-policy lint [paths/globs...] [options]   check request-body files (see qod-policy lint --help)
   qod-policy rules [--format text|json]        list the rules: id, default severity, CAMARA answer, description
   qod-policy serve [options]                   the HTTP sidecar (see qod-policy serve --help)
+  qod-policy init [--force]                    write a starter configuration and example fixtures
   qod-policy --help | -h                       show this help
   qod-policy --version | -v                    show the version
 
@@ -22,26 +23,28 @@ export const LINT_HELP = `Usage: qod-policy lint [paths/globs...] [options]
 
 Checks CreateSession request bodies in files, directories (recursive) and globs; '-' reads stdin.
 Files: .json (one body), .ndjson/.jsonl (one body a line), .yaml/.yml (one body a document).
-Directories and globs yield only those extensions and skip node_modules and dot-directories.
-Without paths, the current directory is linted.
+Directories and globs yield only those extensions, and skip node_modules, dot-directories and
+files that are not request bodies (package.json, lock files, tsconfig*.json...); a file named is
+linted whatever its name. Without paths: the files below the working directory that the
+configuration's 'files' select (default: fixtures/, test/fixtures/, tests/fixtures/, *.qod.*).
 
 Options:
   -f, --format <name>       ${FORMAT_CHOICES}
-  -o, --output <file>       write the report to a file instead of stdout
+  -o, --output <file>       write the report to a file instead of stdout (also --output-file)
       --dialect <id|auto>   API version of the bodies: qod-1.2, qod-1.1, qod-1.0, qod-0.11, qod-0.10,
                             qod-0.9, qod-0.8, qod-sdk or auto (default: config, else auto)
-  -c, --config <file>       use this configuration file (.json or .mjs) instead of looking one up
+  -c, --config <file>       use this configuration file for every file instead of looking one up
       --no-config           do not look up a configuration file
       --qos-profiles <file> QoS-profile catalogue as the CAMARA qos-profiles API returns it (JSON or YAML)
-      --max-warnings <n>    exit 1 when there are more than n warnings (default: -1, no limit)
+      --max-warnings <n>    exit 1 when there are more than n warnings (default: -1; negative: no limit)
       --max-file-size <n>   a file larger than n bytes is a finding, not read (default: 67108864, 64 MiB)
       --quiet               report errors only (warnings still count for --max-warnings)
       --stdin-filename <p>  name (and kind, by extension) of the body read from '-'
       --color, --no-color   force colour on or off (NO_COLOR always turns it off)
   -h, --help                show this help
 
-Configuration: qod-policy.config.json or qod-policy.config.mjs, looked up from the working
-directory upward. See docs/cli.md.
+Configuration: qod-policy.config.json, .jsonc, .js, .mjs or .cjs, looked up from each linted
+file's folder upward ('qod-policy init' writes a starter). See docs/cli.md.
 `;
 
 export const RULES_HELP = `Usage: qod-policy rules [--format text|json]
@@ -87,4 +90,19 @@ Options:
 
 Exit status: 0 after a graceful stop; 2 for a mistake in the options or the configuration (checked
 at start) or an address that cannot be listened on. See docs/cli.md.
+`;
+
+export const INIT_HELP = `Usage: qod-policy init [--force]
+
+Writes, in the working directory:
+  qod-policy.config.jsonc               a starter configuration, commented, with $schema for editors
+  fixtures/create-session/valid.json    a valid CreateSession body
+  fixtures/create-session/invalid.yaml  an invalid one, to show what findings look like
+
+Options:
+      --force      overwrite these files when they exist (without it, nothing is written then)
+  -h, --help       show this help
+
+A folder that already has another configuration file (qod-policy.config.json, .js, .mjs, .cjs)
+gets nothing: two in one folder would be an error.
 `;

@@ -5,7 +5,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LintResult } from '../formatters/types.js';
 import { decodeUtf8, parseProblem, parseSource, type SourceBody, type SourceKind } from '../parse/index.js';
-import type { LintConfig } from './config.js';
 import { CliError } from './errors.js';
 import type { Input } from './files.js';
 import { sniffKind } from './source.js';
@@ -77,8 +76,8 @@ function tooLargeBody(input: Input, over: TooLarge, maxFileSize: number): Source
 }
 
 /** Lints one input's bytes (or the finding that it is too large); appends a result per body. */
-export function lintBytes(bytes: Uint8Array | TooLarge, input: Input, config: LintConfig, out: LintResult[], maxFileSize: number): void {
-  const validator = config.validatorFor(input.path ?? input.stdinPath);
+export function lintBytes(bytes: Uint8Array | TooLarge, input: Input, out: LintResult[], maxFileSize: number): void {
+  const validator = input.config.validatorFor(input.path ?? input.stdinPath);
   let bodies: SourceBody[];
   if ('tooLarge' in bytes) {
     bodies = [tooLargeBody(input, bytes, maxFileSize)];
@@ -108,6 +107,6 @@ export function lintBytes(bytes: Uint8Array | TooLarge, input: Input, config: Li
 }
 
 /** Reads and lints a file (not standard input); appends a result per body. */
-export function lintFile(input: Input, config: LintConfig, out: LintResult[], maxFileSize: number): void {
-  lintBytes(readInput(input, maxFileSize), input, config, out, maxFileSize);
+export function lintFile(input: Input, out: LintResult[], maxFileSize: number): void {
+  lintBytes(readInput(input, maxFileSize), input, out, maxFileSize);
 }

@@ -4,7 +4,8 @@ import { fstatSync } from 'node:fs';
 import { loadFormatter } from '../formatters/index.js';
 import type { FormatterContext, LintResult } from '../formatters/types.js';
 import type { LintArgs } from './args.js';
-import { loadConfig } from './config.js';
+import { resolve } from 'node:path';
+import { ConfigResolver } from './config.js';
 import { collectInputs } from './files.js';
 import { printError, Progress, useColor, writeReport, writeStdout } from './output.js';
 import { loadQosProfiles } from './qos-profiles.js';
@@ -53,15 +54,16 @@ export async function lint(args: LintArgs): Promise<number> {
   const loadingFormatter = loadFormatter(args.format);
   loadingFormatter.catch(() => undefined);
   const qosProfiles = args.qosProfiles === undefined ? undefined : loadQosProfiles(args.qosProfiles, cwd);
-  const config = await loadConfig({ cwd, configPath: args.config, noLookup: args.noConfig, cli: { dialect: args.dialect, qosProfiles } });
-  const { inputs, ignoredExplicit } = collectInputs(args.patterns.length > 0 ? args.patterns : ['.'], {
+  // Each file gets the configuration found from its folder upward (or --config's, or none).
+  const configs = new ConfigResolver({ cwd, configPath: args.config, noLookup: args.noConfig, cli: { dialect: args.dialect, qosProfiles } });
+  const { inputs, ignoredExplicit } = await collectInputs(args.patterns, {
     cwd,
-    isIgnored: (path) => config.isIgnored(path),
-    configName: config.name,
+    configs,
     stdinFilename: args.stdinFilename,
+    skip: args.qosProfiles === undefined ? [] : [resolve(cwd, args.qosProfiles)],
   });
-  for (const pattern of ignoredExplicit) {
-    printError(`'${pattern}' is ignored by ${config.name ?? 'the configuration'} ('ignores'); not linted.`);
+  for (const { pattern, configName } of ignoredExplicit) {
+    printError(`'${pattern}' is ignored by ${configName ?? 'the configuration'} ('ignores'); not linted.`);
   }
 
   // One thread: a worker thread per core was measured (bench/lint.mjs) and does not pay on two
@@ -70,8 +72,8 @@ export async function lint(args: LintArgs): Promise<number> {
   const progress = new Progress(inputs.length);
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    if (input.path === undefined) lintBytes(await readStdin(args.maxFileSize), input, config, results, args.maxFileSize);
-    else lintFile(input, config, results, args.maxFileSize);
+    if (input.path === undefined) lintBytes(await readStdin(args.maxFileSize), input, results, args.maxFileSize);
+    else lintFile(input, results, args.maxFileSize);
     progress.tick(i + 1);
   }
   progress.done();
@@ -87,7 +89,7 @@ export async function lint(args: LintArgs): Promise<number> {
   const formatter = await loadingFormatter;
   const context: FormatterContext = {
     color: useColor(args.color, args.output === undefined && process.stdout.isTTY === true),
-    rules: ruleDocs(config.plugins),
+    rules: ruleDocs((await configs.used()).flatMap((config) => config.plugins)),
     version: packageVersion(),
     sourceRoot: cwd,
   };

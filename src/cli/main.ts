@@ -1,10 +1,12 @@
 // The command-line entry point: picks the command and maps failures to exit statuses.
 // Only what a command needs is imported (lazily), so that --help, --version and `rules` start fast.
 
+import { existsSync } from 'node:fs';
+import { closestMatch } from '../engine/suggest.js';
 import { printable } from '../formatters/utils.js';
 import { describeThrown } from '../shared/errors.js';
 import { CliError, configErrorMessage, isCliError } from './errors.js';
-import { LINT_HELP, MAIN_HELP, RULES_HELP, SERVE_HELP } from './help.js';
+import { INIT_HELP, LINT_HELP, MAIN_HELP, RULES_HELP, SERVE_HELP } from './help.js';
 import { printError, watchStandardStreams, writeStdout } from './output.js';
 import { packageVersion } from './version.js';
 
@@ -45,6 +47,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (command === 'help' && rest[0] === 'lint') return print(LINT_HELP);
       if (command === 'help' && rest[0] === 'rules') return print(RULES_HELP);
       if (command === 'help' && rest[0] === 'serve') return print(SERVE_HELP);
+      if (command === 'help' && rest[0] === 'init') return print(INIT_HELP);
       return print(MAIN_HELP);
     case '-v':
     case '--version':
@@ -67,13 +70,29 @@ async function run(argv: readonly string[]): Promise<number> {
       const { serve } = await import('./serve.js');
       return await serve(args);
     }
-    default: {
-      const hint = command.startsWith('-')
-        ? `Unknown option '${command}'.`
-        : `Unknown command '${command}'. Did you mean 'qod-policy lint ${command}'?`;
-      throw new CliError(`${hint} Run 'qod-policy --help' for usage.`);
+    case 'init': {
+      const { initCommand } = await import('./init.js');
+      return await initCommand([...rest]);
     }
+    default:
+      throw new CliError(`${unknownCommand(command)} Run 'qod-policy --help' for usage.`);
   }
+}
+
+/** The commands there are, as the main help lists them. */
+const COMMANDS = ['lint', 'rules', 'serve', 'init'] as const;
+
+/**
+ * What to say about a word that is not a command: the command it is a slip of ('lnt' → 'lint'),
+ * or, for a path (ESLint's habit of `eslint <paths>`), the lint command that checks it.
+ */
+function unknownCommand(word: string): string {
+  if (word.startsWith('-')) return `Unknown option '${word}'.`;
+  const isPath = existsSync(word) || /[/\\.*?]/.test(word);
+  const near = isPath ? undefined : closestMatch(word, COMMANDS);
+  if (near !== undefined) return `Unknown command '${word}'. Did you mean '${near}'?`;
+  if (isPath) return `Unknown command '${word}'. Did you mean 'qod-policy lint ${word}'?`;
+  return `Unknown command '${word}'. The commands are ${COMMANDS.join(', ')}.`;
 }
 
 /**

@@ -79,36 +79,50 @@ export function writeStdout(text: string, stream: NodeJS.WritableStream & { erro
   });
 }
 
-/** How many files make a run long enough to show progress. */
-const PROGRESS_THRESHOLD = 300;
+/** How long a run goes on before it shows progress (ms): a quick run draws nothing. */
+const PROGRESS_DELAY = 1000;
+/** How often the counter is redrawn at most (ms). */
+const PROGRESS_INTERVAL = 100;
 
-/** A one-line counter on stderr, for long runs on a terminal only (never in pipes or CI). */
+/** Whether the environment says this is CI: CI set to anything but '', 'false' or '0'. */
+function isCI(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci.toLowerCase() !== 'false' && ci !== '0';
+}
+
+/**
+ * A one-line file counter on stderr for runs that last more than a second, on a terminal only:
+ * never when stderr is a pipe or a file, in CI, or on a terminal that cannot clear a line
+ * (TERM=dumb). It is cleared before the report is written.
+ */
 export class Progress {
   private readonly enabled: boolean;
-  private last: number;
+  private readonly start: number;
+  private last = 0;
   private shown = false;
 
-  /** `clock` is for tests. The first draw comes 100 ms after the start, so quick runs draw nothing. */
+  /** `stream`, `env` and `clock` are for tests. */
   constructor(
     private readonly total: number,
     private readonly stream: NodeJS.WriteStream = process.stderr,
     env: NodeJS.ProcessEnv = process.env,
     private readonly clock: () => number = Date.now,
   ) {
-    this.enabled = total > PROGRESS_THRESHOLD && stream.isTTY === true && !env.CI;
-    this.last = this.enabled ? clock() : 0;
+    this.enabled = stream.isTTY === true && !isCI(env) && env.TERM !== 'dumb';
+    this.start = this.enabled ? clock() : 0;
   }
 
-  /** Called after each file; redraws at most every 100 ms. */
+  /** Called after each file: draws once the run is a second old, then at most every 100 ms; never for the last file. */
   tick(done: number): void {
-    if (!this.enabled) return;
+    if (!this.enabled || done >= this.total) return;
     const now = this.clock();
-    if (now - this.last < 100) return;
+    if (now - this.start < PROGRESS_DELAY || (this.shown && now - this.last < PROGRESS_INTERVAL)) return;
     this.last = now;
     this.shown = true;
     this.stream.write(`\rqod-policy: ${done}/${this.total} files`);
   }
 
+  /** Clears the counter, if it was drawn. */
   done(): void {
     if (this.shown) this.stream.write('\r\u001b[K');
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIN_HELP } from '../../src/cli/help.js';
 import { Progress, useColor } from '../../src/cli/output.js';
 import { rules } from '../../src/index.js';
 import { sniffKind } from '../../src/cli/source.js';
@@ -104,6 +105,24 @@ describe('qod-policy lint (subprocess)', { timeout: 60_000 }, () => {
   });
 });
 
+describe('qod-policy --help', { timeout: 60_000 }, () => {
+  const listed = [...MAIN_HELP.matchAll(/^ {2}qod-policy ([a-z]+)/gm)].map((m) => m[1]!);
+
+  it('lists the commands there are, and only those: each one answers --help', async () => {
+    expect(listed).toEqual(['lint', 'rules', 'serve', 'init']);
+    for (const command of listed) {
+      const result = await runCli([command, '--help']);
+      expect({ command, status: result.status, stderr: result.stderr }).toEqual({ command, status: 0, stderr: '' });
+      expect(result.stdout).toMatch(new RegExp(`^Usage: qod-policy ${command}\\b`));
+    }
+  });
+
+  it('names the same commands when a command is unknown', async () => {
+    const result = await runCli(['frobnicate']);
+    expect(result.stderr).toBe(`qod-policy: Unknown command 'frobnicate'. The commands are ${listed.join(', ')}. Run 'qod-policy --help' for usage.\n`);
+  });
+});
+
 describe('colour', () => {
   it('is never used when NO_COLOR is set, whatever else asks for it', () => {
     expect(useColor(true, true, { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(false);
@@ -129,28 +148,45 @@ describe('progress', () => {
     const writes: string[] = [];
     return { writes, stream: { isTTY, write: (text: string) => writes.push(text) } as unknown as NodeJS.WriteStream };
   }
-  /** A clock that advances 1 ms each time it is read. */
-  function fakeClock() {
+  /** A run of `files` files, each taking `msPerFile` on a clock that only moves when told. */
+  function run(files: number, msPerFile: number, isTTY: boolean, env: NodeJS.ProcessEnv = {}) {
+    const { writes, stream } = fakeStream(isTTY);
     let now = 0;
-    return () => now++;
-  }
-  function runFiles(progress: Progress, files: number) {
-    for (let i = 1; i <= files; i++) progress.tick(i);
+    const progress = new Progress(files, stream, env, () => now);
+    for (let i = 1; i <= files; i++) {
+      now += msPerFile;
+      progress.tick(i);
+    }
     progress.done();
+    return writes;
   }
-  it('draws a counter for a long run on a terminal and clears it at the end', () => {
-    const { writes, stream } = fakeStream(true);
-    runFiles(new Progress(1000, stream, {}, fakeClock()), 1000);
-    expect(writes.length).toBeGreaterThan(2);
-    expect(writes[0]).toBe('\rqod-policy: 100/1000 files');
+
+  it('draws nothing in the first second, then a counter at most every 100 ms, and clears it at the end', () => {
+    const writes = run(40, 50, true);
+    // 50 ms a file: file 20 ends the first second; then every second file is 100 ms later.
+    expect(writes[0]).toBe('\rqod-policy: 20/40 files');
+    expect(writes.slice(0, -1)).toEqual([20, 22, 24, 26, 28, 30, 32, 34, 36, 38].map((n) => `\rqod-policy: ${n}/40 files`));
     expect(writes.at(-1)).toBe('\r\u001b[K');
   });
-  it('stays silent in CI, in pipes and for short runs', () => {
-    for (const [tty, env, files] of [[true, { CI: 'true' }, 1000], [false, {}, 1000], [true, {}, 300]] as const) {
-      const { writes, stream } = fakeStream(tty);
-      runFiles(new Progress(files, stream, env, fakeClock()), files);
-      expect(writes).toEqual([]);
-    }
+
+  it('draws nothing for a run that ends within the second, however many files', () => {
+    expect(run(5000, 0.1, true)).toEqual([]);
+  });
+
+  it('never draws for the last file (the report follows at once)', () => {
+    expect(run(1, 5000, true)).toEqual([]);
+    expect(run(2, 5000, true)).toEqual(['\rqod-policy: 1/2 files', '\r\u001b[K']);
+  });
+
+  it('stays silent in CI, in pipes and files, and on a dumb terminal', () => {
+    expect(run(40, 50, true, { CI: 'true' })).toEqual([]);
+    expect(run(40, 50, true, { CI: '1' })).toEqual([]);
+    expect(run(40, 50, false)).toEqual([]);
+    expect(run(40, 50, true, { TERM: 'dumb' })).toEqual([]);
+  });
+
+  it("draws when CI is unset, empty, 'false' or '0'", () => {
+    for (const CI of [undefined, '', 'false', 'FALSE', '0']) expect(run(40, 50, true, { CI }).length, String(CI)).toBe(11);
   });
 });
 

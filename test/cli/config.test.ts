@@ -1,11 +1,12 @@
 // The command line's configuration file is checked against the library's schema: a misspelt key at
 // any level, in the file or in an override, is one line naming the file, the key's path and the key
 // that was probably meant. In-process (loadConfig) for the table; scenarios run the binary.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/cli/config.js';
+import { ConfigResolver, loadConfig } from '../../src/cli/config.js';
+import { stripJsonComments } from '../../src/cli/data-file.js';
 import { CliError } from '../../src/cli/errors.js';
 import { loadQosProfiles } from '../../src/cli/qos-profiles.js';
 
@@ -61,8 +62,11 @@ describe('qod-policy.config.json: values', () => {
     [{ context: { now: 5 } }, 'context.now must be a date-time string such as 2026-01-31T12:00:00Z (got 5).'],
     [{ overrides: [{ files: ['a'], context: { now: true } }] }, 'overrides[0].context.now must be a date-time string such as 2026-01-31T12:00:00Z (got true).'],
     [{ policy: { resolveDevice: 'registry' } }, "policy.resolveDevice must be a function (got 'registry')."],
-    [{ plugins: [] }, 'plugins need a JavaScript configuration (qod-policy.config.mjs).'],
+    [{ plugins: [] }, 'plugins need a JavaScript configuration (qod-policy.config.js, .mjs or .cjs).'],
     [{ policy: { duration: { min: 10, max: 5 } } }, 'policy.duration.min (10) is greater than policy.duration.max (5).'],
+    [{ files: [] }, 'files must not be empty.'],
+    [{ files: 'fixtures/**' }, "files must be a non-empty array of glob strings (got 'fixtures/**')."],
+    [{ file: ['fixtures/**'] }, "file is not an option; did you mean 'files'?"],
   ])('%j', async (config, message) => {
     expect(await json(config)).toBe(`qod-policy.config.json: ${message}`);
   });
@@ -118,5 +122,56 @@ describe('--qos-profiles', () => {
     const file = join(mkdtempSync(join(temp, 'q-')), 'catalogue.json');
     writeFileSync(file, JSON.stringify([{ name: 'QOS_E', status: 'ACTIVE', maxDurration: { value: 1, unit: 'Hours' }, description: 'kept' }]));
     expect(() => loadQosProfiles(file, temp)).toThrow(`${file}: profile [0] ('QOS_E').maxDurration is not a QoS-profile field; did you mean 'maxDuration'?`);
+  });
+});
+
+describe('.jsonc: JSON with comments', () => {
+  it.each([
+    ['{ "a": 1 } // end', '{ "a": 1 }       '],
+    ['/* a\n b */{"a": "//not a comment", "b": "/*nor this*/"}', '    \n     {"a": "//not a comment", "b": "/*nor this*/"}'],
+    ['{"a": "quote \\" // still a string", "b": 2}', '{"a": "quote \\" // still a string", "b": 2}'],
+    ['[1, 2, ]', '[1, 2  ]'],
+    ['{"a": [1,], "b": {"c": 1,},}', '{"a": [1 ], "b": {"c": 1 } }'],
+    ['[1, // the last\r\n]', '[1             \r\n]'],
+    ['[1, /* c */ ]', '[1          ]'],
+    ['{"a": ","}', '{"a": ","}'],
+  ])('%j', (text, json) => {
+    const stripped = stripJsonComments(text, 'c.jsonc');
+    expect(stripped).toBe(json);
+    expect(stripped.length).toBe(text.length);
+    expect(() => JSON.parse(stripped)).not.toThrow();
+  });
+
+  it('names the place of a comment that is not closed', () => {
+    expect(() => stripJsonComments('{\n  "a": 1 /* open\n}', 'c.jsonc')).toThrow('c.jsonc:2:10: this /* comment is not closed.');
+  });
+});
+
+describe('configuration lookup from each folder', () => {
+  it('finds the nearest file from a folder upward, loads each file once, and uses none above them all', async () => {
+    const top = mkdtempSync(join(temp, 'lookup-'));
+    mkdirSync(join(top, 'a', 'deep'), { recursive: true });
+    mkdirSync(join(top, 'b'), { recursive: true });
+    writeFileSync(join(top, 'a', 'qod-policy.config.cjs'), "module.exports = { dialect: 'qod-1.0' };\n");
+    writeFileSync(join(top, 'b', 'qod-policy.config.jsonc'), '{ "dialect": "qod-0.11", } // b\n');
+    const resolver = new ConfigResolver({ cwd: top, cli: {} });
+    const a = await resolver.forDirectory(join(top, 'a', 'deep'));
+    expect(a.options.dialect).toBe('qod-1.0');
+    expect(a.name).toBe('a/qod-policy.config.cjs');
+    expect(await resolver.forDirectory(join(top, 'a'))).toBe(a);
+    expect((await resolver.forDirectory(join(top, 'b'))).options.dialect).toBe('qod-0.11');
+    expect((await resolver.used()).map((config) => config.name).sort()).toEqual(['a/qod-policy.config.cjs', 'b/qod-policy.config.jsonc']);
+  });
+
+  it('selects by DEFAULT_FILES, or by the configuration\'s own files, relative to its folder', async () => {
+    const top = mkdtempSync(join(temp, 'files-'));
+    const none = await new ConfigResolver({ cwd: top, noLookup: true, cli: {} }).forDirectory(top);
+    for (const [path, selected] of [['fixtures/a.json', true], ['test/fixtures/x/a.yaml', true], ['tests/fixtures/a.json', true], ['deep/er/a.qod.yml', true], ['requests/a.json', false], ['test/unit/fixtures/a.json', false]] as const) {
+      expect(none.selects(join(top, path)), path).toBe(selected);
+    }
+    writeFileSync(join(top, 'qod-policy.config.json'), '{ "files": ["requests/**"] }');
+    const own = await new ConfigResolver({ cwd: join(top, 'requests'), cli: {} }).forDirectory(join(top, 'requests'));
+    expect(own.selects(join(top, 'requests', 'a.json'))).toBe(true);
+    expect(own.selects(join(top, 'fixtures', 'a.json'))).toBe(false);
   });
 });
