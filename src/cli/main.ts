@@ -45,6 +45,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (command === 'help' && rest[0] === 'lint') return print(LINT_HELP);
       if (command === 'help' && rest[0] === 'rules') return print(RULES_HELP);
       if (command === 'help' && rest[0] === 'serve') return print(SERVE_HELP);
+      if (command === 'help' && rest[0] === 'probe') return (await import('./probe.js')).probeCommand(['--help']);
       return print(MAIN_HELP);
     case '-v':
     case '--version':
@@ -66,6 +67,10 @@ async function run(argv: readonly string[]): Promise<number> {
       if (args.help) return print(SERVE_HELP);
       const { serve } = await import('./serve.js');
       return await serve(args);
+    }
+    case 'probe': {
+      const { probeCommand } = await import('./probe.js');
+      return await probeCommand([...rest]);
     }
     default: {
       const hint = command.startsWith('-')
