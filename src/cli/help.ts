@@ -11,7 +11,7 @@ Usage:
   qod-policy lint [paths/globs...] [options]   check request-body files (see qod-policy lint --help)
   qod-policy rules [--format text|json]        list the rules: id, default severity, CAMARA answer, description
   qod-policy serve [options]                   the HTTP sidecar (see qod-policy serve --help)
-  qod-policy probe <base-url> [options]        test a running QoD API against CAMARA (see qod-policy probe --help)
+  qod-policy probe <base-url> [options]        test a running QoD API (see qod-policy probe --help)
   qod-policy --help | -h                       show this help
   qod-policy --version | -v                    show the version
 

@@ -15,6 +15,11 @@ import type { ProbeCase, ResponseSummary } from './types.js';
 /** Releases whose API definition declares the x-correlator header (and echoes it). */
 const CORRELATOR_RELEASES: ReadonlySet<CamaraRelease> = new Set(['r1.3', 'r2.2', 'r3.2', 'r4.1']);
 
+/** Whether the release declares the x-correlator header, so that answers must echo it. */
+export function echoesCorrelator(release: CamaraRelease): boolean {
+  return CORRELATOR_RELEASES.has(release);
+}
+
 /** ErrorInfo limits of CAMARA_common in r4.1. */
 const ERROR_INFO_LIMITS = { minStatus: 100, maxStatus: 599, code: 96, message: 512 } as const;
 
@@ -78,7 +83,7 @@ export function judge(probeCase: ProbeCase, answer: HttpAnswer, release: CamaraR
   if (mediaType(contentType) !== 'application/json') {
     failures.push(contentType === undefined ? 'The answer has no content type; expected application/json.' : `The content type is ${quoted(contentType)}; expected application/json.`);
   }
-  if (CORRELATOR_RELEASES.has(release)) {
+  if (echoesCorrelator(release)) {
     const echoed = header(answer, 'x-correlator');
     if (echoed === undefined) failures.push('The answer does not echo the x-correlator header.');
     else if (echoed !== correlator) failures.push(`The answer's x-correlator ${quoted(echoed)} is not the one sent (${correlator}).`);

@@ -10,7 +10,6 @@
 // stops the same way. Cases not sent are 'not-run'.
 
 import { randomUUID } from 'node:crypto';
-import type { CamaraRelease } from '../dialects/types.js';
 import { trimEnd } from '../shared/text.js';
 import { judge, sessionIdOf, summarize } from './checks.js';
 import { exchange, NoAnswer, type HttpAnswer } from './http.js';
@@ -87,7 +86,7 @@ export async function runProbe(suite: ProbeSuite, options: RunOptions): Promise<
   const newCorrelator = options.correlator ?? randomUUID;
   const extra: Record<string, string> = {};
   for (const [name, value] of options.headers ?? []) extra[name.toLowerCase()] = value;
-  const release = suite.release as CamaraRelease;
+  const release = suite.release;
   const target = sessionsUrl(options.baseUrl);
   const sessions = options.sessions ?? [];
   const results: CaseResult[] = [];

@@ -1,6 +1,7 @@
 // The probe's types: a suite of cases (request bodies with the answers CAMARA accepts for them) and
 // the outcome of sending them to a running QoD API. docs/probe.md describes every field.
 
+import type { CamaraRelease } from '../dialects/types.js';
 import type { DialectId } from '../types.js';
 
 /** The kind of access token the probe's requests carry (it decides what CAMARA demands of `device`). */
@@ -73,7 +74,7 @@ export interface ProbeSuite {
   /** The API version, e.g. '1.2.0-rc.3'. */
   readonly apiVersion: string;
   /** The CAMARA release the dialect answers like (its ErrorInfo, codes and test definitions). */
-  readonly release: string;
+  readonly release: CamaraRelease;
   readonly tokenKind: TokenKind | undefined;
   /** The valid body every case starts from. */
   readonly base: unknown;

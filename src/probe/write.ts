@@ -9,6 +9,7 @@
 // Pure: the file names and texts; the command line writes them.
 
 import type { ValidateOptions } from '../types.js';
+import { echoesCorrelator } from './checks.js';
 import type { ProbeCase, ProbeSuite } from './types.js';
 
 export const MANIFEST = 'manifest.json';
@@ -50,8 +51,14 @@ export function suiteFiles(suite: ProbeSuite, options: ValidateOptions, version:
     tokenKind: suite.tokenKind ?? null,
     request: {
       method: 'POST',
-      path: '/sessions',
-      headers: { 'content-type': 'application/json', 'x-correlator': 'a fresh value per request, echoed in the answer where the release declares the header (0.11 on)' },
+      path: '<base-url>/sessions',
+      headers: { 'content-type': 'application/json' },
+      // A fresh x-correlator per request, which the answer echoes (the release declares the header).
+      correlatorEchoed: echoesCorrelator(suite.release),
+    },
+    answer: {
+      contentType: 'application/json',
+      errorInfo: suite.release === 'v0.8.1' ? ['code', 'message'] : ['status', 'code', 'message'],
     },
     cases: suite.cases.map((probeCase, i) => {
       const { id, ruleId, messageId, title, path, finding, accepted, basis, scenario, mutation, valid } = probeCase;
