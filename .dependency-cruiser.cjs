@@ -59,6 +59,20 @@ module.exports = {
       from: { path: '^src/' },
       to: { path: '(^|/)node_modules/(express|fastify)/', dependencyTypesNot: ['type-only'] },
     },
+    {
+      name: 'probe-uses-the-public-api',
+      comment: "src/probe/ (qod-policy probe: a running QoD API tested against CAMARA) builds on the public API, the engine's configuration, the dialects' facts and keys, and the formatters' escaping; never the parse layer, the schema, the gateway or a rule module.",
+      severity: 'error',
+      from: { path: '^src/probe/' },
+      to: { path: '^src/', pathNot: ['^src/probe/', '^src/index\\.ts$', '^src/types\\.ts$', '^src/engine/', '^src/dialects/', '^src/shared/', '^src/formatters/', '^src/model/build-model\\.ts$'] },
+    },
+    {
+      name: 'only-the-cli-runs-the-probe',
+      comment: 'The probe is a command: nothing but src/cli/ imports src/probe/.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/cli/', '^src/probe/'] },
+      to: { path: '^src/probe/' },
+    },
     stage('formatters', ['shared', 'types.ts']),
     {
       name: 'types-name-only-the-rules-api',

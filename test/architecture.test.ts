@@ -32,6 +32,7 @@ describe('architecture', () => {
         'engine-knows-no-rule: src/engine/run.ts → src/rules/bad-rule.ts',
         'parse-imports-only-earlier-stages: src/parse/scan.ts → src/model/model.ts',
         'frameworks-are-types-only: src/gateway/framework.ts → ../../../node_modules/express/index.js',
+        'probe-uses-the-public-api: src/probe/bad-probe.ts → src/parse/scan.ts',
       ]),
     );
     expect(found.some((v) => v.startsWith('no-circular'))).toBe(true);

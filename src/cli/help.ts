@@ -12,6 +12,7 @@ Usage:
   qod-policy rules [--format text|json]        list the rules: id, default severity, CAMARA answer, description
   qod-policy serve [options]                   the HTTP sidecar (see qod-policy serve --help)
   qod-policy init [--force]                    write a starter configuration and example fixtures
+  qod-policy probe <base-url> [options]        test a running QoD API (see qod-policy probe --help)
   qod-policy --help | -h                       show this help
   qod-policy --version | -v                    show the version
 

@@ -48,6 +48,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (command === 'help' && rest[0] === 'rules') return print(RULES_HELP);
       if (command === 'help' && rest[0] === 'serve') return print(SERVE_HELP);
       if (command === 'help' && rest[0] === 'init') return print(INIT_HELP);
+      if (command === 'help' && rest[0] === 'probe') return (await import('./probe.js')).probeCommand(['--help']);
       return print(MAIN_HELP);
     case '-v':
     case '--version':
@@ -74,13 +75,17 @@ async function run(argv: readonly string[]): Promise<number> {
       const { initCommand } = await import('./init.js');
       return await initCommand([...rest]);
     }
+    case 'probe': {
+      const { probeCommand } = await import('./probe.js');
+      return await probeCommand([...rest]);
+    }
     default:
       throw new CliError(`${unknownCommand(command)} Run 'qod-policy --help' for usage.`);
   }
 }
 
 /** The commands there are, as the main help lists them. */
-const COMMANDS = ['lint', 'rules', 'serve', 'init'] as const;
+const COMMANDS = ['lint', 'rules', 'serve', 'init', 'probe'] as const;
 
 /**
  * What to say about a word that is not a command: the command it is a slip of ('lnt' → 'lint'),

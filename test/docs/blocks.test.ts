@@ -11,7 +11,8 @@
 //                           configuration and the files of test/docs/sandbox/, and must exit with the
 //                           status its comment states — `# exit 1` ... — or 0 when it states none.
 //                           `qod-policy serve` lines are not run (a server runs until stopped;
-//                           test/cli/serve*.test.ts test it).
+//                           test/cli/serve*.test.ts test it), nor `qod-policy probe` lines that
+//                           send requests (they need an endpoint; test/probe/ tests them).
 //
 // On a rule page (docs/rules/<id>.md), a JSON block after "Examples of **incorrect** ..." is a body
 // that the rule reports (and each of the rule's message ids named in the note after the block, as
@@ -284,6 +285,10 @@ describe('documentation code blocks', { timeout: 60_000 }, () => {
         const label = `${block.file}:${command.line} ${command.text.replace(/\s+#.*$/, '')}`;
         if (/\bqod-policy\s+serve\b/.test(command.text)) {
           it.skip(`${label} — a server, runs until stopped (test/cli/serve.test.ts)`, () => {});
+          continue;
+        }
+        if (/\bqod-policy\s+probe\b/.test(command.text) && !/\s--(list|write)\b/.test(command.text)) {
+          it.skip(`${label} — needs a QoD endpoint to probe (test/probe/*.test.ts)`, () => {});
           continue;
         }
         const expected = Number(/#\s*exit (\d+)\b/.exec(command.text)?.[1] ?? 0);
