@@ -58,7 +58,16 @@ export { ConfigError } from './engine/config-error.js';
 export { builtinRules as rules };
 export { dialectIds } from './dialects/index.js';
 
-export type { MigrateOptions, MigrateResult, MigrationChange, MigrationLoss, MigrationStep, PatchOperation } from './migrate/types.js';
+export type {
+  MigrateOptions,
+  MigrateResult,
+  MigrationChange,
+  MigrationChangeId,
+  MigrationLoss,
+  MigrationLossId,
+  MigrationStep,
+  PatchOperation,
+} from './migrate/types.js';
 export type {
   CamaraRelease,
   DialectFacts,

@@ -6,11 +6,11 @@
 import { escapePointerSegment, isIndexSegment, parsePointer } from '../shared/pointer.js';
 import type { DialectId } from '../types.js';
 import { child, nodeAt, pointerOf, toNode, toValue, type ContainerNode, type Node, type ObjectNode } from './tree.js';
-import type { MigrationStep, PatchOperation } from './types.js';
+import type { MigrationChangeId, MigrationLossId, MigrationStep, PatchOperation } from './types.js';
 
 /** What a change says: a stable id and a sentence. */
 export interface Note {
-  readonly messageId: string;
+  readonly messageId: MigrationChangeId;
   readonly message: string;
 }
 
@@ -34,11 +34,11 @@ export interface Edit {
   /** Moves a value, making the objects on the way (a rename when it stays in its object). False when the place is taken or not in an object. */
   move(from: string, to: string, note?: Note): boolean;
   /** Removes a value the target cannot carry and records the loss. */
-  lose(pointer: string, messageId: string, message: string): void;
+  lose(pointer: string, messageId: MigrationLossId, message: string): void;
   /** Records that a value at a pointer, changed there, lost a part: `value` (a range's port 0, say). */
-  losePart(pointer: string, value: unknown, messageId: string, message: string): void;
+  losePart(pointer: string, value: unknown, messageId: MigrationLossId, message: string): void;
   /** Records a value the target needs that the input does not have (nothing is invented). */
-  missing(pointer: string, messageId: string, message: string): void;
+  missing(pointer: string, messageId: MigrationLossId, message: string): void;
 }
 
 /** A change, before the pointers of the result are known. */
@@ -52,7 +52,9 @@ export interface PendingChange extends Note {
 }
 
 /** A loss as recorded; `missing` ones name a place in the body of their step's target (steps after it move the place on). */
-export interface PendingLoss extends Note {
+export interface PendingLoss {
+  readonly messageId: MigrationLossId;
+  readonly message: string;
   readonly step: MigrationStep;
   readonly before?: string;
   readonly value?: unknown;
@@ -173,14 +175,14 @@ export class Draft implements Edit {
     return true;
   }
 
-  lose(pointer: string, messageId: string, message: string): void {
+  lose(pointer: string, messageId: MigrationLossId, message: string): void {
     const node = this.node(pointer);
     if (node === undefined) return;
     this.loseNode(node, messageId, message, pointer);
   }
 
   /** Removes a node and records it as lost (`pointer`: its pointer, when the caller knows it). */
-  loseNode(node: Node, messageId: string, message: string, pointer = this.pointer(node)): void {
+  loseNode(node: Node, messageId: MigrationLossId, message: string, pointer = this.pointer(node)): void {
     if (pointer === undefined || node === this.root) return;
     const value = toValue(node);
     detach(node, pointer);
@@ -188,12 +190,12 @@ export class Draft implements Edit {
     this.lost.push({ messageId, message, step: this.step, before: node.from, value });
   }
 
-  losePart(pointer: string, value: unknown, messageId: string, message: string): void {
+  losePart(pointer: string, value: unknown, messageId: MigrationLossId, message: string): void {
     const node = this.node(pointer);
     this.lost.push({ messageId, message, step: this.step, before: node?.from, value });
   }
 
-  missing(pointer: string, messageId: string, message: string, required = false): void {
+  missing(pointer: string, messageId: MigrationLossId, message: string, required = false): void {
     this.lost.push({ messageId, message, step: this.step, missing: { pointer, required } });
   }
 

@@ -16,7 +16,7 @@
 import { fieldName, showValue } from '../shared/messages.js';
 import { escapePointerSegment } from '../shared/pointer.js';
 import type { DialectId } from '../types.js';
-import type { Draft, Edit } from './draft.js';
+import type { Draft, Edit, Note } from './draft.js';
 import { declares, fits, membersOf, objectPlaces, shapes, type Shape } from './shapes.js';
 import { isEmptyObject, toValue, type Node } from './tree.js';
 
@@ -132,7 +132,7 @@ function moves(draft: Draft, table: Table): void {
   for (const [node, source, target] of planned) {
     if (node === undefined || draft.pointer(node) === undefined) continue;
     const renamed = node.parent !== undefined && node.parent === draft.node(target.slice(0, target.lastIndexOf('/')));
-    const note = { messageId: renamed ? 'renamed' : 'moved', message: placeMessage(source, target, to) };
+    const note: Note = { messageId: renamed ? 'renamed' : 'moved', message: placeMessage(source, target, to) };
     if (!draft.moveNode(node, target, note)) {
       draft.loseNode(node, 'nameTaken', `${fieldName(source)} (${showValue(draft.get(draft.pointer(node)!))}) cannot become ${fieldName(target)} in ${to}: that place is taken or not in an object.`);
     }

@@ -18,6 +18,35 @@ export interface MigrateOptions {
   validateOptions?: Omit<ValidateOptions, 'dialect'>;
 }
 
+/** What a change did (docs/migrate.md, "Changes and losses by id"). */
+export type MigrationChangeId =
+  | 'renamed'
+  | 'moved'
+  | 'filledDuration'
+  | 'impliedCredential'
+  | 'impliedTokenType'
+  | 'listedAddress'
+  | 'unlistedAddress'
+  | 'narrowedRange';
+
+/** Why something was lost (docs/migrate.md, "Changes and losses by id"). */
+export type MigrationLossId =
+  | 'unknownProperty'
+  | 'nameTaken'
+  | 'noPlace'
+  | 'deviceSubnet'
+  | 'devicePublicPair'
+  | 'portZero'
+  | 'qosProfileName'
+  | 'credentialType'
+  | 'tokenType'
+  | 'tokenExpiry'
+  | 'serverAddressCount'
+  | 'required'
+  | 'notAnObject'
+  | 'unreadable'
+  | 'internalError';
+
 /** One step between neighbouring dialects, as a change or a loss names it. */
 export interface MigrationStep {
   readonly from: DialectId;
@@ -31,12 +60,8 @@ export interface MigrationStep {
 export interface MigrationChange {
   /** The step that made the change. */
   readonly step: MigrationStep;
-  /**
-   * What happened, as a stable id: 'renamed' (a member renamed in its object), 'moved' (to another
-   * object), 'filledDuration', 'impliedCredential', 'impliedTokenType', 'listedAddress',
-   * 'unlistedAddress', 'narrowedRange', ... (docs/migrate.md lists them all).
-   */
-  readonly messageId: string;
+  /** What happened, as a stable id: 'renamed' (a member renamed in its object), 'moved' (to another object or list), ... */
+  readonly messageId: MigrationChangeId;
   /** One sentence a person understands, in the words of the step's two versions. */
   readonly message: string;
   /** RFC 6901 pointer of the value in the input body; absent for a value the migration added. */
@@ -56,12 +81,8 @@ export interface MigrationChange {
 export interface MigrationLoss {
   /** The step where it was lost. */
   readonly step: MigrationStep;
-  /**
-   * Why, as a stable id: 'unknownProperty', 'nameTaken', 'noPlace', 'deviceSubnet', 'portZero',
-   * 'qosProfileName', 'credentialType', 'tokenExpiry', 'serverAddressCount', 'required',
-   * 'devicePublicPair', 'notAnObject', 'unreadable' (docs/migrate.md lists them all).
-   */
-  readonly messageId: string;
+  /** Why, as a stable id: 'unknownProperty', 'portZero', 'required', ... */
+  readonly messageId: MigrationLossId;
   /** One sentence a person understands: what, why, and what to do where something must be added. */
   readonly message: string;
   /** RFC 6901 pointer of the value in the input body; absent for a value the input does not have. */

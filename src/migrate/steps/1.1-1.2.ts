@@ -15,7 +15,7 @@
 
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { fieldName, showValue } from '../../shared/messages.js';
-import type { Edit } from '../draft.js';
+import type { Edit, Note } from '../draft.js';
 import { shapes } from '../shapes.js';
 import type { Step } from '../step.js';
 
@@ -126,7 +126,7 @@ export const qod11To12: Step = {
           edit.lose(first, 'serverAddressCount', `${edit.to} has one server address per family (applicationServer.ipv4Address, ipv6Address): ${named} ${showValue(item)} has no place.`);
         } else {
           taken.add(key);
-          const note = { messageId: 'unlistedAddress', message: `${edit.to} has no address list: ${named} becomes applicationServer.${key}.` };
+          const note: Note = { messageId: 'unlistedAddress', message: `${edit.to} has no address list: ${named} becomes applicationServer.${key}.` };
           if (!edit.move(first, `${SERVER}/${key}`, note)) edit.lose(first, 'noPlace', `${edit.to} has no place for ${named} ${showValue(item)}.`);
         }
       });
