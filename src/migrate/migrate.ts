@@ -5,6 +5,7 @@
 import { detectDialect, dialectIds } from '../dialects/index.js';
 import { ConfigError } from '../engine/config-error.js';
 import { describeThrown } from '../shared/errors.js';
+import { showValue } from '../shared/messages.js';
 import { escapePointerSegment } from '../shared/pointer.js';
 import { isPlainObject } from '../shared/object.js';
 import type { DialectId, Report, ValidateOptions } from '../types.js';
@@ -21,12 +22,17 @@ function isDialectId(value: unknown): value is DialectId {
   return typeof value === 'string' && (dialectIds as readonly string[]).includes(value);
 }
 
+/** An option's value as an error message quotes it. */
+function given(value: unknown): string {
+  return value === undefined ? 'nothing' : typeof value === 'string' ? showValue(value) : `a ${typeof value}`;
+}
+
 /** The options, checked: a mistake is a ConfigError, as in validate(). */
 function checked(options: MigrateOptions): MigrateOptions {
   if (!isPlainObject(options)) throw new ConfigError('migrate needs options: { from, to }.');
   const names = `'${dialectIds.join("', '")}'`;
-  if (options.from !== 'auto' && !isDialectId(options.from)) throw new ConfigError(`from must be 'auto' or one of ${names} (got ${JSON.stringify(options.from) ?? 'nothing'}).`);
-  if (!isDialectId(options.to)) throw new ConfigError(`to must be one of ${names} (got ${JSON.stringify(options.to) ?? 'nothing'}).`);
+  if (options.from !== 'auto' && !isDialectId(options.from)) throw new ConfigError(`from must be 'auto' or one of ${names} (got ${given(options.from)}).`);
+  if (!isDialectId(options.to)) throw new ConfigError(`to must be one of ${names} (got ${given(options.to)}).`);
   if (options.validateOptions !== undefined && !isPlainObject(options.validateOptions)) throw new ConfigError('validateOptions must be an object.');
   return options;
 }
@@ -52,7 +58,7 @@ export function migrateBody(body: unknown, options: MigrateOptions, validate: Ju
   const route = routeOf(from, to);
   if (route.length === 1) return { from, to, route, body: json, changes: [], lost: [], patch: [], report: judge(json) };
   if (!isPlainObject(json)) {
-    const loss: MigrationLoss = { step: { from, to }, messageId: 'notAnObject', message: `The body is ${kindOf(json)}, not an object: there is nothing to migrate.`, before: '', value: json };
+    const loss: MigrationLoss = { step: { from, to }, messageId: 'notAnObject', message: `${kindOf(json)}: there is nothing to migrate.`, before: '', value: json };
     return whole(from, to, json, loss, judge(json));
   }
   let result: Omit<MigrateResult, 'report'>;
@@ -129,11 +135,11 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** What a body that is not an object is. */
 function kindOf(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  if (value === undefined) return 'The body is missing';
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return `The body is ${kind}, not an object`;
 }
 
 function internalError(from: DialectId, to: DialectId, error: unknown): MigrationLoss {

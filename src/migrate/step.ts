@@ -18,7 +18,7 @@ import { escapePointerSegment } from '../shared/pointer.js';
 import type { DialectId } from '../types.js';
 import type { Draft, Edit, Note } from './draft.js';
 import { declares, fits, membersOf, objectPlaces, shapes, type Shape } from './shapes.js';
-import { isEmptyObject, toValue, type Node } from './tree.js';
+import { isEmptyObject, type Node, type ObjectNode } from './tree.js';
 
 /** What a direction of a step does besides its table. */
 interface Hooks {
@@ -32,7 +32,7 @@ interface Hooks {
 type PlacePair = readonly [older: string, newer: string];
 
 export interface Step {
-  /** The older dialect of the pair (the SDK model in its own step). */
+  /** The older dialect of the pair; the SDK model is the older side of its step (forward goes towards CAMARA 1.2). */
   readonly older: DialectId;
   /** The newer one. */
   readonly newer: DialectId;
@@ -65,7 +65,7 @@ export function mapPlace(table: Table, place: string): string {
   return best === undefined ? place : best[1] + place.slice(best[0].length);
 }
 
-/** The concrete pointers under `root` that fit an object place (a pattern with '*' for any index), with their nodes. */
+/** The objects of the body at an object place (a pattern with '*' for any index), with their pointers. */
 function objectsAt(draft: Draft, place: string): [string, Node][] {
   let found: [string, Node][] = [['', draft.root]];
   for (const segment of place === '' ? [] : place.slice(1).split('/')) {
@@ -94,8 +94,7 @@ function unknownProperties(draft: Draft, source: Shape, target: Shape, table: Ta
     const targetHasObject = objectPlaces(target).includes(targetPlace);
     const targetDeclares = membersOf(target, targetPlace);
     for (const [pointer, node] of objectsAt(draft, place)) {
-      if (node.kind !== 'object') continue;
-      for (const [key, member] of [...node.members]) {
+      for (const [key, member] of [...(node as ObjectNode).members]) {
         const segment = escapePointerSegment(key);
         if (declared.has(segment)) continue;
         const field = fieldName(`${pointer}/${segment}`);
@@ -134,9 +133,15 @@ function moves(draft: Draft, table: Table): void {
     const renamed = node.parent !== undefined && node.parent === draft.node(target.slice(0, target.lastIndexOf('/')));
     const note: Note = { messageId: renamed ? 'renamed' : 'moved', message: placeMessage(source, target, to) };
     if (!draft.moveNode(node, target, note)) {
-      draft.loseNode(node, 'nameTaken', `${fieldName(source)} (${showValue(draft.get(draft.pointer(node)!))}) cannot become ${fieldName(target)} in ${to}: that place is taken or not in an object.`);
+      draft.loseNode(node, 'nameTaken', `${fieldName(source)} (${shown(node)}) cannot become ${fieldName(target)} in ${to}: that place is taken or not in an object.`);
     }
   }
+}
+
+/** A value as a message shows it, without copying it. */
+function shown(node: Node): string {
+  if (node.kind === 'scalar') return showValue(node.value);
+  return showValue(node.kind === 'array' ? new Array<unknown>(node.items.length) : {});
 }
 
 /** What a change of place says. */
@@ -151,7 +156,7 @@ function withoutPlace(draft: Draft, declared: ReadonlySet<Node>, target: Shape):
   const visit = (node: Node, pointer: string): boolean => {
     if (declared.has(node) && !declares(target, pointer)) {
       if (isEmptyObject(node)) draft.drop(node, pointer);
-      else draft.loseNode(node, 'noPlace', `${to} has no place for ${fieldName(pointer)} of ${from} (${showValue(toValue(node))}).`, pointer);
+      else draft.loseNode(node, 'noPlace', `${to} has no place for ${fieldName(pointer)} of ${from} (${shown(node)}).`, pointer);
       return true;
     }
     if (node.kind === 'object') for (const [key, member] of [...node.members]) visit(member, `${pointer}/${escapePointerSegment(key)}`);
@@ -169,9 +174,8 @@ function required(draft: Draft, source: Shape, target: Shape, back: Table): void
   const { from, to } = draft.step;
   for (const [place, members] of Object.entries(target.required)) {
     for (const [pointer, node] of objectsAt(draft, place)) {
-      if (node.kind !== 'object') continue;
       for (const member of members) {
-        if (node.members.has(member)) continue;
+        if ((node as ObjectNode).members.has(member)) continue;
         const sourcePlace = mapPlace(back, `${place}/${member}`);
         if (requires(source, sourcePlace)) continue;
         const at = `${pointer}/${member}`;

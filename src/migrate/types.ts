@@ -108,7 +108,7 @@ export type PatchOperation =
 
 /** What `migrate` gives back. The input is never changed. */
 export interface MigrateResult {
-  /** The body's dialect (the detected one when `from` was 'auto'). */
+  /** The body's dialect (the detected one when `from` was 'auto'; `to` when the body could not be read). */
   readonly from: DialectId;
   readonly to: DialectId;
   /** The dialects passed through, `from` first and `to` last (one entry when they are the same). */

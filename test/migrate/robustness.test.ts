@@ -121,6 +121,7 @@ describe('migrate: options', () => {
     ['an unknown target', { from: 'qod-0.8', to: 'qod-2.0' }],
     ['an unknown source', { from: 'qod-0.7', to: 'qod-1.2' }],
     ['no source', { to: 'qod-1.2' }],
+    ['a source that is not a string', { from: 10n, to: 'qod-1.2' }],
     ['validateOptions that are not an object', { from: 'qod-0.8', to: 'qod-1.2', validateOptions: 3 }],
     ['validateOptions the validator rejects', { from: 'qod-0.8', to: 'qod-1.2', validateOptions: { rules: { 'no-such-rule': 'error' } } }],
   ])('%s is a ConfigError', (_, options) => {

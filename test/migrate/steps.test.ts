@@ -206,6 +206,17 @@ table('qod-0.8 ↔ qod-0.9', [
     valid: false,
   },
   {
+    name: 'a UE known only by its subnet leaves an empty device, which 0.9 rejects (no device is not the same request)',
+    from: 'qod-0.8',
+    to: 'qod-0.9',
+    body: { ueId: { ipv4addr: '198.51.100.0/28' }, asId: { ipv4addr: '198.51.100.0/24' }, qos: 'QOS_E' },
+    expected: { device: {}, applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E' },
+    changes: ['0.8→0.9 renamed /ueId → /device', '0.8→0.9 renamed /asId → /applicationServer', '0.8→0.9 renamed /asId/ipv4addr → /applicationServer/ipv4Address', '0.8→0.9 renamed /qos → /qosProfile'],
+    lost: ['0.8→0.9 deviceSubnet /ueId/ipv4addr → ∅'],
+    valid: false,
+    errors: ['schema/minProperties@/device'],
+  },
+  {
     name: 'back: the webhook flattens, the qos enum takes the profile, a second address and a port have no place',
     from: 'qod-0.9',
     to: 'qod-0.8',
