@@ -1,5 +1,6 @@
 // The stage order of src/ (DESIGN.md "Data flow"), enforced by test/architecture.test.ts:
 //   shared ← types ← parse, model ← schema ← dialects ← rules (api) ← engine ← index ← http ← cli
+// and migrate (dialects' shapes and detection; src/index.ts hands it the validator) ← index.
 // Arrows point one way: a stage imports only stages to its left. Type-only imports count too,
 // except that the public types (src/types.ts) and the rules' API (src/rules/api.ts) name each
 // other's types (ValidateOptions holds plugins; a rule sees the policy).
@@ -74,6 +75,7 @@ module.exports = {
       to: { path: '^src/probe/' },
     },
     stage('formatters', ['shared', 'types.ts']),
+    stage('migrate', ['shared', 'types.ts', 'dialects', 'engine/config-error.ts']),
     {
       name: 'types-name-only-the-rules-api',
       severity: 'error',

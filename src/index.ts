@@ -3,6 +3,8 @@
 
 import { createValidator as createEngineValidator, oneShot, type Validator } from './engine/validator.js';
 import { builtinRules } from './rules/index.js';
+import { migrateBody } from './migrate/migrate.js';
+import type { MigrateOptions, MigrateResult } from './migrate/types.js';
 import type { Report, ValidateOptions } from './types.js';
 
 /**
@@ -35,6 +37,20 @@ export function validateAsync(payload: unknown, options?: ValidateOptions): Prom
   return oneShotForms.validateAsync(payload, options);
 }
 
+/**
+ * Carries a CreateSession body from one API version (dialect) to another, one neighbouring version
+ * at a time: the migrated body (a new value; the input is never changed), every change with its
+ * pointers before and after, everything that could not be carried, the patch that replays it, and
+ * the target's report of the result. Never throws on any body (the options are checked).
+ *
+ * @example
+ * const { body: upgraded, lost, report } = migrate(body, { from: 'qod-0.10', to: 'qod-1.2' });
+ * for (const loss of lost) console.warn(loss.message);
+ */
+export function migrate(body: unknown, options: MigrateOptions): MigrateResult {
+  return migrateBody(body, options, validate);
+}
+
 export type { Validator } from './engine/validator.js';
 export { toErrorInfo } from './engine/report.js';
 export { defineRule } from './rules/api.js';
@@ -42,6 +58,16 @@ export { ConfigError } from './engine/config-error.js';
 export { builtinRules as rules };
 export { dialectIds } from './dialects/index.js';
 
+export type {
+  MigrateOptions,
+  MigrateResult,
+  MigrationChange,
+  MigrationChangeId,
+  MigrationLoss,
+  MigrationLossId,
+  MigrationStep,
+  PatchOperation,
+} from './migrate/types.js';
 export type {
   CamaraRelease,
   DialectFacts,

@@ -36,7 +36,7 @@ for (const stem of stems('src/rules', '.ts')) {
 describe('package', () => {
   it('exports exactly the public API', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['ConfigError', 'createValidator', 'defineRule', 'dialectIds', 'rules', 'toErrorInfo', 'validate', 'validateAsync', 'validateJson'].sort(),
+      ['ConfigError', 'createValidator', 'defineRule', 'dialectIds', 'migrate', 'rules', 'toErrorInfo', 'validate', 'validateAsync', 'validateJson'].sort(),
     );
     expect(api.dialectIds).toEqual(['qod-1.2', 'qod-1.1', 'qod-1.0', 'qod-0.11', 'qod-0.10', 'qod-0.9', 'qod-0.8', 'qod-sdk']);
   });
