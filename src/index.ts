@@ -57,6 +57,7 @@ export type {
 } from './model/types.js';
 export type {
   Finding,
+  FindingFix,
   Plugin,
   RuleContext,
   RuleDefinition,
@@ -72,6 +73,7 @@ export type {
   DialectId,
   DurationUnit,
   ErrorInfo,
+  Fix,
   Issue,
   Limits,
   Policy,
