@@ -113,6 +113,7 @@ export function unifiedDiff(path: string, before: string, after: string): string
     ...b.slice(head, b.length - tail).map((line): Op => ['+', line]),
   ];
   const ops: Op[] = [...a.slice(0, head).map((line): Op => [' ', line]), ...middle, ...a.slice(a.length - tail).map((line): Op => [' ', line])];
+  slideDown(ops);
 
   const name = printable(path);
   let out = `--- a/${name}\n+++ b/${name}\n`;
@@ -163,6 +164,28 @@ function shown(line: string): string {
   const end = line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : '';
   const body = visibleControls(line.slice(0, line.length - end.length)).replace(/\r/g, '\\r');
   return end === '' ? `${body}\n\\ No newline at end of file\n` : body + end;
+}
+
+/**
+ * Moves each run of only removed (or only added) lines down past the kept lines equal to its first
+ * line, as diff and git do: of two equal lines, the later one is shown removed (the script stays
+ * the same edit, since the lines are equal).
+ */
+function slideDown(ops: Op[]): void {
+  for (let start = 0; start < ops.length; ) {
+    const kind = ops[start]![0];
+    let end = start;
+    while (end < ops.length && ops[end]![0] === kind) end++;
+    if (kind !== ' ') {
+      while (end < ops.length && ops[end]![0] === ' ' && ops[end]![1] === ops[start]![1]) {
+        ops[start] = [' ', ops[start]![1]];
+        ops[end] = [kind, ops[end]![1]];
+        start++;
+        end++;
+      }
+    }
+    start = end;
+  }
 }
 
 /** How many kept lines come right before ops[i]. */

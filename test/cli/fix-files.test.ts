@@ -112,7 +112,7 @@ describe('lint --fix on files', { timeout: 60_000 }, () => {
       [
         '--- a/b.yaml',
         '+++ b/b.yaml',
-        '@@ -1,11 +1,10 @@',
+        '@@ -1,12 +1,11 @@',
         ' \ufeff# fixtures of the campaign\r',
         ' device:\r',
         "-  phoneNumber: '+34 600 000 000' # mobile\r",
@@ -121,11 +121,12 @@ describe('lint --fix on files', { timeout: 60_000 }, () => {
         '   ipv4Address: 198.51.100.0/24\r',
         ' devicePorts:\r',
         '   ports:\r',
-        // (Either 5060 line may be named as the one removed: the texts are the same.)
-        '-    - 5060\r',
         '     - 5060\r',
+        '-    - 5060\r',
         '     - 443\r',
         ' qosProfile: QOS_E\r',
+        ' duration: 3600',
+        '\\ No newline at end of file',
         '',
       ].join('\n'),
     );

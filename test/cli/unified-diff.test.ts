@@ -72,6 +72,11 @@ describe('unifiedDiff', () => {
     expect(hunks(13)).toEqual(['@@ -2,7 +2,7 @@', '@@ -10,7 +10,7 @@']);
   });
 
+  it('shows the later of two equal lines removed or added, as diff and git do', () => {
+    expect(unifiedDiff('f', 'X\np:\n- 1\n- 1\nq\n', 'Y\np:\n- 1\nq\n')).toBe('--- a/f\n+++ b/f\n@@ -1,5 +1,4 @@\n-X\n+Y\n p:\n - 1\n-- 1\n q\n');
+    expect(unifiedDiff('f', 'X\np:\n- 1\nq\n', 'Y\np:\n- 1\n- 1\nq\n')).toBe('--- a/f\n+++ b/f\n@@ -1,4 +1,5 @@\n-X\n+Y\n p:\n - 1\n+- 1\n q\n');
+  });
+
   it('writes a count of one without ",1", and an empty side at the line before it', () => {
     expect(unifiedDiff('f', 'a\n', 'b\n')).toBe('--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n');
     expect(unifiedDiff('f', 'a\n', '')).toBe('--- a/f\n+++ b/f\n@@ -1 +0,0 @@\n-a\n');
