@@ -199,7 +199,7 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
   const issues = listed(entries, maxIssues).map((entry) => {
     const issue = entry.build();
     issue.severity = entry.severity;
-    if (entry.fix !== undefined && source !== undefined) (fixes ??= new Map()).set(issue, entry.fix);
+    if (source !== undefined && entry.fix !== undefined) (fixes ??= new Map()).set(issue, entry.fix);
     return issue;
   });
   if (issues.length > 1) sortInDocumentOrder(issues, body);

@@ -7,7 +7,7 @@ import { validateJson, type ValidateOptions } from '../../src/index.js';
 import { parsePointer } from '../../src/shared/pointer.js';
 
 /** The body with the value at `path` set to `value`, or removed from its array when value is 'removed'. */
-export function changed(body: unknown, path: string, value: unknown): unknown {
+function changed(body: unknown, path: string, value: unknown): unknown {
   const copy = structuredClone(body) as Record<string, unknown>;
   const segments = parsePointer(path);
   const last = segments.pop()!;
