@@ -1,7 +1,7 @@
 // The one place where findings become a Report: parse findings, schema findings and rule findings
-// are counted, the listed ones built, sorted in document order and located in the source text,
-// each once. validate, validateJson and the CLI all end here. Also picks the one ErrorInfo a
-// gateway answers.
+// are counted, the listed ones built, sorted in document order and located in the source text
+// (where their rules' fixes become edits of it: ./fixes.ts), each once. validate, validateJson and
+// the CLI all end here. Also picks the one ErrorInfo a gateway answers.
 
 import { dialects } from '../dialects/index.js';
 import type { Dialect, DialectFacts } from '../dialects/types.js';

@@ -2,7 +2,9 @@
 // document. Each body carries its value (when it parses), its parse findings (syntax errors,
 // duplicate keys, bad bytes) with positions, and a lazy locator from JSON Pointers to positions
 // in the FILE. Nothing position-related is computed for a clean body until someone asks, and
-// then only for the places asked (all the issues of a report in one walk of a JSON text).
+// then only for the places asked (all the issues of a report in one walk of a JSON text). A body
+// also makes value edits (a string replaced, an array item removed) into edits of the file's text
+// that touch nothing else (textEdit: ./edit.ts for JSON, yaml.ts for YAML), for fixes.
 
 import { quoteKey } from '../shared/text.js';
 import type { Fix, Issue } from '../types.js';
