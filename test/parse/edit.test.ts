@@ -99,6 +99,8 @@ describe('YAML', () => {
     ['a double-quoted scalar stays double-quoted', 'a: "x y"  # c\n', replace('/a', 'xy'), 'a: "xy"  # c\n'],
     ['a scalar over two lines', 'a: "x\n  y"\nb: 1\n', replace('/a', 'xy'), 'a: "xy"\nb: 1\n'],
     ['in a flow mapping', 'd: {phone: "+1 202", x: 1}\n', replace('/d/phone', '+1202'), 'd: {phone: "+1202", x: 1}\n'],
+    ['a plain scalar in a flow mapping stays plain where it reads back', 'd: {ip: 2001:DB8::1, x: 1}\n', replace('/d/ip', '2001:db8::1'), 'd: {ip: 2001:db8::1, x: 1}\n'],
+    ['a plain scalar in a flow sequence', 'd: [2001:DB8::1, ::FFFF:1.2.3.4]\n', replace('/d/1', '::ffff:1.2.3.4'), 'd: [2001:DB8::1, ::ffff:1.2.3.4]\n'],
     ['an anchor no alias names does not stop an edit', 'a: &x "x y"\n', replace('/a', 'xy'), 'a: &x "xy"\n'],
     ['a block sequence item: its line goes', 'p:\n  - 80\n  - 443   \n  - 80\nq: 1\n', remove('/p/2'), 'p:\n  - 80\n  - 443   \nq: 1\n'],
     ['a block sequence item with CRLF', 'p:\r\n- 80\r\n- 80\r\n- 443\r\n', remove('/p/1'), 'p:\r\n- 80\r\n- 443\r\n'],
