@@ -83,6 +83,7 @@ export type {
 } from './model/types.js';
 export type {
   Finding,
+  FindingFix,
   Plugin,
   RuleContext,
   RuleDefinition,
@@ -98,6 +99,7 @@ export type {
   DialectId,
   DurationUnit,
   ErrorInfo,
+  Fix,
   Issue,
   Limits,
   Policy,

@@ -178,6 +178,23 @@ export interface Issue {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /**
+   * A change of the text that resolves the finding and cannot change what the body means (a phone
+   * number's separators, an IPv6 address's spelling, a repeated port, leading zeros every reader
+   * agrees on): present only on issues of text whose source is known (validateJson, the CLI).
+   * See Fix.
+   */
+  fix?: Fix;
+}
+
+/**
+ * ESLint's shape of a fix: the text between the offsets `range[0]` and `range[1]` (UTF-16 code
+ * units, end exclusive) becomes `text`. Offsets count in the text given to validateJson (bytes:
+ * their UTF-8 decoding), a leading byte-order mark included.
+ */
+export interface Fix {
+  range: [number, number];
+  text: string;
 }
 
 /** The result of validating one body. */

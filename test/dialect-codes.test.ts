@@ -229,6 +229,7 @@ const TRIGGERS: readonly (readonly [string, Neutral, ValidateOptions?])[] = [
   ['server addresses of the wrong family', { device: phone, server: { ipv4: '2001:db8::1', ipv6: '198.51.100.1' } }],
   ['a zone id and a prefix on the device', { device: { ipv6: 'fe80::1%eth0' } }],
   ['a device IPv6 with a prefix', { device: { ipv6: '2001:db8::1/64' } }],
+  ['an IPv6 address not written as RFC 5952 recommends', { device: { ipv6: '2001:DB8::1' } }, { rules: { 'ip-address': ['error', { canonicalIpv6: true }] } }],
   ['a very long server address', { device: phone, server: { ipv4: `${'1'.repeat(60)}` } }],
   ['private and whole-Internet servers', { device: phone, server: { ipv4: '0.0.0.0/0', ipv6: 'fe80::1' } }],
   ['a server subnet with host bits', { device: phone, server: { ipv4: '198.51.100.7/24' } }],

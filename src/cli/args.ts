@@ -21,6 +21,10 @@ export interface LintArgs {
   stdinFilename: string | undefined;
   /** undefined: decide from the terminal and the environment. */
   color: boolean | undefined;
+  /** --fix: write the fixes into the files. */
+  fix: boolean;
+  /** --fix-dry-run: print the fixes as a unified diff, write nothing. */
+  fixDryRun: boolean;
   help: boolean;
 }
 
@@ -46,6 +50,8 @@ const LINT_OPTIONS = {
   'stdin-filename': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -148,6 +154,10 @@ export function parseLintArgs(args: string[]): LintArgs {
     throw new CliError('Options --output and --output-file (the same option) cannot be used together.');
   }
   if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
+  if (values.fix && values['fix-dry-run']) throw new CliError('Options --fix and --fix-dry-run cannot be used together.');
+  if (values.fix && positionals.includes('-')) {
+    throw new CliError("Option --fix cannot write its fixes into standard input; use --fix-dry-run to see them as a diff.");
+  }
   return {
     patterns: positionals,
     format,
@@ -161,6 +171,8 @@ export function parseLintArgs(args: string[]): LintArgs {
     quiet: values.quiet === true,
     stdinFilename: nonEmpty('stdin-filename', values['stdin-filename']),
     color: values['no-color'] ? false : values.color ? true : undefined,
+    fix: values.fix === true,
+    fixDryRun: values['fix-dry-run'] === true,
     help: values.help === true,
   };
 }

@@ -42,6 +42,10 @@ Options:
       --quiet               report errors only (warnings still count for --max-warnings)
       --stdin-filename <p>  name (and kind, by extension) of the body read from '-'
       --color, --no-color   force colour on or off (NO_COLOR always turns it off)
+      --fix                 fix in the files what cannot change a body's meaning (phone numbers'
+                            separators, IPv6 spelling, repeated ports, leading zeros read alike);
+                            the report is of the fixed files
+      --fix-dry-run         print those fixes as a unified diff, then the report; write nothing
   -h, --help                show this help
 
 Configuration: qod-policy.config.json, .jsonc, .js, .mjs or .cjs, looked up from each linted

@@ -1,12 +1,15 @@
 // Linting one file: read it, parse it into bodies (src/parse), and let the engine turn each body
 // into its report (validateSource: parse findings, schema and rules, truncation, positions).
-// A file or standard input larger than --max-file-size is not read: it is one finding.
+// A file or standard input larger than --max-file-size is not read: it is one finding. With
+// --fix or --fix-dry-run, the text is fixed first (./fix.ts) and the reports are of the fixed text.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import type { LintResult } from '../formatters/types.js';
+import type { Report } from '../types.js';
 import { decodeUtf8, parseProblem, parseSource, type SourceBody, type SourceKind } from '../parse/index.js';
-import { CliError } from './errors.js';
+import { CliError, systemErrorText } from './errors.js';
 import type { Input } from './files.js';
+import { fixText } from './fix.js';
 import { sniffKind } from './source.js';
 
 /** An input over the limit: its size, when known, else how much was read before stopping. */
@@ -75,25 +78,42 @@ function tooLargeBody(input: Input, over: TooLarge, maxFileSize: number): Source
   return { index: 0, line: 1, problems: [issue], locate: () => undefined, locateMember: () => undefined, locatePlaces: (places) => places.map(() => undefined) };
 }
 
-/** Lints one input's bytes (or the finding that it is too large); appends a result per body. */
-export function lintBytes(bytes: Uint8Array | TooLarge, input: Input, out: LintResult[], maxFileSize: number): void {
+/** A file (or standard input) that --fix or --fix-dry-run changed: its text before and after. */
+export interface FixedInput {
+  readonly input: Input;
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * Lints one input's bytes (or the finding that it is too large); appends a result per body.
+ * `fixing`: fixes the text first, and answers the input with its texts when that changed it.
+ */
+export function lintBytes(bytes: Uint8Array | TooLarge, input: Input, out: LintResult[], maxFileSize: number, fixing = false): FixedInput | undefined {
   const validator = input.config.validatorFor(input.path ?? input.stdinPath);
-  let bodies: SourceBody[];
+  let bodies: readonly SourceBody[];
+  let reports: readonly Report[] | undefined;
+  let fixed: FixedInput | undefined;
   if ('tooLarge' in bytes) {
     bodies = [tooLargeBody(input, bytes, maxFileSize)];
   } else {
     let source: string | Uint8Array = bytes;
     let kind: SourceKind | undefined = input.kind;
-    if (kind === undefined) {
-      // No telling extension: look at the text (bytes that are not UTF-8 are the parser's finding).
-      const text = decodeUtf8(bytes);
-      if (text !== undefined) source = text;
-      kind = text === undefined ? 'json' : sniffKind(text);
+    // The text (bytes that are not UTF-8 are the parser's finding, and are never fixed).
+    const text = kind === undefined || fixing ? decodeUtf8(bytes) : undefined;
+    if (text !== undefined) source = text;
+    // No telling extension: look at the text.
+    kind ??= text === undefined ? 'json' : sniffKind(text);
+    if (fixing && text !== undefined) {
+      const result = fixText(text, kind, validator);
+      ({ bodies, reports } = result);
+      if (result.text !== text) fixed = { input, before: text, after: result.text };
+    } else {
+      bodies = parseSource(source, kind);
     }
-    bodies = parseSource(source, kind);
   }
-  for (const body of bodies) {
-    const report = validator.validateSource(body);
+  bodies.forEach((body, i) => {
+    const report = reports?.[i] ?? validator.validateSource(body);
     out.push({
       filePath: input.filePath,
       index: body.index,
@@ -103,10 +123,20 @@ export function lintBytes(bytes: Uint8Array | TooLarge, input: Input, out: LintR
       warningCount: report.warningCount,
       issues: report.issues,
     });
-  }
+  });
+  return fixed;
 }
 
-/** Reads and lints a file (not standard input); appends a result per body. */
-export function lintFile(input: Input, out: LintResult[], maxFileSize: number): void {
-  lintBytes(readInput(input, maxFileSize), input, out, maxFileSize);
+/** Reads and lints a file (not standard input); appends a result per body. `fixing`: as lintBytes. */
+export function lintFile(input: Input, out: LintResult[], maxFileSize: number, fixing = false): FixedInput | undefined {
+  return lintBytes(readInput(input, maxFileSize), input, out, maxFileSize, fixing);
+}
+
+/** Writes a fixed file in place (`--fix`): the same path, so its mode and owner stay. */
+export function writeFixed({ input, after }: FixedInput): void {
+  try {
+    writeFileSync(input.rawPath ?? input.path!, after);
+  } catch (error) {
+    throw new CliError(`Cannot write the fixes to '${input.filePath}': ${systemErrorText(error)}.`);
+  }
 }

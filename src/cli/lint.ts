@@ -10,7 +10,8 @@ import { collectInputs } from './files.js';
 import { printError, Progress, useColor, writeReport, writeStdout } from './output.js';
 import { loadQosProfiles } from './qos-profiles.js';
 import { ruleDocs } from './rules.js';
-import { lintBytes, lintFile, type TooLarge } from './lint-file.js';
+import { lintBytes, lintFile, writeFixed, type TooLarge } from './lint-file.js';
+import { unifiedDiff } from './unified-diff.js';
 import { packageVersion } from './version.js';
 
 /**
@@ -70,10 +71,17 @@ export async function lint(args: LintArgs): Promise<number> {
   // cores, as each thread must load and warm up the engine again.
   const results: LintResult[] = [];
   const progress = new Progress(inputs.length);
+  const fixing = args.fix || args.fixDryRun;
+  // --fix-dry-run: the diff of each file it would change, printed before the report.
+  let diff = '';
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    if (input.path === undefined) lintBytes(await readStdin(args.maxFileSize), input, results, args.maxFileSize);
-    else lintFile(input, results, args.maxFileSize);
+    const fixed =
+      input.path === undefined ? lintBytes(await readStdin(args.maxFileSize), input, results, args.maxFileSize, fixing) : lintFile(input, results, args.maxFileSize, fixing);
+    if (fixed !== undefined) {
+      if (args.fix) writeFixed(fixed);
+      else diff += unifiedDiff(fixed.input.filePath, fixed.before, fixed.after);
+    }
     progress.tick(i + 1);
   }
   progress.done();
@@ -98,7 +106,9 @@ export async function lint(args: LintArgs): Promise<number> {
   // Formatters leave the final newline to the writer (json and sarif end with their bracket).
   const output = text === '' || text.endsWith('\n') ? text : `${text}\n`;
   // A reader that closes the pipe early (`| head`) does not change the status of the run.
-  if (args.output !== undefined) writeReport(args.output, output, cwd);
-  else await writeStdout(output);
+  if (args.output !== undefined) {
+    writeReport(args.output, output, cwd);
+    await writeStdout(diff);
+  } else await writeStdout(diff + output);
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }

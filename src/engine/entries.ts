@@ -4,6 +4,7 @@
 // Entries are made by the thousand for such bodies: they are small class instances with `build`
 // on the prototype, not objects carrying closures.
 
+import type { FindingFix } from '../rules/api.js';
 import type { Issue, Severity } from '../types.js';
 
 export interface Entry {
@@ -14,6 +15,8 @@ export interface Entry {
   readonly status: number;
   /** A rule's 'secondary' finding (beyond the schema: the floor never raises it). */
   readonly secondary: boolean;
+  /** A rule's value-level fix of the finding (made into the issue's `fix` where the text is known). */
+  readonly fix?: FindingFix;
   /** The issue (message, data, code); called only for the entries a report lists. */
   build(): Issue;
 }

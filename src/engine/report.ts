@@ -1,14 +1,16 @@
 // The one place where findings become a Report: parse findings, schema findings and rule findings
-// are counted, the listed ones built, sorted in document order and located in the source text,
-// each once. validate, validateJson and the CLI all end here. Also picks the one ErrorInfo a
-// gateway answers.
+// are counted, the listed ones built, sorted in document order and located in the source text
+// (where their rules' fixes become edits of it: ./fixes.ts), each once. validate, validateJson and
+// the CLI all end here. Also picks the one ErrorInfo a gateway answers.
 
 import { dialects } from '../dialects/index.js';
 import type { Dialect, DialectFacts } from '../dialects/types.js';
 import type { SourceBody } from '../parse/index.js';
 import { withLocations } from '../parse/source.js';
+import type { FindingFix } from '../rules/api.js';
 import type { DialectId, ErrorInfo, Issue, Report } from '../types.js';
 import { entryOf, type Entry } from './entries.js';
+import { withFixes } from './fixes.js';
 import { indexBetween, lastSlash, NOT_AN_INDEX, slashFrom, unescapePointerSegment, valueAt } from '../shared/pointer.js';
 
 /** Sorts after every real position. */
@@ -192,12 +194,16 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
     if (entry.severity === 'error') errorCount++;
     else if (entry.severity === 'warn') warningCount++;
   }
+  // The rules' value-level fixes, by issue, where the text is known (made into text edits below).
+  let fixes: Map<Issue, FindingFix> | undefined;
   const issues = listed(entries, maxIssues).map((entry) => {
     const issue = entry.build();
     issue.severity = entry.severity;
+    if (source !== undefined && entry.fix !== undefined) (fixes ??= new Map()).set(issue, entry.fix);
     return issue;
   });
   if (issues.length > 1) sortInDocumentOrder(issues, body);
+  const fixesInOrder = fixes === undefined ? undefined : issues.map((issue) => fixes!.get(issue));
   if (entries.length > maxIssues || unexamined > 0) {
     const omitted = Math.max(0, entries.length - maxIssues);
     const stopped = unexamined > 0 ? ` The schema check stopped early: ${unexamined} more failure${unexamined === 1 ? ' was' : 's were'} not examined.` : '';
@@ -215,6 +221,7 @@ export function buildReport(dialect: DialectId, entries: readonly Entry[], body:
   const answers = dialectOf(dialect)?.facts.answers;
   if (answers !== undefined) issues.forEach((issue, i) => (issues[i] = inOwnWords(issue, answers)));
   const located = source !== undefined && issues.length > 0 ? withLocations(issues, source) : issues;
+  if (fixesInOrder !== undefined) withFixes(located, fixesInOrder, source!);
   return { valid: errorCount === 0, dialect, issues: located, errorCount, warningCount };
 }
 

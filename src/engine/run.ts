@@ -85,6 +85,9 @@ class RuleEntry implements Entry {
     this.answer = active.answers?.[finding.messageId] ?? finding.error;
     this.status = this.answer?.status ?? message.status ?? active.rule.meta.status;
   }
+  get fix(): Finding['fix'] {
+    return this.finding.fix;
+  }
   build(): Issue {
     const { finding, message } = this;
     const issue: Issue = {

@@ -2,11 +2,14 @@
 // document. Each body carries its value (when it parses), its parse findings (syntax errors,
 // duplicate keys, bad bytes) with positions, and a lazy locator from JSON Pointers to positions
 // in the FILE. Nothing position-related is computed for a clean body until someone asks, and
-// then only for the places asked (all the issues of a report in one walk of a JSON text).
+// then only for the places asked (all the issues of a report in one walk of a JSON text). A body
+// also makes value edits (a string replaced, an array item removed) into edits of the file's text
+// that touch nothing else (textEdit: ./edit.ts for JSON, yaml.ts for YAML), for fixes.
 
 import { quoteKey } from '../shared/text.js';
-import type { Issue } from '../types.js';
-import type { MergeOrigin, SourceBody, SourceKind, SourcePlace, SourceRange } from './types.js';
+import type { Fix, Issue } from '../types.js';
+import type { MergeOrigin, SourceBody, SourceKind, SourcePlace, SourceRange, ValueEdit } from './types.js';
+import { jsonTextEdit, type SpanEdit } from './edit.js';
 import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFailure } from './json.js';
 import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan.js';
 import { locateInJson, type JsonLocated } from './json-locate.js';
@@ -98,6 +101,10 @@ interface Whereabouts {
   readonly positions: Positions;
   /** YAML: the merge key behind a member, with an offset for its position. */
   readonly mergeOrigin?: (pointer: string) => YamlMergeOrigin | undefined;
+  /** The edit of the text (offsets in the text after a BOM) that makes a value edit, if it can be made safely. */
+  readonly edit: (edit: ValueEdit) => SpanEdit | undefined;
+  /** 1 when the text given started with a BOM (which the offsets above do not count), else 0. */
+  readonly base: number;
 }
 
 /** A body; without whereabouts (it has no value) nothing in it can be located. */
@@ -139,6 +146,12 @@ function makeBody(index: number, line: number, parsed: { value: unknown } | unde
     },
   };
   if (parsed !== undefined) (body as { value?: unknown }).value = parsed.value;
+  if (where !== undefined) {
+    body.textEdit = (edit): Fix | undefined => {
+      const made = where.edit(edit);
+      return made === undefined ? undefined : { range: [made.start + where.base, made.end + where.base], text: made.text };
+    };
+  }
   return body;
 }
 
@@ -195,7 +208,7 @@ function lazy<T>(make: () => T): () => T {
 }
 
 /** One JSON body: text[start, end) of the file, starting on line `line`. */
-function jsonBody(text: string, start: number, end: number, index: number, line: number, lines: () => LineIndex, kindOfText: 'text' | 'line' = 'text'): SourceBody {
+function jsonBody(text: string, start: number, end: number, index: number, line: number, lines: () => LineIndex, base: number, kindOfText: 'text' | 'line' = 'text'): SourceBody {
   let value: unknown;
   try {
     value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
@@ -217,7 +230,12 @@ function jsonBody(text: string, start: number, end: number, index: number, line:
     );
   }
   const locator = lazy(() => (root === undefined ? textLocator(text, start, end) : treeLocator(root)));
-  return makeBody(index, line, { value }, problems, { locator, positions: (offsets) => positionsAt(text, offsets, start, end, line) });
+  return makeBody(index, line, { value }, problems, {
+    locator,
+    positions: (offsets) => positionsAt(text, offsets, start, end, line),
+    edit: (edit) => jsonTextEdit(text, edit, (pointer) => locator()?.exact(pointer, false)),
+    base,
+  });
 }
 
 function blankBody(messageId: string, message: string): SourceBody {
@@ -232,7 +250,7 @@ function isBlankLine(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function ndjsonBodies(text: string): SourceBody[] {
+function ndjsonBodies(text: string, base: number): SourceBody[] {
   const bodies: SourceBody[] = [];
   let line = 1;
   let start = 0;
@@ -248,7 +266,7 @@ function ndjsonBodies(text: string): SourceBody[] {
       const lineStart = start;
       const lineEnd = end;
       const lineNumber = line;
-      bodies.push(jsonBody(text, lineStart, lineEnd, bodies.length, lineNumber, lazy(() => new LineIndex(text, lineStart, lineEnd, lineNumber)), 'line'));
+      bodies.push(jsonBody(text, lineStart, lineEnd, bodies.length, lineNumber, lazy(() => new LineIndex(text, lineStart, lineEnd, lineNumber)), base, 'line'));
     }
     if (end >= n) break;
     start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
@@ -265,7 +283,7 @@ function yamlProblem(lines: LineIndex, { span, reason, limit }: YamlError): Issu
   return parseProblem('invalidYaml', `The YAML document is not read: ${reason}.`, range, { limit: limit.name, max: limit.max });
 }
 
-function yamlBodies(text: string): SourceBody[] {
+function yamlBodies(text: string, base: number): SourceBody[] {
   const lines = lazy(() => new LineIndex(text));
   const stream = parseYaml(text);
   if (stream.documents.length === 0) {
@@ -287,6 +305,8 @@ function yamlBodies(text: string): SourceBody[] {
       locator: () => locator,
       positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
       mergeOrigin: (pointer) => doc.mergeOrigin(pointer),
+      edit: (edit) => doc.edit(edit),
+      base,
     });
   });
 }
@@ -328,12 +348,12 @@ export function parseJsonSource(input: string | Uint8Array): SourceBody {
   return parseText(input, 'invalidJson', jsonBodies)[0]!;
 }
 
-function jsonBodies(text: string): SourceBody[] {
-  return [jsonBody(text, 0, text.length, 0, 1, lazy(() => new LineIndex(text)))];
+function jsonBodies(text: string, base: number): SourceBody[] {
+  return [jsonBody(text, 0, text.length, 0, 1, lazy(() => new LineIndex(text)), base)];
 }
 
 /** Decodes the input (bytes must be UTF-8), drops a BOM and makes the bodies; never throws. */
-function parseText(input: string | Uint8Array, failure: 'invalidJson' | 'invalidYaml', bodies: (text: string) => SourceBody[]): SourceBody[] {
+function parseText(input: string | Uint8Array, failure: 'invalidJson' | 'invalidYaml', bodies: (text: string, base: number) => SourceBody[]): SourceBody[] {
   let text: string;
   if (typeof input === 'string') text = input;
   else {
@@ -341,9 +361,11 @@ function parseText(input: string | Uint8Array, failure: 'invalidJson' | 'invalid
     if (decoded === undefined) return [undecodableBody(input)];
     text = decoded;
   }
+  // Offsets of edits count in the text as given: a BOM, which is not part of the text parsed, too.
+  const base = text.length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   text = stripBom(text);
   try {
-    return bodies(text);
+    return bodies(text, base);
   } catch (error) {
     // Not expected; still a finding rather than a throw.
     return [blankBody(failure, `The text could not be read: ${String((error as Error)?.message ?? error)}.`)];

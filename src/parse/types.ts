@@ -1,6 +1,6 @@
 // The parse layer's types: what a source file becomes (bodies with values, findings and a locator).
 
-import type { Issue } from '../types.js';
+import type { Fix, Issue } from '../types.js';
 
 /** The kinds of source file. */
 export type SourceKind = 'json' | 'ndjson' | 'yaml';
@@ -38,6 +38,12 @@ export interface MergeOrigin {
   readonly column: number;
 }
 
+/**
+ * A change of one value of a body: the string at `pointer` replaced by `replace`, or the array
+ * item at `pointer` removed.
+ */
+export type ValueEdit = { readonly pointer: string; readonly replace: string } | { readonly pointer: string; readonly remove: true };
+
 /** One request body of a source file. */
 export interface SourceBody {
   /** Which body of the file, from 0 (NDJSON: counting non-blank lines; YAML: non-empty documents). */
@@ -70,4 +76,11 @@ export interface SourceBody {
    * otherwise undefined. Absent on bodies that cannot have merge keys.
    */
   mergeOrigin?(pointer: string): MergeOrigin | undefined;
+  /**
+   * The edit of the file's text that makes a value edit, in offsets of the text as given (a BOM
+   * counted), keeping everything else as it is written; undefined when it cannot be made safely
+   * (the value is not written where the pointer says, a YAML value shared through an anchor,
+   * text around it that a removal would damage...). Absent on bodies without a value.
+   */
+  textEdit?(edit: ValueEdit): Fix | undefined;
 }

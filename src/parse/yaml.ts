@@ -5,9 +5,11 @@
 // member is located where it is written (in the anchored mapping), and says which merge key
 // brought it (mergeOrigin).
 
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { escapePointerSegment } from '../shared/pointer.js';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parse, parseAllDocuments, Scalar, type Alias, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { escapePointerSegment, isIndexSegment, lastSlash, parsePointer } from '../shared/pointer.js';
 import { trimEnd } from '../shared/text.js';
+import type { SpanEdit } from './edit.js';
+import type { ValueEdit } from './types.js';
 
 /** A span of the text: [start, end) offsets. */
 export type Span = readonly [start: number, end: number];
@@ -60,6 +62,8 @@ interface YamlDocument {
   memberSpan(pointer: string): Span | undefined;
   /** Whether the member a pointer names came in through a merge key, or holds what one copies. */
   mergeOrigin(pointer: string): YamlMergeOrigin | undefined;
+  /** The edit of the text that makes a value edit, if it can be made without touching anything else (Spans.edit). */
+  edit(edit: ValueEdit): SpanEdit | undefined;
 }
 
 export interface YamlStream {
@@ -323,6 +327,79 @@ class Spans {
   }
 
   /**
+   * The node a pointer names when it is written in exactly one place of the value: no alias or
+   * merge key on the way, and neither it nor any node around it is an anchor some alias names
+   * (an edit there would change every place that names it). undefined otherwise.
+   */
+  private ownNode(pointer: string): YamlNode | undefined {
+    const shared = new Set(this.targets.values());
+    let node: AnyNode = this.doc.contents as AnyNode;
+    if (!node || shared.has(node)) return undefined;
+    for (const segment of parsePointer(pointer)) {
+      if (isMap(node)) {
+        const found = this.membersOf(node).get(segment);
+        if (found === undefined || found.mergeKey !== undefined) return undefined;
+        node = found.value;
+      } else if (isSeq(node)) {
+        if (!isIndexSegment(segment)) return undefined;
+        node = node.items[Number(segment)] as AnyNode;
+      } else {
+        return undefined;
+      }
+      if (!node || isAlias(node) || shared.has(node)) return undefined;
+    }
+    return node;
+  }
+
+  /**
+   * The edit of the text that makes a value edit, touching nothing else (comments, anchors
+   * elsewhere, indentation, line ends), or undefined when that cannot be done safely:
+   * - a replaced string keeps its scalar's style (plain, 'single' or "double" quoted), except a
+   *   plain scalar whose new text would read as something else (a number, a key) is
+   *   double-quoted; block scalars (| and >) are not edited;
+   * - a removed item is a scalar without anchor or tag: in a flow sequence with the comma before
+   *   it (after it, for the first item), when only whitespace is around that comma; in a block
+   *   sequence, its whole line ('- value' alone on it, no comment), which keeps at least one item.
+   */
+  edit(edit: ValueEdit): SpanEdit | undefined {
+    const node = this.ownNode(edit.pointer);
+    if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
+    const [start, end] = node.range;
+    if ('replace' in edit) {
+      const style = node.type;
+      if (typeof node.value !== 'string' || (style !== Scalar.PLAIN && style !== Scalar.QUOTE_DOUBLE && style !== Scalar.QUOTE_SINGLE)) return undefined;
+      return { start, end, text: scalarText(edit.replace, style) };
+    }
+    const slash = lastSlash(edit.pointer);
+    const list = this.ownNode(edit.pointer.slice(0, slash));
+    if (!isSeq(list) || node.anchor || node.tag || !/^[^\r\n]*$/.test(this.text.slice(start, end))) return undefined;
+    const index = Number(edit.pointer.slice(slash + 1));
+    const text = this.text;
+    if (list.flow) {
+      const neighbour = list.items[index === 0 ? 1 : index - 1] as AnyNode;
+      const range = this.rangeOf(neighbour);
+      if (range === undefined) return index === 0 && list.items.length === 1 ? { start, end, text: '' } : undefined;
+      if (index > 0) return isCommaBetween(text, range[1], start) ? { start: range[1], end, text: '' } : undefined;
+      return isCommaBetween(text, end, range[0]) ? { start, end: range[0], text: '' } : undefined;
+    }
+    if (list.items.length < 2) return undefined;
+    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    if (!/^[ ]*-[ \t]+$/.test(text.slice(lineStart, start))) return undefined;
+    let lineEnd = end;
+    while (lineEnd < text.length && (text.charCodeAt(lineEnd) === 32 || text.charCodeAt(lineEnd) === 9)) lineEnd++;
+    if (lineEnd === text.length) {
+      // The last line, without a line end: the line end before it goes instead.
+      if (lineStart === 0) return undefined;
+      const breakStart = text.charCodeAt(lineStart - 1) === 10 && text.charCodeAt(lineStart - 2) === 13 ? lineStart - 2 : lineStart - 1;
+      return { start: breakStart, end: lineEnd, text: '' };
+    }
+    const c = text.charCodeAt(lineEnd);
+    if (c !== 10 && c !== 13) return undefined; // a comment, or more on the line
+    const next = c === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+    return { start: lineStart, end: next, text: '' };
+  }
+
+  /**
    * One walk of the document in text order, each node once (aliases are not followed): keys given
    * twice in one mapping, and whether the value may be built at all. Every alias must name an
    * anchor defined before it and not around it (that would make the body cyclic, which no JSON
@@ -457,6 +534,31 @@ class Spans {
   }
 }
 
+/** Whether text[start, end) is whitespace (no comment) around exactly one comma. */
+function isCommaBetween(text: string, start: number, end: number): boolean {
+  return start <= end && /^[ \t\r\n]*,[ \t\r\n]*$/.test(text.slice(start, end));
+}
+
+/** Plain scalars written by an edit: these characters only, not ending in ':' (a key, before a line end or a flow comma). */
+const PLAIN_SAFE = /^[0-9A-Za-z+./:-]*[0-9A-Za-z+./-]$/;
+
+/**
+ * A string as the text of a scalar of the given style: plain when the value reads back as the same
+ * string (not a number, a boolean, null or a key), else double-quoted as JSON writes strings
+ * (every JSON escape is a YAML one); single-quoted with '' for a quote.
+ */
+function scalarText(value: string, type: Scalar['type']): string {
+  if (type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  if (type === Scalar.PLAIN && PLAIN_SAFE.test(value)) {
+    try {
+      if (parse(value, OPTIONS) === value) return value;
+    } catch {
+      // not plain then
+    }
+  }
+  return JSON.stringify(value);
+}
+
 /** A zero-width scalar standing for a document with no content (`---` alone). */
 function isEmptyDocument(doc: Document.Parsed): boolean {
   const contents = doc.contents as AnyNode;
@@ -538,6 +640,7 @@ export function parseYaml(text: string): YamlStream {
       valueSpan: (pointer: string) => spans.valueSpan(pointer),
       memberSpan: (pointer: string) => spans.memberSpan(pointer),
       mergeOrigin: (pointer: string) => spans.mergeOrigin(pointer),
+      edit: (edit: ValueEdit) => spans.edit(edit),
     };
     if (firstError !== undefined) {
       documents.push({ ...base, duplicates: [], error: { span: clampSpan(text, firstError.pos), reason: reasonOf(firstError.message) } });

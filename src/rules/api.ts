@@ -25,7 +25,17 @@ export interface Finding<MessageIds extends string = string> {
   data?: Record<string, string | number | boolean>;
   /** Overrides the message's status and code, for answers that differ per dialect. */
   error?: CamaraError;
+  /**
+   * A change of the value at `path` that resolves the finding and cannot change what the body
+   * means: `replace`, the string to write there instead; `remove`, the array item there taken
+   * out. Where the text is known (validateJson, the CLI), the engine turns it into the issue's
+   * `fix` (an edit of the text); otherwise it is dropped.
+   */
+  fix?: FindingFix;
 }
+
+/** A value-level fix of a finding (see Finding.fix). */
+export type FindingFix = { readonly replace: string } | { readonly remove: true };
 
 /** A message of a rule: its text, and optionally its own CAMARA answer and level. */
 export type RuleMessage =

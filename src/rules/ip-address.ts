@@ -11,6 +11,13 @@
 // allowLeadingZeros accepts the leading zeros that pattern allows (at most three digits an octet,
 // read as decimal) in the application server's IPv4 subnet; device addresses and list items, whose
 // `format: ipv4` rejects them, are never lenient.
+//
+// The option canonicalIpv6 (off by default) also notes IPv6 addresses not written in RFC 5952's
+// form (upper-case digits, leading zeros in a group, zero groups not compressed).
+//
+// Fixes, only where they cannot change the address: leading zeros removed when every octet that
+// has them is below 8 (read as octal or as decimal, '007' is 7; '010' is 8 or 10, and is left
+// alone); an IPv6 address rewritten in RFC 5952's form (canonicalIpv6).
 
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
@@ -18,6 +25,7 @@ import type { Field } from '../model/types.js';
 import type { RuleContext } from './api.js';
 import type { IpFamily } from './utils/ip/address.js';
 import { diagnoseAddress } from './utils/ip/diagnose.js';
+import { canonicalIpv6 } from './utils/ip/format.js';
 import { parseIp, parseIpv4, parseIpv6, parsePrefixLength, subnetOf } from './utils/ip/parse.js';
 import { codePointLength, printable } from '../shared/text.js';
 
@@ -25,6 +33,7 @@ import { docsUrl } from '../shared/docs-url.js';
 import { addressFields } from '../model/addresses.js';
 
 type MessageId =
+  | 'nonCanonicalIpv6'
   | 'tooLong'
   | 'notIpv4'
   | 'notIpv6'
@@ -51,6 +60,8 @@ const FAMILY_NAME: Readonly<Record<IpFamily, string>> = { 4: 'IPv4', 6: 'IPv6' }
 type Options = {
   /** Accept leading zeros in the application server's IPv4 address/subnet (CAMARA 1.2's pattern does). */
   allowLeadingZeros: boolean;
+  /** Note IPv6 addresses not written in RFC 5952's form. */
+  canonicalIpv6: boolean;
 };
 
 type Ctx = RuleContext<MessageId, Options>;
@@ -69,8 +80,30 @@ function withoutLeadingZeros(value: string): string {
   return slash < 0 ? stripped : stripped + value.slice(slash);
 }
 
-function report(ctx: Ctx, messageId: MessageId, field: Field<string>, data: Record<string, string | number>): void {
-  ctx.report({ messageId, path: field.path, data: { field: fieldName(field.path), value: printable(field.value), ...data } });
+function report(ctx: Ctx, messageId: MessageId, field: Field<string>, data: Record<string, string | number>, replace?: string): void {
+  const finding = { messageId, path: field.path, data: { field: fieldName(field.path), value: printable(field.value), ...data } };
+  ctx.report(replace === undefined ? finding : { ...finding, fix: { replace } });
+}
+
+/** Whether every reading of a dotted-quad octet agrees: no leading zero, or a value below 8 (octal and decimal alike). */
+function readsTheSame(octet: string): boolean {
+  return octet.length < 2 || octet.charCodeAt(0) !== 48 || Number(octet) < 8;
+}
+
+/**
+ * The field's value with the leading zeros of its dotted quad (an IPv4 address before any
+ * '/prefix', or the quad that ends an IPv6 address) removed, when every reading of the octets
+ * agrees and the result is an address of the family; undefined otherwise.
+ */
+function withoutAgreedZeros(value: string, family: IpFamily | undefined, end: number): string | undefined {
+  const address = value.slice(0, end);
+  const colon = address.lastIndexOf(':');
+  const quad = address.slice(colon + 1);
+  const octets = quad.split('.');
+  if (octets.length !== 4 || !octets.every((octet) => /^[0-9]{1,3}$/.test(octet) && readsTheSame(octet))) return undefined;
+  const fixed = address.slice(0, colon + 1) + octets.map((octet) => String(Number(octet))).join('.');
+  const parsed = family === 4 ? parseIpv4(fixed) : family === 6 ? parseIpv6(fixed) : parseIp(fixed);
+  return parsed === undefined ? undefined : fixed + value.slice(end);
 }
 
 /** Reports why `text` before `end` (the field's value, or its lenient reading) is not an address of `family` (either when undefined). */
@@ -83,7 +116,7 @@ function reportAddress(ctx: Ctx, field: Field<string>, text: string, family: IpF
     case 'notIpAddress':
       return report(ctx, 'notIpAddress', field, {});
     case 'leadingZeros':
-      return report(ctx, 'leadingZeros', field, { octet: problem.octet });
+      return report(ctx, 'leadingZeros', field, { octet: problem.octet }, text === field.value ? withoutAgreedZeros(text, family, end) : undefined);
     case 'wrongFamily':
       return report(ctx, 'wrongFamily', field, { expected: FAMILY_NAME[family ?? 4], actual: FAMILY_NAME[problem.actual] });
     case 'zoneId':
@@ -97,7 +130,10 @@ function check(ctx: Ctx, field: Field<string> | undefined, form: Form): void {
   const value = form === 'subnet4' && ctx.options.allowLeadingZeros ? withoutLeadingZeros(field.value) : field.value;
   // The valid case, from the parse the address rules share.
   const valid = subnetOf(value, FORM_FAMILY[form]);
-  if (valid !== undefined && (valid.prefix < 0 || form === 'subnet4' || form === 'subnet6')) return;
+  if (valid !== undefined && (valid.prefix < 0 || form === 'subnet4' || form === 'subnet6')) {
+    if (ctx.options.canonicalIpv6 && valid.address.family === 6) checkCanonical(ctx, field);
+    return;
+  }
   const limit = MAX_LENGTH[form];
   if (field.value.length > limit) {
     const length = codePointLength(field.value);
@@ -126,6 +162,17 @@ function check(ctx: Ctx, field: Field<string> | undefined, form: Form): void {
   // A valid address/prefix in the address list is server-address-list's finding (no masks in the list).
 }
 
+/** canonicalIpv6: an IPv6 address (or address/prefix) not in RFC 5952's form, with that form as its fix. */
+function checkCanonical(ctx: Ctx, field: Field<string>): void {
+  const value = field.value;
+  const slash = value.indexOf('/');
+  const end = slash < 0 ? value.length : slash;
+  const address = parseIpv6(value, 0, end);
+  if (address === undefined) return;
+  const canonical = canonicalIpv6(address, value.lastIndexOf('.', end) >= 0) + value.slice(end);
+  if (canonical !== value) report(ctx, 'nonCanonicalIpv6', field, { canonical }, canonical);
+}
+
 export default defineRule<MessageId, Options>({
   meta: {
     docs: {
@@ -134,6 +181,10 @@ export default defineRule<MessageId, Options>({
       url: docsUrl('ip-address'),
     },
     messages: {
+      nonCanonicalIpv6: {
+        text: "{{ field }} '{{ value }}' is not written as RFC 5952 recommends: '{{ canonical }}' (lower-case, no leading zeros in a group, the longest run of zero groups as '::').",
+        level: 'secondary',
+      },
       tooLong: '{{ field }} has {{ length }} characters; it must have at most {{ limit }}, the length of the longest valid address.',
       notIpv4: "{{ field }} '{{ value }}' is not an IPv4 address: {{ reason }}.",
       notIpv6: "{{ field }} '{{ value }}' is not an IPv6 address: {{ reason }}.",
@@ -153,10 +204,15 @@ export default defineRule<MessageId, Options>({
           description:
             "Accept leading zeros in the application server's IPv4 address or subnet ('010.1.1.0/24', read as decimal), as CAMARA 1.2's pattern does; device addresses and list items still reject them. Default false: rejecting them is stricter than CAMARA.",
         },
+        canonicalIpv6: {
+          type: 'boolean',
+          description:
+            "Also note IPv6 addresses not written as RFC 5952 recommends ('2001:DB8:0:0::1' for '2001:db8::1'), one level below the rule's severity, with the canonical form as a fix. Default false.",
+        },
       },
       additionalProperties: false,
     },
-    defaultOptions: { allowLeadingZeros: false },
+    defaultOptions: { allowLeadingZeros: false, canonicalIpv6: false },
     defaultLevel: 'error',
     status: 400,
     code: 'INVALID_ARGUMENT',

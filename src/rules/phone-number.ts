@@ -6,12 +6,16 @@
 // this rule's finding instead of the schema's, as an error at any severity) and re-checks them from ctx.dialect.phoneNumber, saying what
 // exactly is wrong. The numbering-plan check runs only on numbers of the right syntax; its
 // findings are secondary (one level below the rule's severity: warnings by default).
+//
+// Fix: a number written with spaces, dashes, dots or brackets, with its '+' and calling code,
+// becomes its E.164 form where libphonenumber-js reads the same number (utils/phone-fix.ts).
 
 import { defineRule } from './api.js';
 import { fieldName, showValue } from '../shared/messages.js';
 import { escapeControl } from '../shared/text.js';
 import { numberingPlanProblem, type PlanProblem } from './utils/phone-plan.js';
 import { isPhoneSyntaxValid, phoneSyntaxProblem } from './utils/phone-syntax.js';
+import { e164Fix } from './utils/phone-fix.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 
@@ -107,7 +111,11 @@ export default defineRule<
         default:
           break;
       }
-      ctx.report({ messageId: problem.kind, path: field.path, data });
+      // Spaces, dashes, dots or brackets in a number with its '+' and calling code: its E.164
+      // form, where libphonenumber-js reads the same number (utils/phone-fix.ts).
+      const fixed = problem.kind === 'whitespace' || problem.kind === 'nonDigit' ? e164Fix(value) : undefined;
+      if (fixed !== undefined && isPhoneSyntaxValid(fixed, syntax)) ctx.report({ messageId: problem.kind, path: field.path, data, fix: { replace: fixed } });
+      else ctx.report({ messageId: problem.kind, path: field.path, data });
       return;
     }
 

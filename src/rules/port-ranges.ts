@@ -11,7 +11,7 @@ import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
 import { lastSlash } from '../shared/pointer.js';
 import type { Field, PortRangeModel, PortsModel } from '../model/types.js';
-import type { Finding, RuleContext } from './api.js';
+import type { Finding, FindingFix, RuleContext } from './api.js';
 import { findOverlaps, type PortEntry, type RangeEntry } from './utils/port-overlaps.js';
 
 import { docsUrl } from '../shared/docs-url.js';
@@ -32,6 +32,9 @@ type MessageIds =
   | 'moreFindings';
 
 type Context = RuleContext<MessageIds>;
+
+/** The fix of a repeated port: the item removed. */
+const REMOVE: FindingFix = Object.freeze({ remove: true });
 
 /**
  * The findings of one ports list: past MAX_FINDINGS_PER_LIST a finding is only counted, and not
@@ -179,10 +182,12 @@ function checkList(spec: PortsModel, ctx: Context): void {
         }
         case 'duplicatePort': {
           const at = spec.ports[overlap.at]!;
+          // The later of two equal ports adds nothing to the list: removing it cannot change its meaning.
           if (list.room()) ctx.report({
             messageId: 'duplicatePort',
             path: at.path,
             data: { field: fieldName(at.path), port: at.value, firstField: fieldName(spec.ports[overlap.first]!.path) },
+            fix: REMOVE,
           });
           break;
         }

@@ -10,7 +10,7 @@ const RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const SEVERITIES = new Set(['error', 'warn', 'info']);
 
 /** The fields DESIGN.md documents for an issue; nothing else may appear. */
-const FIELDS = new Set(['ruleId', 'messageId', 'severity', 'path', 'message', 'data', 'status', 'code', 'line', 'column', 'endLine', 'endColumn']);
+const FIELDS = new Set(['ruleId', 'messageId', 'severity', 'path', 'message', 'data', 'status', 'code', 'line', 'column', 'endLine', 'endColumn', 'fix']);
 
 const POSITIONS = ['line', 'column', 'endLine', 'endColumn'] as const;
 
@@ -54,6 +54,12 @@ function checkIssue(issue: Issue): void {
   for (const key of POSITIONS) {
     const value = issue[key];
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) fail(`${key} is a 1-based position`, issue);
+  }
+  if (issue.fix !== undefined) {
+    const { range, text } = issue.fix;
+    if (!Array.isArray(range) || range.length !== 2 || !Number.isInteger(range[0]) || !Number.isInteger(range[1]) || range[0] < 0 || range[1] < range[0] || typeof text !== 'string') {
+      fail('a fix is { range: [start, end], text } with 0 <= start <= end', issue);
+    }
   }
 }
 

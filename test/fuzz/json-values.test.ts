@@ -31,9 +31,9 @@ const jsonValues: fc.Arbitrary<unknown> = fc.oneof(
     }),
 );
 
-/** The report without positions (validate has no text to locate issues in). */
+/** The report without positions and fixes (validate has no text to locate issues in, nor to edit). */
 function unlocated(report: Report): Report {
-  const strip = ({ line: _l, column: _c, endLine: _el, endColumn: _ec, ...issue }: Issue): Issue => issue;
+  const strip = ({ line: _l, column: _c, endLine: _el, endColumn: _ec, fix: _f, ...issue }: Issue): Issue => issue;
   return { ...report, issues: report.issues.map(strip) };
 }
 

@@ -53,5 +53,6 @@ export function checkPositions(text: string, report: Report, required = false): 
       endColumn <= text.length + 1 &&
       (endLine > line || (endLine === line && endColumn >= column));
     if (!ok) throw new Error(`positions lie in the text: ${JSON.stringify(issue)}`);
+    if (issue.fix !== undefined && issue.fix.range[1] > text.length) throw new Error(`a fix lies in the text: ${JSON.stringify(issue)}`);
   }
 }

@@ -1,10 +1,12 @@
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../src/index.js';
+import { validate, type ValidateOptions } from '../../src/index.js';
 import * as qod12 from '../../src/schema/compiled/qod-1.2.js';
 import * as qodSdk from '../../src/schema/compiled/qod-sdk.js';
 import type { SchemaValidateFunction } from '../../src/schema/compiled-schema.js';
+import { fixAt } from '../helpers/fixes.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const base = { qosProfile: 'QOS_E', duration: 3600 };
@@ -27,6 +29,12 @@ ruleTester('ip-address', {
     { name: 'host bits set in a subnet (allowed notation)', body: subnets({ ipv4Address: '1.2.3.4/24' }) },
     { name: 'a /0 subnet (ip-address-scope warns, this rule does not)', body: subnets({ ipv4Address: '0.0.0.0/0', ipv6Address: '::/0' }) },
     { name: 'a masked entry in the list (server-address-list reports it)', body: list('198.51.100.0/24') },
+    { name: 'IPv6 in any case and spelling, without canonicalIpv6 (the default)', body: withDevice({ ipv6Address: '2001:0DB8:0:0::1' }) },
+    {
+      name: 'canonicalIpv6: addresses in RFC 5952 form, in either notation',
+      body: { ...withDevice({ ipv6Address: '2001:db8::1:0:0:1' }), applicationServer: { ipv6Address: '64:ff9b::198.51.100.0/120', ipAddresses: ['::ffff:198.51.100.1', '2001:db8:0:1:1:1:1:1'] } },
+      options: { rules: { 'ip-address': ['error', { canonicalIpv6: true }] } },
+    },
     {
       name: "allowLeadingZeros: the 1.2 server subnet with leading zeros, as CAMARA's pattern allows",
       body: subnets({ ipv4Address: '010.001.002.000/24' }),
@@ -193,6 +201,16 @@ ruleTester('ip-address', {
       ],
     },
     { name: 'SDK: a bad server prefix', body: sdk({ phone_number: '+34600000000' }, { ipv6_address: '2001:db8::/200' }), options: SDK, errors: [{ messageId: 'badPrefix', path: '/application_server/ipv6_address' }] },
+    {
+      name: 'canonicalIpv6: IPv6 addresses not written as RFC 5952 recommends, one level below the rule',
+      body: { ...subnets({ ipv6Address: '2001:DB8::/32' }, { ipv6Address: '2001:0db8:0:0:0:0:0:1' }), applicationServer: { ipv6Address: '2001:DB8::/32', ipAddresses: ['2001:db8::1', '::FFFF:198.51.100.1'] } },
+      options: { rules: { 'ip-address': ['error', { canonicalIpv6: true }] } },
+      errors: [
+        { messageId: 'nonCanonicalIpv6', path: '/applicationServer/ipv6Address', severity: 'warn', data: { canonical: '2001:db8::/32' } },
+        { messageId: 'nonCanonicalIpv6', path: '/applicationServer/ipAddresses/1', severity: 'warn', data: { canonical: '::ffff:198.51.100.1' } },
+        { messageId: 'nonCanonicalIpv6', path: '/device/ipv6Address', severity: 'warn', data: { canonical: '2001:db8::1' } },
+      ],
+    },
   ],
 });
 
@@ -288,4 +306,100 @@ describe('ip-address: the schema keywords it owns', () => {
       { numRuns: 2000 },
     );
   }, 60_000);
+});
+
+describe('ip-address fixes: leading zeros, only where every reading of the address agrees', () => {
+  it.each<[string, object, string, string | undefined]>([
+    ["'093' and '010': octal and decimal readings differ", withDevice({ ipv4Address: { publicAddress: '84.125.093.010' } }), '/device/ipv4Address/publicAddress', undefined],
+    ["'084': no octal number", withDevice({ ipv4Address: { publicAddress: '084.125.93.10' } }), '/device/ipv4Address/publicAddress', undefined],
+    ['all octets small', withDevice({ ipv4Address: { publicAddress: '001.002.003.004' } }), '/device/ipv4Address/publicAddress', '1.2.3.4'],
+    ['zeros only', withDevice({ ipv4Address: { privateAddress: '192.168.000.007' } }), '/device/ipv4Address/privateAddress', '192.168.0.7'],
+    ['a server subnet: the prefix stays', subnets({ ipv4Address: '198.51.100.000/24' }), '/applicationServer/ipv4Address', '198.51.100.0/24'],
+    ['a list item', list('198.51.100.01'), '/applicationServer/ipAddresses/0', '198.51.100.1'],
+    ['the quad at the end of an IPv6 address', withDevice({ ipv6Address: '::FFFF:192.000.002.001' }), '/device/ipv6Address', '::FFFF:192.0.2.1'],
+    ["'010': 8 in octal, 10 in decimal", withDevice({ ipv4Address: { publicAddress: '010.1.1.1' } }), '/device/ipv4Address/publicAddress', undefined],
+    ["'08': no octal number at all", withDevice({ ipv4Address: { publicAddress: '84.125.93.08' } }), '/device/ipv4Address/publicAddress', undefined],
+    ["one octet that disagrees is enough ('010' beside '001')", subnets({ ipv4Address: '001.010.1.0/24' }), '/applicationServer/ipv4Address', undefined],
+    ['in an IPv6 address too', withDevice({ ipv6Address: '::ffff:192.0.2.010' }), '/device/ipv6Address', undefined],
+  ])('%s', (_what, body, path, expected) => {
+    expect(fixAt(body, 'ip-address', path)).toBe(expected);
+  });
+
+  it('no fix without the text (validate)', () => {
+    expect(validate(withDevice({ ipv4Address: { publicAddress: '001.002.003.004' } })).issues.find((i) => i.ruleId === 'ip-address')?.fix).toBeUndefined();
+  });
+
+  it('agrees with ipaddr.js, which reads a leading zero as octal: a fix only where its reading is the decimal one', () => {
+    const octet = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 2 })).map(([value, zeros]) => `${'0'.repeat(zeros)}${value}`.slice(-Math.max(3, String(value).length)));
+    let fixed = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.array(octet, { minLength: 4, maxLength: 4 }), (octets) => {
+        const written = octets.join('.');
+        const decimal = octets.map((o) => String(Number(o))).join('.');
+        if (written === decimal) return;
+        const fix = fixAt(withDevice({ ipv4Address: { publicAddress: written } }), 'ip-address', '/device/ipv4Address/publicAddress');
+        let octal: string | undefined;
+        try {
+          octal = ipaddr.IPv4.parse(written).toString();
+        } catch {
+          octal = undefined;
+        }
+        if (fix === undefined) {
+          refused++;
+          expect(octal).not.toBe(decimal);
+        } else {
+          fixed++;
+          expect(fix).toBe(decimal);
+          expect(octal).toBe(decimal);
+        }
+      }),
+      { numRuns: 600 },
+    );
+    expect(fixed).toBeGreaterThan(50);
+    expect(refused).toBeGreaterThan(50);
+  });
+});
+
+describe('ip-address fix: IPv6 in RFC 5952 form (canonicalIpv6)', () => {
+  const CANONICAL: ValidateOptions = { rules: { 'ip-address': ['error', { canonicalIpv6: true }] } };
+  const fixOf = (ipv6Address: string) => fixAt(withDevice({ ipv6Address }), 'ip-address', '/device/ipv6Address', CANONICAL);
+
+  it.each([
+    ['2001:DB8::1', '2001:db8::1'],
+    ['2001:0db8:0000:0000:0000:0000:0000:0001', '2001:db8::1'],
+    ['2001:db8::0:1', '2001:db8::1'],
+    ['2001:db8:0:0:1:0:0:1', '2001:db8::1:0:0:1'],
+    ['2001:db8:0:1:0:0:0:1', '2001:db8:0:1::1'],
+    ['0:0:0:0:0:0:0:1', '::1'],
+    ['::FFFF:192.0.2.1', '::ffff:192.0.2.1'],
+    ['0:0:0:0:0:ffff:192.0.2.1', '::ffff:192.0.2.1'],
+    ['64:FF9B::198.51.100.7', '64:ff9b::198.51.100.7'],
+    ['::ffff:c000:201', '::ffff:c000:201'], // written in hexadecimal: the notation is the writer's
+  ])('%s → %s', (written, canonical) => {
+    if (written === canonical) expect(validate(withDevice({ ipv6Address: written }), CANONICAL).issues.filter((i) => i.ruleId === 'ip-address')).toEqual([]);
+    else expect(fixOf(written)).toBe(canonical);
+  });
+
+  it('a server subnet keeps its prefix', () => {
+    expect(fixAt(subnets({ ipv6Address: '2001:DB8:0::/48' }), 'ip-address', '/applicationServer/ipv6Address', CANONICAL)).toBe('2001:db8::/48');
+  });
+
+  it('agrees with ipaddr.js (toRFC5952String) on addresses in hexadecimal groups, whatever their spelling', () => {
+    const group = fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff }));
+    const spelling = fc.tuple(fc.array(group, { minLength: 8, maxLength: 8 }), fc.boolean(), fc.boolean(), fc.boolean());
+    fc.assert(
+      fc.property(spelling, ([groups, upper, padded, compress]) => {
+        let text = groups.map((g) => (padded ? g.toString(16).padStart(4, '0') : g.toString(16))).join(':');
+        if (compress) text = ipaddr.IPv6.parse(text).toString(); // ipaddr.js compresses its own way
+        if (upper) text = text.toUpperCase();
+        const expected = ipaddr.IPv6.parse(text).toRFC5952String();
+        // ipaddr.js writes IPv4-mapped addresses in hexadecimal too; RFC 5952 section 5 prefers the dotted form, which the rule keeps only when written so.
+        const fix = text === expected ? undefined : fixOf(text);
+        if (fix !== undefined) expect(fix).toBe(expected);
+        else expect(text).toBe(expected);
+      }),
+      { numRuns: 600 },
+    );
+  });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dialects } from '../../src/dialects/index.js';
-import { createValidator, type DialectId } from '../../src/index.js';
+import { createValidator, validate, type DialectId } from '../../src/index.js';
+import { fixAt } from '../helpers/fixes.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const base = { applicationServer: { ipv4Address: '198.51.100.0/24' }, qosProfile: 'QOS_E', duration: 3600 };
@@ -205,5 +206,51 @@ describe('phone-number robustness', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('phone-number fix: E.164 from a number written for people, where that is certain', () => {
+  const fixOf = (phone: string) => fixAt(body(phone), 'phone-number', '/device/phoneNumber');
+  it.each([
+    ['+34 600 000 000', '+34600000000'],
+    ['+34-600-000-000', '+34600000000'],
+    ['+1.202.555.0100', '+12025550100'],
+    ['+1 (202) 555-0100', '+12025550100'],
+    ['+1(202)555-0100', '+12025550100'],
+    ['+44 20 7946 0958', '+442079460958'],
+    ['+39 06 1234 5678', '+390612345678'], // Italy keeps the 0: libphonenumber-js reads it too
+    ['+7 (495) 123-45-67', '+74951234567'],
+    ['+800 1234 5678', '+80012345678'],
+  ])('%s → %s', (written, e164) => {
+    expect(fixOf(written)).toBe(e164);
+  });
+
+  it.each([
+    ['34 600 000 000', "no '+': the country would be a guess"],
+    ['+44 (0) 20 7946 0958', "'(0)' is a trunk prefix: the digits say +4402..., libphonenumber-js +4420..."],
+    ['+49 (030) 123456', 'a trunk 0 in brackets: the digits and libphonenumber-js disagree'],
+    ['+34 500 000 000', 'not a valid number in its plan'],
+    ['+1 202 555 0100 ext. 5', 'an extension'],
+    ['+1 202--555--0100', 'two separators in a row'],
+    ['+1 202 555 0100.', 'a separator at the end'],
+    [' +34 600 000 000', 'a space before the +'],
+    ['+ 34 600 000 000', "a space after the '+'"],
+    ['(+34) 600 000 000', "the '+' in brackets"],
+    ['+34\t600000000', 'a tab'],
+    ['+34\u00a0600\u00a0000\u00a0000', 'no-break spaces'],
+    ['+34 600 000 000\n', 'a line break'],
+    ['+34 ٦٠٠ ٠٠٠ ٠٠٠', 'digits of another script'],
+    ['+34 600 000 000 0', 'one digit too many'],
+  ])('no fix for %j (%s)', (written) => {
+    expect(fixOf(written)).toBeUndefined();
+  });
+
+  it('SDK model: the fix has the + the number was written with', () => {
+    expect(fixAt(sdk('+34 600 000 000'), 'phone-number', '/device/phone_number')).toBe('+34600000000');
+    expect(fixAt(sdk('34 600 000 000'), 'phone-number', '/device/phone_number')).toBeUndefined();
+  });
+
+  it('only from validateJson (text known); validate() gives no fix', () => {
+    expect(validate(body('+34 600 000 000')).issues.find((i) => i.ruleId === 'phone-number')?.fix).toBeUndefined();
   });
 });

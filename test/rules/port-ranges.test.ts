@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { dialects } from '../../src/dialects/index.js';
-import { createValidator, type DialectId } from '../../src/index.js';
+import { createValidator, validateJson, type DialectId } from '../../src/index.js';
 import { _internals } from '../../src/rules/port-ranges.js';
 import { findOverlaps } from '../../src/rules/utils/port-overlaps.js';
 import type { PortsModel } from '../../src/model/types.js';
+import { fixAt } from '../helpers/fixes.js';
 import { ruleTester, type ExpectedIssue } from '../helpers/rule-tester.js';
 import { fieldName } from '../../src/shared/messages.js';
 
@@ -334,5 +335,34 @@ describe('port-ranges: field names of list items', () => {
       expect(issues.length, dialect).toBeGreaterThanOrEqual(4);
       for (const issue of issues) expect(issue.data?.field, `${dialect} ${issue.path}`).toBe(fieldName(issue.path));
     }
+  });
+});
+
+describe('port-ranges fix: a repeated port removed', () => {
+  it.each<[string, unknown, string, unknown]>([
+    ['the later of two equal ports', withPorts({ ports: [80, 443, 80] }), '/devicePorts/ports/2', 'removed'],
+    ['a repeat right after the first', withPorts({ ports: [80, 80, 443] }), '/devicePorts/ports/1', 'removed'],
+    ['in the application server ports', { ...base, applicationServerPorts: { ports: [443, 443] } }, '/applicationServerPorts/ports/1', 'removed'],
+    ['SDK model', sdk({ device_ports: { ports: [5060, 5060] } }), '/device_ports/ports/1', 'removed'],
+  ])('%s', (_what, body, path, expected) => {
+    expect(fixAt(body, 'port-ranges', path)).toBe(expected);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a port inside a range (not a repeat: the range may change)', withPorts({ ranges: [{ from: 5000, to: 5100 }], ports: [5060] }), '/devicePorts/ports/0'],
+    ['a repeated range', withPorts({ ranges: [{ from: 1, to: 2 }, { from: 1, to: 2 }] }), '/devicePorts/ranges/1'],
+    ['overlapping ranges', withPorts({ ranges: [{ from: 1, to: 5 }, { from: 3, to: 8 }] }), '/devicePorts/ranges/1'],
+    ['a port out of bounds', withPorts({ ports: [0] }), '/devicePorts/ports/0'],
+  ])('no fix: %s', (_what, body, path) => {
+    expect(fixAt(body, 'port-ranges', path)).toBeUndefined();
+  });
+
+  it('each repeat has its own fix; the first occurrence has none', () => {
+    const text = JSON.stringify(withPorts({ ports: [7, 7, 5, 7] }));
+    const issues = validateJson(text).issues.filter((i) => i.ruleId === 'port-ranges');
+    expect(issues.map((i) => [i.path, i.fix === undefined ? 'no fix' : text.slice(i.fix.range[0], i.fix.range[1])])).toEqual([
+      ['/devicePorts/ports/1', ',7'],
+      ['/devicePorts/ports/3', ',7'],
+    ]);
   });
 });

@@ -13,6 +13,8 @@ import {
   type DialectId,
   type DurationUnit,
   type ErrorInfo,
+  type FindingFix,
+  type Fix,
   type Issue,
   type Policy,
   type QosDuration,
@@ -95,6 +97,16 @@ describe('entry points', () => {
     expectTypeOf<Severity>().toEqualTypeOf<'error' | 'warn' | 'info'>();
     expectTypeOf<Issue['line']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<Report['dialect']>().toEqualTypeOf<DialectId>();
+  });
+
+  test("an issue's fix has ESLint's shape; a rule's fix is a replacement string or a removal", () => {
+    expectTypeOf<Issue['fix']>().toEqualTypeOf<Fix | undefined>();
+    expectTypeOf<Fix>().toEqualTypeOf<{ range: [number, number]; text: string }>();
+    expectTypeOf<{ replace: string }>().toMatchTypeOf<FindingFix>();
+    expectTypeOf<{ remove: true }>().toMatchTypeOf<FindingFix>();
+    // @ts-expect-error a removal is only `true`
+    const bad: FindingFix = { remove: false };
+    void bad;
   });
 
   test('options take a dialect id or auto, and rule levels', () => {

@@ -118,3 +118,19 @@ export function numberingPlanProblem(e164: string): PlanProblem | undefined {
 export function _phonePlanCacheSize(): number {
   return young.size + old.size;
 }
+
+/**
+ * How libphonenumber-js reads a whole text as an international number, with no default country
+ * (so a number without '+' and its calling code is not read at all): its E.164 form, and whether
+ * it is valid in its numbering plan; undefined when the text is not read as one number (an
+ * extension counts as more than a number).
+ */
+export function readInternational(text: string): { readonly number: string; readonly valid: boolean } | undefined {
+  try {
+    const parsed = parsePhoneNumberFromString(text, { extract: false }, metadata);
+    if (parsed === undefined || parsed.ext !== undefined) return undefined;
+    return { number: parsed.number, valid: parsed.isValid() };
+  } catch {
+    return undefined;
+  }
+}
