@@ -173,13 +173,45 @@ function range(start: number, end: number): string {
 }
 
 /**
+ * A line as the merge compares it: without its line break, trailing spaces, or the width of runs of
+ * spaces after its indentation (`key:   value  # note` is `key: value # note`), which printers
+ * choose for themselves. The indentation counts: it is the structure.
+ */
+function alike(line: string): string {
+  const content = lineContent(line);
+  const indent = /^[ \t]*/.exec(content)![0];
+  return indent + content.slice(indent.length).replace(/[ \t]+/g, ' ').trimEnd();
+}
+
+/**
+ * Where a changed region of the printed lines is in the written text: [from, to) of its lines.
+ * Either the region's lines are all alike in both, in a row; or the lines just around the region
+ * are alike in both (or are the ends of the texts), and then the region is all the written lines
+ * between them, however differently laid out (for an insertion, there must be none between them).
+ */
+function placeInWritten(change: Change, at: Int32Array, written: number, printed: number): [number, number] | undefined {
+  const { aStart, aEnd } = change;
+  if (aStart < aEnd) {
+    const from = at[aStart]!;
+    let row = from >= 0;
+    for (let k = aStart; row && k < aEnd; k++) row = at[k] === from + (k - aStart);
+    if (row) return [from, from + (aEnd - aStart)];
+  }
+  const before = aStart === 0 ? -1 : at[aStart - 1]!;
+  const after = aEnd === printed ? written : at[aEnd]!;
+  if ((aStart > 0 && before < 0) || after < 0) return undefined;
+  if (aStart === aEnd && after !== before + 1) return undefined;
+  return [before + 1, after];
+}
+
+/**
  * Carries the edits that turn `printed` into `edited` (two printings of one document, before and
  * after a change) onto `written`, the document as it is written in the file, where the printer may
  * lay out some lines differently. Each changed region must sit on lines that `printed` and
  * `written` have alike, in a row (an insertion: between two such lines); then the region's lines of
  * `written` are replaced by those of `edited`, written with `eol`, and every other line of `written`
  * is kept as it is. Undefined when some region does not sit so (the caller then takes `edited`).
- * Lines are compared without their line breaks.
+ * Lines are compared as `alike` writes them.
  */
 export function mergeEdits(written: string, printed: string, edited: string, eol: string): string | undefined {
   const w = splitLines(written);
@@ -189,8 +221,8 @@ export function mergeEdits(written: string, printed: string, edited: string, eol
   if (changes.length === 0) return written;
   // Which line of `written` each line of `printed` is, where they agree.
   const at = new Int32Array(p.length).fill(-1);
-  const wc = w.map(lineContent);
-  const pc = p.map(lineContent);
+  const wc = w.map(alike);
+  const pc = p.map(alike);
   let pi = 0;
   let wi = 0;
   for (const change of diffLines(pc, wc)) {
@@ -203,20 +235,9 @@ export function mergeEdits(written: string, printed: string, edited: string, eol
   const out: string[] = [];
   let cursor = 0;
   for (const change of changes) {
-    let from: number;
-    let to: number;
-    if (change.aStart < change.aEnd) {
-      from = at[change.aStart]!;
-      for (let k = change.aStart; k < change.aEnd; k++) if (at[k] !== from + (k - change.aStart) || at[k]! < 0) return undefined;
-      to = from + (change.aEnd - change.aStart);
-    } else {
-      // An insertion between two lines that are alike in both, next to each other in `written`.
-      const before = change.aStart === 0 ? -1 : at[change.aStart - 1]!;
-      const after = change.aStart === p.length ? w.length : at[change.aStart]!;
-      if ((change.aStart > 0 && before < 0) || after < 0 || after !== before + 1) return undefined;
-      from = after;
-      to = after;
-    }
+    const place = placeInWritten(change, at, w.length, p.length);
+    if (place === undefined) return undefined;
+    const [from, to] = place;
     if (from < cursor) return undefined;
     for (; cursor < from; cursor++) out.push(w[cursor]!);
     const inserted = e.slice(change.bStart, change.bEnd).map((line) => lineContent(line) + eol);

@@ -153,21 +153,32 @@ describe('unifiedDiff', () => {
 
 describe('mergeEdits', () => {
   const printed = 'a: 1\nb: [ 1, 2 ]\nc: x # note\nd: 4\n';
-  const written = 'a:   1\nb: [1, 2]\nc: x # note\nd: 4\n';
+  const written = 'a:   1\nb: [1, 2]\nc: x   # note\nd: 4\n';
 
   it('carries an edit onto the written text, keeping the lines it does not touch byte for byte', () => {
-    const edited = 'a: 1\nb: [ 1, 2 ]\nc: y # note\nd: 4\n';
-    expect(mergeEdits(written, printed, edited, '\n')).toBe('a:   1\nb: [1, 2]\nc: y # note\nd: 4\n');
+    const edited = 'a: 1\nb: [ 1, 2 ]\nc: x # note\nd: 5\n';
+    expect(mergeEdits(written, printed, edited, '\n')).toBe('a:   1\nb: [1, 2]\nc: x   # note\nd: 5\n');
+  });
+
+  it('finds lines that differ only in the width of spaces after their indentation', () => {
+    const edited = 'a: 2\nb: [ 1, 2 ]\nc: y # note\nd: 4\n';
+    expect(mergeEdits(written, printed, edited, '\n')).toBe('a: 2\nb: [1, 2]\nc: y # note\nd: 4\n');
+    // Indentation is structure: it must be the same.
+    expect(mergeEdits('x:\n    a: 1\n', 'x:\n  a: 1\n', 'x:\n  a: 2\n', '\n')).toBe('x:\n  a: 2\n');
+  });
+
+  it('replaces a line laid out differently when the lines around it are alike in both', () => {
+    expect(mergeEdits(written, printed, 'a: 1\nb: [ 1 ]\nc: x # note\nd: 4\n', '\n')).toBe('a:   1\nb: [ 1 ]\nc: x   # note\nd: 4\n');
   });
 
   it('inserts between two lines that are alike in both, with the file’s line break', () => {
     const crlf = written.replace(/\n/g, '\r\n');
     expect(mergeEdits(crlf, printed, `${printed}e: 5\n`, '\r\n')).toBe(`${crlf}e: 5\r\n`);
-    expect(mergeEdits(written, printed, 'a: 1\nb: [ 1, 2 ]\nc: x # note\nnew: 0\nd: 4\n', '\n')).toBe('a:   1\nb: [1, 2]\nc: x # note\nnew: 0\nd: 4\n');
+    expect(mergeEdits(written, printed, 'a: 1\nb: [ 1, 2 ]\nc: x # note\nnew: 0\nd: 4\n', '\n')).toBe('a:   1\nb: [1, 2]\nc: x   # note\nnew: 0\nd: 4\n');
   });
 
-  it('gives up when an edit touches a line the printer writes differently', () => {
-    expect(mergeEdits(written, printed, 'a: 2\nb: [ 1, 2 ]\nc: x # note\nd: 4\n', '\n')).toBeUndefined();
+  it('gives up when neither the changed lines nor the lines around them can be found', () => {
+    expect(mergeEdits('x: [1]\ny: [2]\nz: [3]\n', 'x: [ 1 ]\ny: [ 2 ]\nz: [ 3 ]\n', 'x: [ 1 ]\ny: [ 9 ]\nz: [ 3 ]\n', '\n')).toBeUndefined();
     // An insertion between two lines the written text holds apart: before or after what is between?
     expect(mergeEdits('a: 1\n# b\nb: 2\n', 'a: 1\nb: 2\n', 'a: 1\nnew: 0\nb: 2\n', '\n')).toBeUndefined();
   });
