@@ -200,3 +200,35 @@ describe('qod-policy migrate --write: every file reads back as what migrate() gi
 });
 
 // #endregion
+
+describe('docs/migrate.md: the worked example', { timeout: 120_000 }, () => {
+  it('prints what it shows, exits as it says, and writes the YAML it shows', async () => {
+    const doc = readFileSync(join(root, 'docs', 'migrate.md'), 'utf8');
+    const start = doc.indexOf('\n## Worked example: a 0.10 fixture folder to 1.2\n');
+    const section = doc.slice(start, doc.indexOf('\n### From a script\n', start));
+    const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, code: m[2]! }));
+    const dir = tempDir();
+    cpSync(join(root, 'test', 'docs', 'sandbox', 'old-requests'), join(dir, 'old-requests'), { recursive: true });
+    let compared = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      if (block.lang === 'yaml') {
+        expect(readFileSync(join(dir, 'old-requests', 'video-call.yaml'), 'utf8')).toBe(block.code);
+        compared++;
+      }
+      if (block.lang !== 'sh') continue;
+      const lines = block.code.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const [command, comment] = lines[0]!.split(/\s+#\s*/);
+      const result = await runCli(command!.trim().split(/\s+/).slice(1), { cwd: dir });
+      expect(result.stderr).toBe('');
+      expect(result.status, command).toBe(Number(/^exit (\d+)/.exec(comment ?? '')?.[1] ?? 0));
+      const next = blocks[i + 1];
+      if (next?.lang === 'text') {
+        expect(result.stdout.replace(/^\n+|\n+$/g, ''), command).toBe(next.code.replace(/^\n+|\n+$/g, ''));
+        compared++;
+      }
+    }
+    expect(compared).toBe(4);
+  });
+});
