@@ -346,7 +346,8 @@ function table(rows: readonly Row[], paint: Paint): string {
 
 /** The diff of a file, coloured like git's when colour is on. */
 function diffText(outcome: FileOutcome, to: DialectId, paint: Paint): string {
-  const name = outcome.input.filePath;
+  // A file name may hold line breaks or escape sequences: shown escaped, as everywhere.
+  const name = printable(outcome.input.filePath);
   const diff = unifiedDiff(outcome.before, outcome.after, { before: name, after: `${name} (${to})` }, visibleControls);
   return diff
     .split('\n')

@@ -232,3 +232,25 @@ describe('docs/migrate.md: the worked example', { timeout: 120_000 }, () => {
     expect(compared).toBe(4);
   });
 });
+
+describe('qod-policy migrate and hostile file names', { timeout: 60_000 }, () => {
+  it('shows names that would forge lines or drive the terminal escaped, and rewrites a file whose name is not UTF-8', async () => {
+    const dir = tempDir();
+    const body = JSON.stringify({ qos: 'QOS_E', ueId: { msisdn: '+34600000001' }, note: 'x\u202ey' });
+    writeFileSync(join(dir, 'forged\n::error file=x::bad\u001b[31m.json'), body);
+    writeFileSync(Buffer.from(join(dir, 'f\xffe.json'), 'latin1'), body);
+    const shown = await runCli(['migrate', '--to', 'qod-0.9', '--from', 'qod-0.8', '.'], { cwd: dir });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(shown.stdout).not.toMatch(/^::/m);
+    expect(shown.stdout).toContain('--- forged\\n::error file=x::bad\\u001b[31m.json');
+    expect(shown.stdout).toContain('f\\xffe.json');
+    const json = await runCli(['migrate', '--to', 'qod-0.9', '--from', 'qod-0.8', '--format', 'json', '.'], { cwd: dir });
+    expect((JSON.parse(json.stdout) as JsonFile[]).map((f) => f.filePath).sort()).toEqual(['f\\xffe.json', 'forged\n::error file=x::bad\u001b[31m.json']);
+    const written = await runCli(['migrate', '--to', 'qod-0.9', '--from', 'qod-0.8', '--write', '.'], { cwd: dir });
+    expect(written.status).toBe(0);
+    const expected = JSON.stringify({ qosProfile: 'QOS_E', device: { phoneNumber: '+34600000001' }, note: 'x\u202ey' });
+    expect(readFileSync(Buffer.from(join(dir, 'f\xffe.json'), 'latin1'), 'utf8')).toBe(expected);
+    expect(readFileSync(join(dir, 'forged\n::error file=x::bad\u001b[31m.json'), 'utf8')).toBe(expected);
+  });
+});
