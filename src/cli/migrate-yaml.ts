@@ -67,16 +67,64 @@ function copyOf(node: YamlNode): YamlNode {
   return copy;
 }
 
-/** The layout yaml's printer is asked for: the document's own indentation and sequence style, no folding. */
+/** The number of spaces a line starts with. */
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
+}
+
+/** Whether a line (its spaces skipped) is a mapping key with nothing after the colon: `key:`. */
+function opensBlock(line: string): boolean {
+  const content = line.trimEnd();
+  const first = content.charAt(leadingSpaces(content));
+  return content.endsWith(':') && first !== '' && first !== '#' && first !== '-';
+}
+
+/**
+ * The layout yaml's printer is asked for: the document's own indentation (the first block under a
+ * top-level key) and sequence style (`key:` then `- item` indented or not), the padding inside its
+ * flow collections (`{ a: 1 }` or `{a: 1}`), and no folding of long lines. Plain scans of the
+ * lines (a regular expression here would meet every document).
+ */
 function printOptions(text: string): { lineWidth: number; indent: number; indentSeq: boolean; flowCollectionPadding: boolean } {
-  // The first line indented more than a mapping key before it tells the indentation.
-  const indent = /^[^\s#-][^\n]*:[ \t]*\r?\n( +)[^\s-]/m.exec(text)?.[1]?.length;
-  // `key:\n- item` (not indented) or `key:\n  - item`.
-  const seq = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n( *)- /m.exec(text);
-  const indentSeq = seq === null ? true : seq[2]!.length > seq[1]!.length;
-  // `{ a: 1 }` or `{a: 1}`, `[ 1 ]` or `[1]`.
-  const flow = /[[{]([ ]?)[^\s\]}]/.exec(text.replace(/#[^\n]*/g, '').replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'/g, '""'));
-  return { lineWidth: 0, indent: indent !== undefined && indent >= 1 && indent <= 8 ? indent : 2, indentSeq, flowCollectionPadding: flow === null ? true : flow[1] === ' ' };
+  const lines = text.split('\n');
+  let indent: number | undefined;
+  let indentSeq: boolean | undefined;
+  for (let i = 0; i + 1 < lines.length && (indent === undefined || indentSeq === undefined); i++) {
+    if (!opensBlock(lines[i]!)) continue;
+    const outer = leadingSpaces(lines[i]!);
+    const next = lines[i + 1]!;
+    const inner = leadingSpaces(next);
+    if (next.startsWith('- ', inner)) indentSeq ??= inner > outer;
+    else if (outer === 0 && inner > 0 && next.trim() !== '' && !next.startsWith('#', inner)) indent ??= inner;
+  }
+  return {
+    lineWidth: 0,
+    indent: indent !== undefined && indent <= 8 ? indent : 2,
+    indentSeq: indentSeq ?? true,
+    flowCollectionPadding: flowPadding(text) ?? true,
+  };
+}
+
+/** Whether the first flow collection of the text (outside quotes and comments) has a space inside its bracket. */
+function flowPadding(text: string): boolean | undefined {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote || c === '\n') quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\n')) {
+      while (i < text.length && text.charAt(i) !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      const after = text.charAt(i + 1);
+      if (after === ']' || after === '}' || after === '\n' || after === '\r') continue;
+      return after === ' ';
+    }
+  }
+  return undefined;
 }
 
 /** One document under edit. */
