@@ -63,7 +63,7 @@ function applyUnified(before: string, diff: string): string {
 const lineArb = fc.constantFrom('a', 'b', 'c', '{', '}', '  "x": 1,', '');
 const linesArb = fc.array(lineArb, { maxLength: 30 });
 
-describe('diffLines', () => {
+describe('diffLines', { timeout: 60_000 }, () => {
   it('finds a shortest edit script, whose regions rebuild the new lines', () => {
     fc.assert(
       fc.property(linesArb, linesArb, (a, b) => {
@@ -96,7 +96,7 @@ describe('diffLines', () => {
   });
 });
 
-describe('unifiedDiff', () => {
+describe('unifiedDiff', { timeout: 60_000 }, () => {
   it('is empty for equal texts', () => {
     expect(unifiedDiff('a\nb\n', 'a\nb\n', { before: 'x', after: 'y' })).toBe('');
   });

@@ -118,7 +118,7 @@ function mixed(value: unknown, indent: string, coin: () => boolean): string {
   return `${open}\n${entries.map((e) => inner + item(e, inner)).join(',\n')}\n${indent}${close}`;
 }
 
-describe('patchJsonText: properties over migrations of generated bodies of every dialect to every other', () => {
+describe('patchJsonText: properties over migrations of generated bodies of every dialect to every other', { timeout: 120_000 }, () => {
   it('on JSON.stringify layouts (2 or 4 spaces, tabs; LF or CRLF) gives exactly the migrated body in that layout', () => {
     fc.assert(
       fc.property(migrations, fc.constantFrom('  ', '    ', '\t'), fc.constantFrom('\n', '\r\n'), ({ body, result }, unit, eol) => {

@@ -145,7 +145,7 @@ function commented(body: Json): string {
     .join('\n')}`;
 }
 
-describe('patchYamlText: properties over migrations of generated bodies of every dialect to every other', () => {
+describe('patchYamlText: properties over migrations of generated bodies of every dialect to every other', { timeout: 120_000 }, () => {
   it('reads back as exactly the migrated body; the lines of top-level members the migration leaves alone keep their bytes and comments', () => {
     fc.assert(
       fc.property(migrations, ({ body, result }) => {
