@@ -199,6 +199,7 @@ export class LintConfig {
   private readonly ignored: ((path: string) => boolean) | undefined;
   private selected: ((path: string) => boolean) | undefined;
   private readonly validators = new Map<string, SourceValidator>();
+  private readonly merged = new Map<string, ValidateOptions>();
   private readonly base: ValidateOptions;
   private readonly cli: CliSettings;
   /** Plugin rules, for descriptions in reports. */
@@ -258,19 +259,36 @@ export class LintConfig {
     return this.selected(rel);
   }
 
-  /** The validator for a file (its overrides applied); standard input without a name gets the base. */
-  validatorFor(path: string | undefined): SourceValidator {
-    if (this.overrides.length === 0 || path === undefined) return this.validators.get('')!;
+  /** Which overrides apply to a file: their indexes joined by commas ('' for none, and for standard input without a name). */
+  private overridesKey(path: string | undefined): string {
+    if (this.overrides.length === 0 || path === undefined) return '';
     const rel = this.relativePath(path);
-    if (rel === undefined) return this.validators.get('')!;
+    if (rel === undefined) return '';
     const matching: number[] = [];
     for (let i = 0; i < this.overrides.length; i++) if (this.overrides[i]!.matches(rel)) matching.push(i);
-    const key = matching.join(',');
+    return matching.join(',');
+  }
+
+  /** The options for a file: the configuration, the overrides that match it, the command line (one object per set of overrides). */
+  optionsFor(path: string | undefined): ValidateOptions {
+    const key = this.overridesKey(path);
+    if (key === '') return this.options;
+    let options = this.merged.get(key);
+    if (options === undefined) {
+      options = this.base;
+      for (const i of key.split(',')) options = merge(options, this.overrides[Number(i)]!.raw);
+      options = withCli(options, this.cli);
+      this.merged.set(key, options);
+    }
+    return options;
+  }
+
+  /** The validator for a file (its overrides applied); standard input without a name gets the base. */
+  validatorFor(path: string | undefined): SourceValidator {
+    const key = this.overridesKey(path);
     let validator = this.validators.get(key);
     if (validator === undefined) {
-      let options = this.base;
-      for (const i of matching) options = merge(options, this.overrides[i]!.raw);
-      validator = create(withCli(options, this.cli), `${this.name ?? 'command line'}: overrides[${key}]`);
+      validator = create(this.optionsFor(path), `${this.name ?? 'command line'}: overrides[${key}]`);
       this.validators.set(key, validator);
     }
     return validator;

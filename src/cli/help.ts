@@ -13,6 +13,7 @@ Usage:
   qod-policy serve [options]                   the HTTP sidecar (see qod-policy serve --help)
   qod-policy init [--force]                    write a starter configuration and example fixtures
   qod-policy probe <base-url> [options]        test a running QoD API (see qod-policy probe --help)
+  qod-policy migrate --to <dialect> <paths>    carry bodies to another version (see qod-policy migrate --help)
   qod-policy --help | -h                       show this help
   qod-policy --version | -v                    show the version
 
@@ -110,4 +111,29 @@ Options:
 
 A folder that already has another configuration file (qod-policy.config.json, .js, .mjs, .cjs)
 gets nothing: two in one folder would be an error.
+`;
+
+export const MIGRATE_HELP = `Usage: qod-policy migrate --to <dialect> [--from <dialect>|auto] [--write] <paths/globs...>
+
+Carries the CreateSession bodies of files, directories (recursive) and globs to another API
+version. Without --write: prints a unified diff per file, then every change, everything that
+could not be carried (lost) and what the target version still rejects, each with its line and
+column (-L:C in the file as it is, +L:C in the migrated text). With --write: rewrites the files in
+place, keeping their format (indentation, key order, line ends, BOM; YAML comments and anchors;
+NDJSON one body a line). Files are found as 'qod-policy lint' finds them.
+
+Options:
+      --to <dialect>        the version to migrate to: qod-1.2, qod-1.1, qod-1.0, qod-0.11, qod-0.10,
+                            qod-0.9, qod-0.8 or qod-sdk (required)
+      --from <dialect|auto> the bodies' version (default: each file's configuration, else auto:
+                            detected from the keys; name 0.11, 1.0 and 1.1, which look like 1.2)
+      --write               rewrite the files (nothing is written when some file cannot be migrated)
+  -f, --format <name>       stylish (default) or json
+  -c, --config <file>       use this configuration file instead of looking one up
+      --no-config           do not look up a configuration file
+      --color, --no-color   force colour on or off (NO_COLOR always turns it off)
+  -h, --help                show this help
+
+Exit status: 0 nothing lost, 1 something could not be carried (listed), 2 bad usage, or a file that
+cannot be read, does not parse or cannot be rewritten (nothing written). See docs/migrate.md.
 `;

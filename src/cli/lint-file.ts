@@ -30,7 +30,7 @@ const SHARED = Buffer.allocUnsafe(64 * 1024);
  * grow meanwhile, files in /proc say 0), so reading also stops one byte past the limit whatever
  * the size said. Memory stays within the limit.
  */
-function readInput(input: Input, maxFileSize: number): Uint8Array | TooLarge {
+export function readInput(input: Input, maxFileSize: number): Uint8Array | TooLarge {
   let fd: number | undefined;
   try {
     fd = openSync(input.rawPath ?? input.path!, 'r');

@@ -6,7 +6,7 @@ import { closestMatch } from '../engine/suggest.js';
 import { printable } from '../formatters/utils.js';
 import { describeThrown } from '../shared/errors.js';
 import { CliError, configErrorMessage, isCliError } from './errors.js';
-import { INIT_HELP, LINT_HELP, MAIN_HELP, RULES_HELP, SERVE_HELP } from './help.js';
+import { INIT_HELP, LINT_HELP, MAIN_HELP, MIGRATE_HELP, RULES_HELP, SERVE_HELP } from './help.js';
 import { printError, watchStandardStreams, writeStdout } from './output.js';
 import { packageVersion } from './version.js';
 
@@ -48,6 +48,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (command === 'help' && rest[0] === 'rules') return print(RULES_HELP);
       if (command === 'help' && rest[0] === 'serve') return print(SERVE_HELP);
       if (command === 'help' && rest[0] === 'init') return print(INIT_HELP);
+      if (command === 'help' && rest[0] === 'migrate') return print(MIGRATE_HELP);
       if (command === 'help' && rest[0] === 'probe') return (await import('./probe.js')).probeCommand(['--help']);
       return print(MAIN_HELP);
     case '-v':
@@ -79,13 +80,19 @@ async function run(argv: readonly string[]): Promise<number> {
       const { probeCommand } = await import('./probe.js');
       return await probeCommand([...rest]);
     }
+    case 'migrate': {
+      const { migrateCommand, parseMigrateArgs } = await import('./migrate.js');
+      const args = parseMigrateArgs([...rest]);
+      if (args.help) return print(MIGRATE_HELP);
+      return await migrateCommand(args);
+    }
     default:
       throw new CliError(`${unknownCommand(command)} Run 'qod-policy --help' for usage.`);
   }
 }
 
 /** The commands there are, as the main help lists them. */
-const COMMANDS = ['lint', 'rules', 'serve', 'init', 'probe'] as const;
+const COMMANDS = ['lint', 'rules', 'serve', 'init', 'probe', 'migrate'] as const;
 
 /**
  * What to say about a word that is not a command: the command it is a slip of ('lnt' → 'lint'),

@@ -109,7 +109,7 @@ describe('qod-policy --help', { timeout: 60_000 }, () => {
   const listed = [...MAIN_HELP.matchAll(/^ {2}qod-policy ([a-z]+)/gm)].map((m) => m[1]!);
 
   it('lists the commands there are, and only those: each one answers --help', async () => {
-    expect(listed).toEqual(['lint', 'rules', 'serve', 'init', 'probe']);
+    expect(listed).toEqual(['lint', 'rules', 'serve', 'init', 'probe', 'migrate']);
     for (const command of listed) {
       const result = await runCli([command, '--help']);
       expect({ command, status: result.status, stderr: result.stderr }).toEqual({ command, status: 0, stderr: '' });

@@ -15,6 +15,10 @@
 //                   {assets} for those folders, {version} for the package version
 //   output:<path>   a file the run must have written to {assets}/<path>, with this content
 //
+// In asset, stdout, stderr and output sections, {CR} stands for a carriage return and {BOM} for a
+// byte order mark (U+FEFF), so that CRLF files and BOMs are visible and survive editors: a CRLF
+// line is written `...{CR}` and ends with the section's line feed.
+//
 // Output that lists every built-in rule names the rule registry instead of holding a copy of it, so
 // that adding a rule changes no scenario. In stdout, stderr and output sections:
 //   {registry:rule-ids}     the rule ids, comma-separated
@@ -162,7 +166,8 @@ describe('qod-policy CLI scenarios', () => {
         if (!section.name.startsWith('asset:')) continue;
         const target = join(assets, section.name.slice('asset:'.length));
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, section.content.length > 0 ? `${section.content}\n` : '');
+        const content = section.content.replaceAll('{CR}', '\r').replaceAll('{BOM}', '\ufeff');
+        writeFileSync(target, content.length > 0 ? `${content}\n` : '');
       }
       const fill = (text: string) => text.replaceAll('{assets}', assets).replaceAll('{root}', root);
       const command = words(fill((get('command') ?? '').trim()));
@@ -184,6 +189,8 @@ describe('qod-policy CLI scenarios', () => {
           .replaceAll(root, '{root}')
           .replaceAll(version, '{version}')
           .replaceAll('\u001b', '\\e')
+          .replaceAll('\r', '{CR}')
+          .replaceAll('\ufeff', '{BOM}')
           .replace(/\n$/, '');
       const used: Expansion[] = [];
       const expected = new Map<string, string>();

@@ -7,9 +7,10 @@
 //   ```js / ```javascript   parses (not type-checked: the blocks show Express, Fastify ...)
 //   ```json                 parses; and with a directive, or on a rule page, is checked further (below)
 //   ```sh / ```console      each line that runs `qod-policy` or `npx qod-policy` (`$ ` prompts allowed)
-//                           runs, in a scratch folder holding the repository's fixtures/, examples/ and
-//                           configuration and the files of test/docs/sandbox/, and must exit with the
-//                           status its comment states — `# exit 1` ... — or 0 when it states none.
+//                           runs, in a scratch folder holding the repository's fixtures/ (a copy),
+//                           examples/ and configuration and the files of test/docs/sandbox/ (copies),
+//                           and must exit with the status its comment states — `# exit 1` ... — or 0
+//                           when it states none.
 //                           `qod-policy serve` lines are not run (a server runs until stopped;
 //                           test/cli/serve*.test.ts test it), nor `qod-policy probe` lines that
 //                           send requests (they need an endpoint; test/probe/ tests them).
@@ -219,7 +220,9 @@ beforeAll(() => {
   tsProblems = typecheck(root, sources);
 
   sandbox = mkdtempSync(join(tmpdir(), 'qod-policy-doc-blocks-'));
-  for (const name of ['fixtures', 'examples', 'schemas', 'qod-policy.config.json']) symlinkSync(join(root, name), join(sandbox, name));
+  // fixtures/ is a copy: a documented `--write` (qod-policy migrate) changes the copy, never the repository's.
+  cpSync(join(root, 'fixtures'), join(sandbox, 'fixtures'), { recursive: true });
+  for (const name of ['examples', 'schemas', 'qod-policy.config.json']) symlinkSync(join(root, name), join(sandbox, name));
   cpSync(join(root, 'test', 'docs', 'sandbox'), sandbox, { recursive: true });
   shims = join(sandbox, '.bin');
   mkdirSync(shims);
