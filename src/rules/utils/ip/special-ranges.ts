@@ -154,6 +154,16 @@ const OUTSIDE_GLOBAL_UNICAST: ScopeInfo = {
 const PUBLIC: ScopeInfo = { scope: 'public', range: '', kind: 'public address space' };
 
 /**
+ * The only ranges that can hold all of an IPv4-mapped subnet (128-bit prefix of 96 or more), in
+ * table order: the IPv4 ranges, and any wider range that holds ::ffff:0:0/96 (none today). find()
+ * over them answers as over the whole table: a range holding such a subnet either lies inside
+ * ::ffff:0:0/96 or holds it.
+ */
+const MAPPED_CANDIDATES = SPECIAL_RANGES.filter((r) => IPV4_RANGES.includes(r) || (r.bits <= 96 && contains(r, parseSubnet('::ffff:0:0')!.address)));
+/** The same for subnets within the global unicast range 2000::/3 (prefix of 3 or more). */
+const GLOBAL_CANDIDATES = SPECIAL_RANGES.filter((r) => GLOBAL_UNICAST_RANGES.includes(r) || (r.bits <= 3 && contains(r, parseSubnet('2000::')!.address)));
+
+/**
  * The scope of an address, or of a whole subnet when `prefix` is given: the special range that
  * contains all of it. A subnet wider than every special range it overlaps counts as public.
  */
@@ -168,7 +178,7 @@ export function classify(a: IpAddress, prefix = -1): ScopeInfo {
     if (a.w0 >>> 29 === 1) return find(GLOBAL_UNICAST_RANGES, a, 128) ?? PUBLIC;
   }
   const bits = prefix < 0 ? 128 : bits128(a, prefix);
-  const special = find(SPECIAL_RANGES, a, bits);
+  const special = find(isIpv4Value(a) && bits >= 96 ? MAPPED_CANDIDATES : a.w0 >>> 29 === 1 && bits >= 3 ? GLOBAL_CANDIDATES : SPECIAL_RANGES, a, bits);
   if (special !== undefined) return special;
   if (bits >= 96 && contains(NAT64, a)) return classify(ipv4Value(a.w3), bits === 128 ? -1 : bits - 96);
   if (bits >= 96 && contains(IPV4_MAPPED, a)) return PUBLIC;
