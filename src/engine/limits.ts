@@ -68,7 +68,7 @@ export function limitIssue(exceeded: Exceeded, limits: Readonly<Limits>): Issue 
  * walk keeps no path and allocates nothing (for...in, not Object.keys: no list per object; it also
  * visits inherited enumerable members, which only makes it stricter).
  */
-function within(value: unknown, depth: number, limits: Readonly<Limits>, budget: number): number {
+export function within(value: unknown, depth: number, limits: Readonly<Limits>, budget: number): number {
   if (budget <= 0) return -1;
   if (typeof value === 'string') return value.length <= limits.maxStringLength ? budget - 1 : -1;
   if (typeof value !== 'object' || value === null) return budget - 1;

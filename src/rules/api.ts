@@ -2,7 +2,7 @@
 // and plugins are written against this module and the model's types only.
 
 import type { DialectFacts } from '../dialects/types.js';
-import type { SessionModel } from '../model/types.js';
+import type { FastView, SessionModel } from '../model/types.js';
 import type { CamaraError, Policy, RequestContext, RuleLevel, RuleOptions } from '../types.js';
 
 /** What a rule sees. */
@@ -16,6 +16,14 @@ export interface RuleContext<MessageIds extends string = string, Options = RuleO
   readonly async: boolean;
   /** Reports a finding; the engine adds rule id, severity, message, status and code. */
   report(finding: Finding<MessageIds>): void;
+}
+
+/** What a rule's fast check sees besides the body's values: its RuleContext without report. */
+export interface FastContext<Options = RuleOptions> {
+  readonly options: Options;
+  readonly policy: Policy;
+  readonly request: RequestContext;
+  readonly dialect: DialectFacts;
 }
 
 /** What a rule reports. */
@@ -63,6 +71,13 @@ export interface RuleDefinition<MessageIds extends string = string, Options = Ru
    * returns a promise, which only `validateAsync` awaits.
    */
   check(model: SessionModel, ctx: RuleContext<MessageIds, Options>): void | Promise<void>;
+  /**
+   * Optional, for speed (docs/performance.md): true only when `check` would report nothing for this
+   * body under this configuration, and every `format` the rule owns in the schema holds there;
+   * false when not sure. When every enabled rule's answers true for a body the schema accepts, the
+   * report is the empty one and no stage runs. A rule without it makes every body "not sure".
+   */
+  fast?(view: FastView, ctx: FastContext<Options>): boolean;
 }
 
 /** A plugin: a named bundle of rules, configured as `<plugin name>/<rule id>`. */

@@ -139,4 +139,24 @@ export default defineRule<MessageIds>({
       });
     }
   },
+  fast(view, ctx) {
+    const limits = ctx.dialect.duration;
+    const given = view.duration;
+    let duration: number;
+    if (given !== undefined) {
+      if (!Number.isInteger(given)) return false;
+      duration = given as number;
+      if (duration < limits.min || duration > limits.max) return false;
+    } else if (limits.default !== undefined) duration = limits.default;
+    else return true;
+    const policy = ctx.policy.duration;
+    if (policy !== undefined && ((policy.min !== undefined && duration < policy.min) || (policy.max !== undefined && duration > policy.max))) return false;
+    const profiles = ctx.policy.qosProfiles;
+    const name = view.qosProfile;
+    if (profiles === undefined || typeof name !== 'string') return true;
+    const profile = catalogueOf(profiles).byName.get(name);
+    if (profile === undefined) return true;
+    const { min, max } = boundsOf(profile);
+    return !(min !== undefined && isBelow(duration, min.ceil)) && !(max !== undefined && isAbove(duration, max.floor));
+  },
 });

@@ -126,6 +126,18 @@ function check(ctx: Ctx, field: Field<string> | undefined, form: Form): void {
   // A valid address/prefix in the address list is server-address-list's finding (no masks in the list).
 }
 
+/**
+ * For the fast check: whether a field's value is certainly clean, the valid case of `check` (an
+ * address of the family, with a prefix only where the field takes one). A single address parsed
+ * strictly is also what the schemas' `format: ipv4`/`ipv6` accept (test/rules/utils-ip.test.ts).
+ */
+function isClean(value: unknown, family: IpFamily | undefined, subnet: boolean): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  const parsed = subnetOf(value, family);
+  return parsed !== undefined && (parsed.prefix < 0 || subnet);
+}
+
 export default defineRule<MessageId, Options>({
   meta: {
     docs: {
@@ -165,5 +177,18 @@ export default defineRule<MessageId, Options>({
     for (const { field, family, subnet } of addressFields(model)) {
       check(ctx, field, subnet ? (family === 4 ? 'subnet4' : 'subnet6') : family === 4 ? 'single4' : family === 6 ? 'single6' : 'singleEither');
     }
+  },
+  // The fields addressFields() lists, with the same roles. allowLeadingZeros is not needed: a value
+  // that parses strictly reads the same without leading zeros.
+  fast(view) {
+    const prefixes = view.devicePrefixes;
+    if (!isClean(view.publicAddress, 4, prefixes?.ipv4 === true) || !isClean(view.privateAddress, 4, prefixes?.ipv4 === true)) return false;
+    if (!isClean(view.ipv6Address, 6, prefixes?.ipv6 === true)) return false;
+    const list = view.serverAddressList;
+    if (list !== undefined) {
+      if (!Array.isArray(list)) return false;
+      for (let i = 0; i < list.length; i++) if (!isClean(list[i], undefined, false)) return false;
+    }
+    return isClean(view.serverIpv4Address, 4, true) && isClean(view.serverIpv6Address, 6, true);
   },
 });

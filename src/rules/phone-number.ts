@@ -127,4 +127,10 @@ export default defineRule<
     if (problem.messageId !== 'unknownCallingCode') data.region = region(problem);
     ctx.report({ messageId: problem.messageId, path: field.path, data });
   },
+  fast(view, ctx) {
+    const value = view.phoneNumber;
+    if (value === undefined) return true;
+    if (typeof value !== 'string' || !isPhoneSyntaxValid(value, ctx.dialect.phoneNumber)) return false;
+    return !ctx.options.numberingPlan || numberingPlanProblem(value.charCodeAt(0) === PLUS ? value : `+${value}`) === undefined;
+  },
 });

@@ -31,6 +31,33 @@ export interface CompiledSchema {
   readonly messages: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** '<schema path>/oneOf' or '/anyOf' → the schema path prefix of each alternative's errors. */
   readonly branches: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The accept pass (scripts/accept-codegen.mjs): true only when `validate` certainly accepts the
+   * body under `flags` and the body is within the limits; then `view[i]` holds the value at
+   * `positions[i]`. false: not sure.
+   */
+  readonly accept: (body: unknown, view: unknown[], flags: AcceptFlags) => boolean;
+  /** The instance pointer of each slot of the accept pass's view. */
+  readonly positions: readonly string[];
+  /** The rules whose flags the accept pass reads, by index (AcceptFlags.s and .o). */
+  readonly acceptOwners: readonly string[];
+  /** The deepest object or array the pass walks (limits.maxDepth must reach it) and its longest member name. */
+  readonly acceptReach: { readonly depth: number; readonly key: number };
+}
+
+/** What the accept pass is told about one configuration (src/engine/accept.ts makes them). */
+export interface AcceptFlags {
+  /** Per owner: 1 when its fast check answers for the formats it owns (they are not evaluated). */
+  readonly s: Uint8Array;
+  /** Per owner: 1 when it is enabled (its 'x-beyond-spec' keywords count). */
+  readonly o: Uint8Array;
+  /** limits.maxStringLength, maxArrayLength, maxProperties, maxValues. */
+  readonly ms: number;
+  readonly ma: number;
+  readonly mp: number;
+  readonly mv: number;
+  /** The limits' walk (src/engine/limits.ts) for what the pass does not walk itself: the budget left, or -1. */
+  readonly w: (value: unknown, depth: number, budget: number) => number;
 }
 
 /** Whether the dialect has keywords stricter than its API definition. */

@@ -1,0 +1,332 @@
+// The accept pass (docs/performance.md): for a body that gets no issue at all, the report is the
+// empty one, and this decides it without the engine's stages. Each dialect's pass is generated at
+// build time from its schema (scripts/accept-codegen.mjs): one walk that checks the schema's
+// keywords and the limits (./limits.ts), without error objects, and stores the values the neutral
+// model is made of in a list of slots. Then every enabled rule's fast check reads those values
+// (RuleDefinition.fast). Only when all of them answer true is the body clean; any doubt (a keyword
+// that fails, a rule without a fast check, a fast check that is not sure) answers false, and the
+// full engine runs as it always did. So the pass can only ever produce the empty report, and only
+// for bodies the engine gives the empty report (test/fuzz/accept.test.ts compares them).
+//
+// Nothing is allocated per call: the slots and the view are one per dialect (a call that comes in
+// while one runs, from a getter of the body, is simply not sure), the fast checks' contexts one per
+// rule and configuration.
+
+import type { Dialect } from '../dialects/types.js';
+import type { KeyMap } from '../model/build-model.js';
+import type { DevicePrefixes, FastPorts, FastView } from '../model/types.js';
+import type { FastContext, RuleDefinition } from '../rules/api.js';
+import type { AcceptFlags } from '../schema/compiled-schema.js';
+import { escapePointerSegment } from '../shared/pointer.js';
+import type { DialectId, Policy, RequestContext, RuleOptions } from '../types.js';
+import type { ResolvedConfig } from './config.js';
+import { within } from './limits.js';
+
+// #region One dialect: slots and view
+
+/** The view's fields that come from a slot of the generated pass. */
+type Slotted =
+  | 'device'
+  | 'phoneNumber'
+  | 'networkAccessIdentifier'
+  | 'ipv4Address'
+  | 'publicAddress'
+  | 'privateAddress'
+  | 'publicPort'
+  | 'ipv6Address'
+  | 'applicationServer'
+  | 'serverAddressList'
+  | 'serverIpv4Address'
+  | 'serverIpv6Address'
+  | 'devicePortRanges'
+  | 'devicePortList'
+  | 'serverPortRanges'
+  | 'serverPortList'
+  | 'qosProfile'
+  | 'duration'
+  | 'sink'
+  | 'sinkCredential';
+
+/**
+ * Where the model (src/model/build-model.ts) reads each field, as an instance pointer, from the
+ * dialect's key map; undefined where the dialect has no such field.
+ */
+function pointersOf(k: KeyMap): Record<Slotted, string | undefined> {
+  const at = (...segments: string[]): string => segments.map((s) => `/${escapePointerSegment(s)}`).join('');
+  const stringIpv4 = k.deviceIpv4AddressIsString === true;
+  return {
+    device: at(k.device),
+    phoneNumber: at(k.device, k.phoneNumber),
+    networkAccessIdentifier: at(k.device, k.networkAccessIdentifier),
+    ipv4Address: at(k.device, k.deviceIpv4Address),
+    publicAddress: stringIpv4 ? undefined : at(k.device, k.deviceIpv4Address, k.publicAddress),
+    privateAddress: stringIpv4 ? undefined : at(k.device, k.deviceIpv4Address, k.privateAddress),
+    publicPort: stringIpv4 ? undefined : at(k.device, k.deviceIpv4Address, k.publicPort),
+    ipv6Address: at(k.device, k.deviceIpv6Address),
+    applicationServer: at(k.applicationServer),
+    serverAddressList: k.ipAddresses === undefined ? undefined : at(k.applicationServer, k.ipAddresses),
+    serverIpv4Address: at(k.applicationServer, k.serverIpv4Address),
+    serverIpv6Address: at(k.applicationServer, k.serverIpv6Address),
+    devicePortRanges: at(k.devicePorts, k.ranges),
+    devicePortList: at(k.devicePorts, k.ports),
+    serverPortRanges: at(k.applicationServerPorts, k.ranges),
+    serverPortList: at(k.applicationServerPorts, k.ports),
+    qosProfile: at(k.qosProfile),
+    duration: at(k.duration),
+    sink: k.sink !== undefined ? at(k.sink) : k.webhook !== undefined ? at(k.webhook[0], k.webhook[1]) : undefined,
+    sinkCredential: k.sinkCredential === undefined ? undefined : at(k.sinkCredential),
+  };
+}
+
+/** Slot index per field (`none` for a field the dialect lacks: a slot that is never written). */
+type Slots = Readonly<Record<Slotted, number>>;
+
+/** A ports object's lists, read from the slots. */
+class Ports implements FastPorts {
+  constructor(
+    private readonly raw: readonly unknown[],
+    private readonly rangesAt: number,
+    private readonly portsAt: number,
+    readonly from: string,
+    readonly to: string,
+  ) {}
+  get ranges(): unknown {
+    return this.raw[this.rangesAt];
+  }
+  get ports(): unknown {
+    return this.raw[this.portsAt];
+  }
+}
+
+/**
+ * The view rules read: one per dialect, each field read from its slot (the pass writes every slot
+ * of a body it accepts, so nothing of an earlier body shows).
+ */
+class View implements FastView {
+  readonly devicePorts: Ports;
+  readonly applicationServerPorts: Ports;
+  private readonly s: Slots;
+  constructor(
+    private readonly raw: readonly unknown[],
+    slots: Slots,
+    readonly devicePrefixes: DevicePrefixes | undefined,
+    keys: KeyMap,
+  ) {
+    this.s = slots;
+    this.devicePorts = new Ports(raw, slots.devicePortRanges, slots.devicePortList, keys.from, keys.to);
+    this.applicationServerPorts = new Ports(raw, slots.serverPortRanges, slots.serverPortList, keys.from, keys.to);
+  }
+  get device(): unknown {
+    return this.raw[this.s.device];
+  }
+  get phoneNumber(): unknown {
+    return this.raw[this.s.phoneNumber];
+  }
+  get networkAccessIdentifier(): unknown {
+    return this.raw[this.s.networkAccessIdentifier];
+  }
+  get ipv4Address(): unknown {
+    return this.raw[this.s.ipv4Address];
+  }
+  get publicAddress(): unknown {
+    return this.raw[this.s.publicAddress];
+  }
+  get privateAddress(): unknown {
+    return this.raw[this.s.privateAddress];
+  }
+  get publicPort(): unknown {
+    return this.raw[this.s.publicPort];
+  }
+  get ipv6Address(): unknown {
+    return this.raw[this.s.ipv6Address];
+  }
+  get applicationServer(): unknown {
+    return this.raw[this.s.applicationServer];
+  }
+  get serverAddressList(): unknown {
+    return this.raw[this.s.serverAddressList];
+  }
+  get serverIpv4Address(): unknown {
+    return this.raw[this.s.serverIpv4Address];
+  }
+  get serverIpv6Address(): unknown {
+    return this.raw[this.s.serverIpv6Address];
+  }
+  get qosProfile(): unknown {
+    return this.raw[this.s.qosProfile];
+  }
+  get duration(): unknown {
+    return this.raw[this.s.duration];
+  }
+  get sink(): unknown {
+    return this.raw[this.s.sink];
+  }
+  get sinkCredential(): unknown {
+    return this.raw[this.s.sinkCredential];
+  }
+}
+
+/** A dialect's generated pass with its slots and view (one per dialect, shared by configurations). */
+class DialectPass {
+  /** The generated pass's slots, and one more that is never written (for fields the dialect lacks). */
+  readonly raw: unknown[];
+  readonly view: View;
+  /** Whether a pass is running (a getter of the body may call validate again: that call is not sure). */
+  busy = false;
+
+  constructor(readonly dialect: Dialect) {
+    const { positions } = dialect.schema;
+    const none = positions.length;
+    const at = {} as Record<Slotted, number>;
+    for (const [field, pointer] of Object.entries(pointersOf(dialect.keys)) as [Slotted, string | undefined][]) {
+      if (pointer === undefined) {
+        at[field] = none;
+        continue;
+      }
+      const slot = positions.indexOf(pointer);
+      // A place the model reads that the pass does not store: the view would say "absent" for a
+      // value the rules see. Such a dialect has no accept pass (test/engine/accept.test.ts).
+      if (slot < 0) throw new Error(`The accept pass of ${dialect.facts.id} stores nothing at ${pointer}.`);
+      at[field] = slot;
+    }
+    // CAMARA 0.8: the device's IPv4 address is one string, the model's publicAddress.
+    if (dialect.keys.deviceIpv4AddressIsString === true) at.publicAddress = at.ipv4Address;
+    this.raw = new Array<unknown>(none + 1).fill(undefined);
+    this.view = new View(this.raw, at, dialect.keys.devicePrefixes, dialect.keys);
+  }
+
+  /** Forgets the body a pass did not accept (it may have stopped halfway through the slots). */
+  clear(): void {
+    this.raw.fill(undefined);
+  }
+}
+
+const dialectPasses = new Map<Dialect, DialectPass | null>();
+
+/** The dialect's pass; null when its key map names a place the pass does not store. */
+function dialectPass(dialect: Dialect): DialectPass | null {
+  let pass = dialectPasses.get(dialect);
+  if (pass === undefined) {
+    try {
+      pass = new DialectPass(dialect);
+    } catch {
+      pass = null;
+    }
+    dialectPasses.set(dialect, pass);
+  }
+  return pass;
+}
+
+/** For tests: whether the dialect has an accept pass, or why not. */
+export function _acceptPassProblem(dialect: Dialect): string | undefined {
+  try {
+    new DialectPass(dialect);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+// #endregion
+
+// #region One configuration
+
+/** A fast check's context: made once per rule and configuration; `request` is the running call's. */
+interface FastSlot {
+  readonly rule: RuleDefinition;
+  readonly ctx: { readonly options: RuleOptions; readonly policy: Policy; request: RequestContext; readonly dialect: Dialect['facts'] };
+}
+
+/** One configuration's pass in one dialect. */
+interface ConfiguredPass {
+  readonly shared: DialectPass;
+  readonly flags: AcceptFlags;
+  readonly checks: readonly FastSlot[];
+  /** The request context the checks' contexts hold. */
+  request: RequestContext | undefined;
+}
+
+/**
+ * The pass of a configuration in a dialect, or null when it can never accept: a rule enabled there
+ * has no fast check, or the limits are tighter than the structure the pass walks.
+ */
+function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | null {
+  const shared = dialectPass(dialect);
+  if (shared === null) return null;
+  const { limits } = config;
+  const { acceptOwners, acceptReach } = dialect.schema;
+  if (limits.maxDepth < acceptReach.depth || limits.maxStringLength < acceptReach.key) return null;
+  const active = config.activeRules[dialect.facts.id];
+  const checks: FastSlot[] = [];
+  for (const { rule, options } of active) {
+    if (typeof rule.fast !== 'function') return null;
+    checks.push({ rule, ctx: { options, policy: config.policy, request: config.request, dialect: dialect.facts } });
+  }
+  const s = new Uint8Array(acceptOwners.length);
+  const o = new Uint8Array(acceptOwners.length);
+  acceptOwners.forEach((id, i) => {
+    const owner = active.find((rule) => rule.id === id);
+    o[i] = owner === undefined ? 0 : 1;
+    s[i] = owner !== undefined && typeof owner.rule.fast === 'function' ? 1 : 0;
+  });
+  const flags: AcceptFlags = {
+    s,
+    o,
+    ms: limits.maxStringLength,
+    ma: limits.maxArrayLength,
+    mp: limits.maxProperties,
+    mv: limits.maxValues,
+    w: (value, depth, budget) => within(value, depth, limits, budget),
+  };
+  return { shared, flags, checks, request: config.request };
+}
+
+/** The passes of one configuration, per dialect, made when first needed (null: never accepts). */
+export type AcceptPasses = Partial<Record<DialectId, ConfiguredPass | null>>;
+
+// #endregion
+
+const EMPTY_OBJECT = {};
+
+/** Whether Object.prototype has enumerable members (someone polluted it): the walk's for...in would meet them. */
+function prototypeIsPolluted(): boolean {
+  for (const _ in EMPTY_OBJECT) return true;
+  return false;
+}
+
+/**
+ * Whether the engine's report for `payload`, judged as `dialect` under `config` with this request
+ * context, is certainly the empty one. false: not sure (run the engine). Never throws.
+ */
+export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: unknown, request: RequestContext): boolean {
+  const id = dialect.facts.id;
+  let pass = config.accept[id];
+  if (pass === undefined) pass = config.accept[id] = configure(config, dialect);
+  if (pass === null) return false;
+  const { shared } = pass;
+  if (shared.busy) return false;
+  shared.busy = true;
+  let clean = false;
+  try {
+    if (prototypeIsPolluted() || !dialect.schema.accept(payload, shared.raw, pass.flags)) return false;
+    const { checks } = pass;
+    if (pass.request !== request) {
+      for (let i = 0; i < checks.length; i++) checks[i]!.ctx.request = request;
+      pass.request = request;
+    }
+    const view: FastView = shared.view;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i]!;
+      if (check.rule.fast!(view, check.ctx as FastContext) !== true) return false;
+    }
+    return (clean = true);
+  } catch {
+    // A getter or Proxy trap that throws, a fast check that fails: not sure.
+    return false;
+  } finally {
+    // An accepted body's values stay in the slots until the next one (small: it is within the
+    // limits); anything else is forgotten now.
+    if (!clean) shared.clear();
+    shared.busy = false;
+  }
+}
