@@ -62,7 +62,7 @@ const KEYS: readonly string[] = [
 ];
 
 /** One change to a body: where (an index among its places), and what. */
-export type Change =
+type Change =
   | { kind: 'string'; at: number; value: string }
   | { kind: 'edit'; at: number; position: number; remove: number; insert: string }
   | { kind: 'number'; at: number; value: number }
