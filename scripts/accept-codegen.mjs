@@ -203,7 +203,8 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
       out.push({ keyword, test: counted(mode, `(${guard}${fails})`) });
     };
     if (node.minLength !== undefined) {
-      add('minLength', `(${d}.length < ${node.minLength} || (${d}.length < ${2 * node.minLength} && __aUcs2(${d}) < ${node.minLength}))`);
+      // A string has at least half as many code points as code units (rounded up).
+      add('minLength', `(${d}.length < ${node.minLength} || (${d}.length < ${2 * node.minLength - 1} && __aUcs2(${d}) < ${node.minLength}))`);
     }
     if (node.maxLength !== undefined) {
       add('maxLength', `(${d}.length > ${node.maxLength} && __aUcs2(${d}) > ${node.maxLength})`);
@@ -220,9 +221,9 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     if (node.maxItems !== undefined) add('maxItems', `${d}.length > ${node.maxItems}`);
     // ajv compares items with deep equality; for P only lists of primitives are judged unique.
     if (node.uniqueItems === true) add('uniqueItems', mode === 'p' ? `!__aUniqueP(${d}, f)` : `__aDuplicateN(${d}, f)`);
-    const members = count ?? `__aCount(${d})`;
-    if (node.minProperties !== undefined) add('minProperties', `${members} < ${node.minProperties}`);
-    if (node.maxProperties !== undefined) add('maxProperties', `${members} > ${node.maxProperties}`);
+    // Members counted only as far as the bound needs.
+    if (node.minProperties !== undefined) add('minProperties', `${count ?? `__aCount(${d}, ${node.minProperties})`} < ${node.minProperties}`);
+    if (node.maxProperties !== undefined) add('maxProperties', `${count ?? `__aCount(${d}, ${node.maxProperties + 1})`} > ${node.maxProperties}`);
     if (node.required !== undefined) for (const name of node.required) add('required', `${d}[${JSON.stringify(name)}] === undefined`);
     return out;
   }
@@ -518,12 +519,12 @@ function __aFormatTest(name) {
   const test = format instanceof RegExp || typeof format === "function" ? format : format.validate;
   return test instanceof RegExp ? (s) => test.test(s) : test;
 }
-/** Members of an object as Object.keys counts them (for...in is the same on an ordinary object). */
-function __aCount(d) {
+/** Members of an object as Object.keys counts them (for...in is the same on an ordinary object), up to \`upTo\`. */
+function __aCount(d, upTo) {
   const pr = Object.getPrototypeOf(d);
   if (pr !== Object.prototype && pr !== null) return Object.keys(d).length;
   let n = 0;
-  for (const k in d) n++;
+  for (const k in d) if (++n >= upTo) break;
   return n;
 }
 function __aPrimitive(x) {

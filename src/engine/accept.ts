@@ -78,121 +78,108 @@ function pointersOf(k: KeyMap): Record<Slotted, string | undefined> {
   };
 }
 
-/** Slot index per field (`none` for a field the dialect lacks: a slot that is never written). */
-type Slots = Readonly<Record<Slotted, number>>;
-
-/** A ports object's lists, read from the slots. */
+/** A ports object's lists. */
 class Ports implements FastPorts {
+  ranges: unknown = undefined;
+  ports: unknown = undefined;
   constructor(
-    private readonly raw: readonly unknown[],
-    private readonly rangesAt: number,
-    private readonly portsAt: number,
     readonly from: string,
     readonly to: string,
   ) {}
-  get ranges(): unknown {
-    return this.raw[this.rangesAt];
-  }
-  get ports(): unknown {
-    return this.raw[this.portsAt];
-  }
 }
 
 /**
- * The view rules read: one per dialect, each field read from its slot (the pass writes every slot
- * of a body it accepts, so nothing of an earlier body shows).
+ * The view rules read: one per dialect, its fields copied from the slots of each body the walk
+ * accepts (plain fields: the fast checks read them many times over).
  */
 class View implements FastView {
+  device: unknown = undefined;
+  phoneNumber: unknown = undefined;
+  networkAccessIdentifier: unknown = undefined;
+  ipv4Address: unknown = undefined;
+  publicAddress: unknown = undefined;
+  privateAddress: unknown = undefined;
+  publicPort: unknown = undefined;
+  ipv6Address: unknown = undefined;
+  applicationServer: unknown = undefined;
+  serverAddressList: unknown = undefined;
+  serverIpv4Address: unknown = undefined;
+  serverIpv6Address: unknown = undefined;
+  qosProfile: unknown = undefined;
+  duration: unknown = undefined;
+  sink: unknown = undefined;
+  sinkCredential: unknown = undefined;
   readonly devicePorts: Ports;
   readonly applicationServerPorts: Ports;
-  private readonly s: Slots;
   constructor(
-    private readonly raw: readonly unknown[],
-    slots: Slots,
     readonly devicePrefixes: DevicePrefixes | undefined,
     keys: KeyMap,
   ) {
-    this.s = slots;
-    this.devicePorts = new Ports(raw, slots.devicePortRanges, slots.devicePortList, keys.from, keys.to);
-    this.applicationServerPorts = new Ports(raw, slots.serverPortRanges, slots.serverPortList, keys.from, keys.to);
-  }
-  get device(): unknown {
-    return this.raw[this.s.device];
-  }
-  get phoneNumber(): unknown {
-    return this.raw[this.s.phoneNumber];
-  }
-  get networkAccessIdentifier(): unknown {
-    return this.raw[this.s.networkAccessIdentifier];
-  }
-  get ipv4Address(): unknown {
-    return this.raw[this.s.ipv4Address];
-  }
-  get publicAddress(): unknown {
-    return this.raw[this.s.publicAddress];
-  }
-  get privateAddress(): unknown {
-    return this.raw[this.s.privateAddress];
-  }
-  get publicPort(): unknown {
-    return this.raw[this.s.publicPort];
-  }
-  get ipv6Address(): unknown {
-    return this.raw[this.s.ipv6Address];
-  }
-  get applicationServer(): unknown {
-    return this.raw[this.s.applicationServer];
-  }
-  get serverAddressList(): unknown {
-    return this.raw[this.s.serverAddressList];
-  }
-  get serverIpv4Address(): unknown {
-    return this.raw[this.s.serverIpv4Address];
-  }
-  get serverIpv6Address(): unknown {
-    return this.raw[this.s.serverIpv6Address];
-  }
-  get qosProfile(): unknown {
-    return this.raw[this.s.qosProfile];
-  }
-  get duration(): unknown {
-    return this.raw[this.s.duration];
-  }
-  get sink(): unknown {
-    return this.raw[this.s.sink];
-  }
-  get sinkCredential(): unknown {
-    return this.raw[this.s.sinkCredential];
+    this.devicePorts = new Ports(keys.from, keys.to);
+    this.applicationServerPorts = new Ports(keys.from, keys.to);
   }
 }
+
+/** Slot index per field (`none` for a field the dialect lacks: a slot that is never written). */
+type Slots = Readonly<Record<Slotted, number>>;
 
 /** A dialect's generated pass with its slots and view (one per dialect, shared by configurations). */
 class DialectPass {
   /** The generated pass's slots, and one more that is never written (for fields the dialect lacks). */
   readonly raw: unknown[];
   readonly view: View;
+  private readonly at: Slots;
   /** Whether a pass is running (a getter of the body may call validate again: that call is not sure). */
   busy = false;
 
   constructor(readonly dialect: Dialect) {
     const { positions } = dialect.schema;
     const none = positions.length;
-    const at = {} as Record<Slotted, number>;
-    for (const [field, pointer] of Object.entries(pointersOf(dialect.keys)) as [Slotted, string | undefined][]) {
+    const at = pointersOf(dialect.keys) as unknown as Record<Slotted, number>;
+    for (const [field, pointer] of Object.entries(at) as [Slotted, unknown][]) {
       if (pointer === undefined) {
         at[field] = none;
         continue;
       }
-      const slot = positions.indexOf(pointer);
+      const slot = positions.indexOf(pointer as string);
       // A place the model reads that the pass does not store: the view would say "absent" for a
       // value the rules see. Such a dialect has no accept pass (test/engine/accept.test.ts).
-      if (slot < 0) throw new Error(`The accept pass of ${dialect.facts.id} stores nothing at ${pointer}.`);
+      if (slot < 0) throw new Error(`The accept pass of ${dialect.facts.id} stores nothing at ${pointer as string}.`);
       at[field] = slot;
     }
     // CAMARA 0.8: the device's IPv4 address is one string, the model's publicAddress.
     if (dialect.keys.deviceIpv4AddressIsString === true) at.publicAddress = at.ipv4Address;
-    this.raw = new Array<unknown>(none + 1).fill(undefined);
-    this.view = new View(this.raw, at, dialect.keys.devicePrefixes, dialect.keys);
+    // An object literal's own shape (fast properties), its values now slot numbers.
+    this.at = at;
+    // Packed, not holey: every element is there.
+    this.raw = Array.from({ length: none + 1 }, () => undefined);
+    this.view = new View(dialect.keys.devicePrefixes, dialect.keys);
+  }
+
+  /** The view of the body the walk accepted (it wrote every slot). */
+  fill(): View {
+    const { raw, at, view } = this;
+    view.device = raw[at.device];
+    view.phoneNumber = raw[at.phoneNumber];
+    view.networkAccessIdentifier = raw[at.networkAccessIdentifier];
+    view.ipv4Address = raw[at.ipv4Address];
+    view.publicAddress = raw[at.publicAddress];
+    view.privateAddress = raw[at.privateAddress];
+    view.publicPort = raw[at.publicPort];
+    view.ipv6Address = raw[at.ipv6Address];
+    view.applicationServer = raw[at.applicationServer];
+    view.serverAddressList = raw[at.serverAddressList];
+    view.serverIpv4Address = raw[at.serverIpv4Address];
+    view.serverIpv6Address = raw[at.serverIpv6Address];
+    view.devicePorts.ranges = raw[at.devicePortRanges];
+    view.devicePorts.ports = raw[at.devicePortList];
+    view.applicationServerPorts.ranges = raw[at.serverPortRanges];
+    view.applicationServerPorts.ports = raw[at.serverPortList];
+    view.qosProfile = raw[at.qosProfile];
+    view.duration = raw[at.duration];
+    view.sink = raw[at.sink];
+    view.sinkCredential = raw[at.sinkCredential];
+    return view;
   }
 
   /** Forgets the body a pass did not accept (it may have stopped halfway through the slots). */
@@ -320,7 +307,7 @@ export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: 
       for (let i = 0; i < checks.length; i++) checks[i]!.ctx.request = request;
       pass.request = request;
     }
-    const view: FastView = shared.view;
+    const view: FastView = shared.fill();
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i]!;
       if (check.rule.fast!(view, check.ctx as FastContext) !== true) return false;
@@ -331,8 +318,8 @@ export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: 
     // A getter or Proxy trap that throws, a fast check that fails: not sure.
     return false;
   } finally {
-    // An accepted body's values stay in the slots until the next one (small: it is within the
-    // limits); anything else is forgotten now.
+    // An accepted body's values stay in the slots and the view until the next one (small: it is
+    // within the limits); anything else is forgotten now.
     if (!clean) shared.clear();
     shared.busy = false;
   }

@@ -11,6 +11,8 @@ import { requestFor, resolveConfig, type ResolvedConfig } from './config.js';
 import { entryOf } from './entries.js';
 import { buildReport } from './report.js';
 import { collect, type Collected } from './run.js';
+import { acceptsClean } from './accept.js';
+import type { Dialect } from '../dialects/types.js';
 import { standardSchema, type StandardProps } from './standard-schema.js';
 
 /**
@@ -103,9 +105,21 @@ function requestOf(config: ResolvedConfig, options: CallOptions | undefined): Re
   return options === undefined || options.context === undefined ? config.request : requestFor(config, options.context);
 }
 
+/** The report of a body that needs none (made anew each time: a caller may change its report). */
+function cleanReport(dialect: Dialect): Report {
+  return { valid: true, dialect: dialect.facts.id, issues: [], errorCount: 0, warningCount: 0 };
+}
+
 function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
+  const { dialect } = config;
   return {
-    validate: (payload, options) => fromCollected(config, collect(config, payload, false, requestOf(config, options)), payload),
+    validate(payload, options) {
+      const request = requestOf(config, options);
+      // The common case, first and in few steps (as collect() would answer; it is not asked again).
+      if (dialect === undefined || payload === undefined) return fromCollected(config, collect(config, payload, false, request), payload);
+      if (acceptsClean(config, dialect, payload, request)) return cleanReport(dialect);
+      return fromCollected(config, collect(config, payload, false, request, false), payload);
+    },
     validateJson: (text, options) => jsonReport(config, text, requestOf(config, options)),
     validateAsync(payload, options) {
       let request: RequestContext;

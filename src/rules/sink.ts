@@ -76,6 +76,15 @@ const LOCAL_SUFFIXES: readonly (readonly [string, string])[] = [
 /** Last labels that leave the fast path: the local suffixes and the metadata names' top labels. */
 const SPECIAL_LAST_LABELS: readonly string[] = ['localhost', 'local', 'internal', 'arpa', 'localdomain', 'goog'];
 
+/** Marks, by length, the lengths that a special last label or a metadata name has (most hosts' differ: no comparison then). */
+function lengthsOf(words: readonly string[]): Uint8Array {
+  const marks = new Uint8Array(Math.max(...words.map((w) => w.length)) + 1);
+  for (const word of words) marks[word.length] = 1;
+  return marks;
+}
+const SPECIAL_LABEL_LENGTHS = lengthsOf(SPECIAL_LAST_LABELS);
+const METADATA_NAME_LENGTHS = lengthsOf(METADATA_NAME_LIST);
+
 /**
  * The end of a plain authority of an http(s) URL that starts at `start` (after '//'), or -1: a
  * plain DNS name (lower-case letters, digits, '-', '.'; at least two labels; no punycode, no
@@ -103,8 +112,8 @@ function plainAuthorityEnd(s: string, start: number): number {
   }
   const end = i;
   if (end === start || dots === 0 || label === end || isNumericLabel(s, label, end)) return -1;
-  for (let k = 0; k < SPECIAL_LAST_LABELS.length; k++) if (isText(s, label, end, SPECIAL_LAST_LABELS[k]!)) return -1;
-  for (let k = 0; k < METADATA_NAME_LIST.length; k++) if (isText(s, start, end, METADATA_NAME_LIST[k]!)) return -1;
+  if (SPECIAL_LABEL_LENGTHS[end - label] === 1) for (let k = 0; k < SPECIAL_LAST_LABELS.length; k++) if (isText(s, label, end, SPECIAL_LAST_LABELS[k]!)) return -1;
+  if (METADATA_NAME_LENGTHS[end - start] === 1) for (let k = 0; k < METADATA_NAME_LIST.length; k++) if (isText(s, start, end, METADATA_NAME_LIST[k]!)) return -1;
   if (i < length && s.charCodeAt(i) === 58) {
     let value = 0;
     for (i++; i < length; i++) {

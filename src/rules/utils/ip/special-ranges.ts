@@ -160,6 +160,17 @@ const PUBLIC: ScopeInfo = { scope: 'public', range: '', kind: 'public address sp
  * ::ffff:0:0/96 or holds it.
  */
 const MAPPED_CANDIDATES = SPECIAL_RANGES.filter((r) => IPV4_RANGES.includes(r) || (r.bits <= 96 && contains(r, parseSubnet('::ffff:0:0')!.address)));
+/**
+ * MAPPED_CANDIDATES by the first octet of an IPv4 subnet of /8 or longer (128-bit prefix of 104 or
+ * more): the ranges that lie within that octet, or span it, in table order.
+ */
+const IPV4_BY_OCTET: readonly (readonly SpecialRange[])[] = Array.from({ length: 256 }, (_, octet) =>
+  MAPPED_CANDIDATES.filter((r) => {
+    if (r.bits < 96) return true;
+    const first = r.n3 >>> 24;
+    return r.bits >= 104 ? first === octet : octet >= first && octet < first + 2 ** (104 - r.bits);
+  }),
+);
 /** The same for subnets within the global unicast range 2000::/3 (prefix of 3 or more). */
 const GLOBAL_CANDIDATES = SPECIAL_RANGES.filter((r) => GLOBAL_UNICAST_RANGES.includes(r) || (r.bits <= 3 && contains(r, parseSubnet('2000::')!.address)));
 
@@ -178,7 +189,9 @@ export function classify(a: IpAddress, prefix = -1): ScopeInfo {
     if (a.w0 >>> 29 === 1) return find(GLOBAL_UNICAST_RANGES, a, 128) ?? PUBLIC;
   }
   const bits = prefix < 0 ? 128 : bits128(a, prefix);
-  const special = find(isIpv4Value(a) && bits >= 96 ? MAPPED_CANDIDATES : a.w0 >>> 29 === 1 && bits >= 3 ? GLOBAL_CANDIDATES : SPECIAL_RANGES, a, bits);
+  const ipv4 = isIpv4Value(a);
+  const candidates = ipv4 && bits >= 104 ? IPV4_BY_OCTET[a.w3 >>> 24]! : ipv4 && bits >= 96 ? MAPPED_CANDIDATES : a.w0 >>> 29 === 1 && bits >= 3 ? GLOBAL_CANDIDATES : SPECIAL_RANGES;
+  const special = find(candidates, a, bits);
   if (special !== undefined) return special;
   if (bits >= 96 && contains(NAT64, a)) return classify(ipv4Value(a.w3), bits === 128 ? -1 : bits - 96);
   if (bits >= 96 && contains(IPV4_MAPPED, a)) return PUBLIC;
