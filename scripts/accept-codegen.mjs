@@ -21,12 +21,10 @@
 // allOf, if/then/else and not are separate functions that neither count nor store.
 //
 // Keywords and configurations:
-// - a `format` owned by a rule that re-checks it ('x-rules': 'rule-id') is not evaluated when that
-//   rule is enabled and has a fast check (flags.s[i]), where a failure of the keyword would fail
-//   the whole body (not under anyOf/oneOf/not/if): the rule's fast check answers for it, once (a
-//   format means the same in every dialect, and each owner's check of it is proven equal to
-//   ajv-formats by its tests); other owned keywords (patterns, bounds), which differ by dialect
-//   and cost little, are evaluated like any other;
+// - a keyword owned by a rule that re-checks it ('x-rules': 'rule-id') is left to that rule when it
+//   is enabled and its fast check answers for that keyword (RuleMeta.fastKeywords; flags.s[i]): P
+//   takes it as holding. Sound because every accepted body passed that fast check, which answers
+//   true only where the keyword holds; so P was right wherever it assumed. N never assumes;
 // - a keyword stricter than the API ('x-beyond-spec') counts only when its owner is enabled
 //   (flags.o[i]), as in the engine (src/schema/compiled-schema.ts, specificationErrors);
 // - every other keyword is evaluated as ajv evaluates it (same regular expressions with the 'u'
@@ -115,7 +113,8 @@ function evaluatesOthers(node) {
 export function generateAccept(schema, { ownership, beyondSpec }) {
   const hoisted = []; // module-level constants (regular expressions, format functions)
   const functions = []; // generated subschema functions
-  const owners = []; // rule ids whose flags the code reads, by index
+  const owners = []; // rule ids whose 'x-beyond-spec' keywords count when they are enabled, by index
+  const left = []; // [rule id, keyword]: keywords P leaves to the rule's fast check, by index
   const positions = []; // instance pointers of the slots
   const memo = new Map(); // node → function name, per mode and context
   const rereads = []; // per inline object outside arrays: where it is, and its members' slots
@@ -130,9 +129,17 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     if (i < 0) i = owners.push(rule) - 1;
     return i;
   };
+  const leftIndex = (rule, keyword) => {
+    let i = left.findIndex(([r, k]) => r === rule && k === keyword);
+    if (i < 0) i = left.push([rule, keyword]) - 1;
+    return i;
+  };
 
-  /** How the code treats keyword `keyword` of the node at `path`. */
-  function keywordMode(path, keyword, conditional) {
+  /**
+   * How the code treats keyword `keyword` of the node at `path`, in P or N (`pn`); `conditional`:
+   * under anyOf, oneOf, not or an if's condition.
+   */
+  function keywordMode(path, keyword, conditional, pn) {
     const owner = ownership[path]?.[keyword];
     const beyond = beyondSpec[path]?.includes(keyword) === true;
     if (beyond) {
@@ -141,10 +148,10 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
       if (owner === undefined || !owner.includes('#')) return { kind: 'never' };
       return { kind: 'ifOn', index: ownerIndex(owner.split('#')[0]) };
     }
-    // A format means the same in every dialect, and each rule that owns one proves its own check of
-    // it equal to ajv-formats: when the owner's fast check answers for the body, so does the format.
-    // Other owned keywords (patterns, bounds) differ by dialect and cost little: evaluated here.
-    if (keyword === 'format' && owner !== undefined && !owner.includes('#') && !conditional) return { kind: 'unlessFast', index: ownerIndex(owner) };
+    // A keyword its rule re-checks, and answers for in its fast check: P may take it as holding (if
+    // it did not, the rule's fast check, which every accepted body passes, would not have answered
+    // true). N, which claims a failure, never assumes anything.
+    if (pn === 'p' && owner !== undefined && !owner.includes('#')) return { kind: 'unlessFast', index: leftIndex(owner, keyword) };
     return { kind: 'always' };
   }
 
@@ -193,11 +200,10 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
    * for value expression `d`, as JS expressions (each true when ajv's keyword fails). `guarded`:
    * the value is known to be of the node's type already.
    */
-  function valueFailures(node, path, d, conditional, guarded, mode = 'p', count = undefined) {
+  function valueFailures(node, path, d, conditional, guarded, pn = 'p', count = undefined) {
     const out = [];
     const add = (keyword, fails) => {
-      const mode = conditional ? { kind: 'always' } : keywordMode(path, keyword, conditional);
-      if (conditional && beyondSpec[path]?.includes(keyword)) throw new Error(`accept-codegen: 'x-beyond-spec' under a condition at ${path}`);
+      const mode = keywordMode(path, keyword, conditional, pn);
       const applies = APPLIES_TO[keyword];
       const guard = applies !== undefined && !(guarded && sameType(node.type, applies)) ? `${GUARD[applies](d)} && ` : '';
       out.push({ keyword, test: counted(mode, `(${guard}${fails})`) });
@@ -220,7 +226,7 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     if (node.minItems !== undefined) add('minItems', `${d}.length < ${node.minItems}`);
     if (node.maxItems !== undefined) add('maxItems', `${d}.length > ${node.maxItems}`);
     // ajv compares items with deep equality; for P only lists of primitives are judged unique.
-    if (node.uniqueItems === true) add('uniqueItems', mode === 'p' ? `!__aUniqueP(${d}, f)` : `__aDuplicateN(${d}, f)`);
+    if (node.uniqueItems === true) add('uniqueItems', pn === 'p' ? `!__aUniqueP(${d}, f)` : `__aDuplicateN(${d}, f)`);
     // Members counted only as far as the bound needs.
     if (node.minProperties !== undefined) add('minProperties', `${count ?? `__aCount(${d}, ${node.minProperties})`} < ${node.minProperties}`);
     if (node.maxProperties !== undefined) add('maxProperties', `${count ?? `__aCount(${d}, ${node.maxProperties + 1})`} > ${node.maxProperties}`);
@@ -267,7 +273,7 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     }
     if (node.additionalProperties === false || node.unevaluatedProperties === false) {
       const keyword = node.additionalProperties === false ? 'additionalProperties' : 'unevaluatedProperties';
-      const mode = conditional ? { kind: 'always' } : keywordMode(path, keyword, conditional);
+      const mode = keywordMode(path, keyword, conditional, 'p');
       if (mode.kind !== 'never') {
         const names = Object.keys(node.properties ?? {});
         const known = names.length === 0 ? 'false' : names.map((n) => `k === ${JSON.stringify(n)}`).join(' || ');
@@ -294,12 +300,12 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
       node.allOf.forEach((sub, i) => lines.push(`if (!${fn(sub, `${path}/allOf/${i}`, 'p', conditional)}(${d}, f)) return false;`));
     }
     if (node.anyOf !== undefined) {
-      const mode = conditional ? { kind: 'always' } : keywordMode(path, 'anyOf', conditional);
+      const mode = keywordMode(path, 'anyOf', conditional, 'p');
       const branches = node.anyOf.map((sub, i) => `${fn(sub, `${path}/anyOf/${i}`, 'p', true)}(${d}, f)`);
       lines.push(`if (${counted(mode, `!(${branches.join(' || ')})`)}) return false;`);
     }
     if (node.oneOf !== undefined) {
-      const mode = conditional ? { kind: 'always' } : keywordMode(path, 'oneOf', conditional);
+      const mode = keywordMode(path, 'oneOf', conditional, 'p');
       const p = node.oneOf.map((sub, i) => `${fn(sub, `${path}/oneOf/${i}`, 'p', true)}(${d}, f)`);
       const n = node.oneOf.map((sub, i) => `${fn(sub, `${path}/oneOf/${i}`, 'n', true)}(${d}, f)`);
       const alternatives = p.map((pi, i) => [pi, ...n.filter((_, j) => j !== i)].join(' && '));
@@ -425,7 +431,7 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     // The member loop: counts members, rejects or walks the undeclared ones.
     const closed = node.additionalProperties === false || node.unevaluatedProperties === false;
     const keyword = node.additionalProperties === false ? 'additionalProperties' : 'unevaluatedProperties';
-    const mode = closed ? keywordMode(path, keyword, false) : { kind: 'never' };
+    const mode = closed ? keywordMode(path, keyword, false, 'p') : { kind: 'never' };
     if (node.additionalProperties === false && others.length > 0) {
       throw new Error(`accept-codegen: additionalProperties false with members declared only in subschemas at ${path}`);
     }
@@ -498,8 +504,10 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     '}',
     `/** The instance pointer of each slot of \`accept\`'s view. */`,
     `export const positions = ${JSON.stringify(positions)};`,
-    `/** The rules whose flags (f.s: left to its fast check; f.o: enabled) the pass reads, by index. */`,
+    `/** The rules whose 'x-beyond-spec' keywords count when they are enabled (f.o), by index. */`,
     `export const acceptOwners = ${JSON.stringify(owners)};`,
+    `/** The keywords that P leaves to a rule's fast check when it answers for them (f.s), by index: [rule id, keyword]. */`,
+    `export const acceptLeft = ${JSON.stringify(left)};`,
     `/** The deepest object or array the walk visits (limits.maxDepth must reach it), and its longest member name. */`,
     `export const acceptReach = ${JSON.stringify({ depth: maxDepth, key: longestKey })};`,
   ];

@@ -241,7 +241,7 @@ function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | n
   const shared = dialectPass(dialect);
   if (shared === null) return null;
   const { limits } = config;
-  const { acceptOwners, acceptReach } = dialect.schema;
+  const { acceptOwners, acceptLeft, acceptReach } = dialect.schema;
   if (limits.maxDepth < acceptReach.depth || limits.maxStringLength < acceptReach.key) return null;
   const active = config.activeRules[dialect.facts.id];
   const checks: FastSlot[] = [];
@@ -249,12 +249,10 @@ function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | n
     if (typeof rule.fast !== 'function') return null;
     checks.push({ rule, ctx: { options, policy: config.policy, request: config.request, dialect: dialect.facts } });
   }
-  const s = new Uint8Array(acceptOwners.length);
-  const o = new Uint8Array(acceptOwners.length);
-  acceptOwners.forEach((id, i) => {
+  const o = Uint8Array.from(acceptOwners, (id) => (active.some((rule) => rule.id === id) ? 1 : 0));
+  const s = Uint8Array.from(acceptLeft, ([id, keyword]) => {
     const owner = active.find((rule) => rule.id === id);
-    o[i] = owner === undefined ? 0 : 1;
-    s[i] = owner !== undefined && typeof owner.rule.fast === 'function' ? 1 : 0;
+    return owner !== undefined && typeof owner.rule.fast === 'function' && owner.rule.meta.fastKeywords?.includes(keyword!) === true ? 1 : 0;
   });
   const flags: AcceptFlags = {
     s,

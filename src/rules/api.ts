@@ -61,6 +61,12 @@ export interface RuleMeta<MessageIds extends string = string> {
   /** Default CAMARA answer of the rule's findings. */
   status: number;
   code: string;
+  /**
+   * The schema keywords this rule owns ('x-rules' in schemas/) that its fast check answers for:
+   * wherever the rule owns one, in every dialect, it holds when the fast check answers true. The
+   * accept pass then leaves them to it (docs/performance.md). Only built-in rules own keywords.
+   */
+  fastKeywords?: readonly string[];
 }
 
 /** A rule: declarative meta plus a check over the neutral model. */
@@ -73,9 +79,9 @@ export interface RuleDefinition<MessageIds extends string = string, Options = Ru
   check(model: SessionModel, ctx: RuleContext<MessageIds, Options>): void | Promise<void>;
   /**
    * Optional, for speed (docs/performance.md): true only when `check` would report nothing for this
-   * body under this configuration, and every `format` the rule owns in the schema holds there;
-   * false when not sure. When every enabled rule's answers true for a body the schema accepts, the
-   * report is the empty one and no stage runs. A rule without it makes every body "not sure".
+   * body under this configuration (and the keywords of `meta.fastKeywords` hold); false when not
+   * sure. When every enabled rule's answers true for a body the schema accepts, the report is the
+   * empty one and no stage runs. A rule without it makes every body "not sure".
    */
   fast?(view: FastView, ctx: FastContext<Options>): boolean;
 }

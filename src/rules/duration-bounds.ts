@@ -82,6 +82,8 @@ export default defineRule<MessageIds>({
     },
     status: 400,
     code: 'OUT_OF_RANGE',
+    // The fast check tests the dialect's duration facts, which are the schema's bounds.
+    fastKeywords: ['minimum', 'maximum'],
   },
   check(model, ctx: RuleContext<MessageIds>) {
     const limits = ctx.dialect.duration;

@@ -71,6 +71,8 @@ export default defineRule<
     defaultOptions: { numberingPlan: true },
     status: 400,
     code: 'INVALID_ARGUMENT',
+    // The fast check tests the dialect's syntax facts, which are the schema's pattern and maxLength.
+    fastKeywords: ['pattern', 'maxLength'],
   },
   check(model, ctx) {
     const field = model.device?.phoneNumber;

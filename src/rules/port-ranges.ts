@@ -276,6 +276,8 @@ export default defineRule<MessageIds>({
     },
     status: 400,
     code: 'OUT_OF_RANGE',
+    // The fast check tests the dialect's port facts, which are the schema's bounds.
+    fastKeywords: ['minimum', 'maximum'],
   },
   check(model, ctx) {
     const publicPort = model.device?.ipv4Address?.publicPort;

@@ -77,6 +77,8 @@ export default defineRule<MessageId>({
     defaultLevel: 'error',
     status: 400,
     code: 'INVALID_ARGUMENT',
+    // A count within the dialect's facts (the schema's bounds), entries distinct by value (so by text).
+    fastKeywords: ['minItems', 'maxItems', 'uniqueItems'],
   },
   check(model, ctx) {
     const facts = ctx.dialect.serverAddressList;

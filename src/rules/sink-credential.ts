@@ -85,6 +85,9 @@ export default defineRule({
     },
     status: 400,
     code: 'INVALID_ARGUMENT',
+    // A type among the dialect's facts (within the schema's enum), the fields ACCESSTOKEN requires,
+    // a 'bearer' token type, an RFC 3339 expiry (format: date-time).
+    fastKeywords: ['enum', 'required', 'format'],
   },
   check(model, ctx) {
     const credential = model.sinkCredential;

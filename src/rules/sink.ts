@@ -322,6 +322,9 @@ export default defineRule<MessageId>({
     defaultLevel: 'error',
     status: 400,
     code: 'INVALID_SINK',
+    // A sink it finds clean is an absolute URI (format: uri), and an https URL with a host where the
+    // dialect demands https (CAMARA 1.1 and 1.2, whose pattern is ^https://.+$).
+    fastKeywords: ['format', 'pattern'],
   },
   check(model, ctx) {
     if (model.sink !== undefined) checkSink(ctx, model.sink);

@@ -39,15 +39,17 @@ export interface CompiledSchema {
   readonly accept: (body: unknown, view: unknown[], flags: AcceptFlags) => boolean;
   /** The instance pointer of each slot of the accept pass's view. */
   readonly positions: readonly string[];
-  /** The rules whose flags the accept pass reads, by index (AcceptFlags.s and .o). */
+  /** The rules whose 'x-beyond-spec' keywords count when they are enabled, by index (AcceptFlags.o). */
   readonly acceptOwners: readonly string[];
+  /** The keywords the accept pass leaves to a rule's fast check when it answers for them, by index (AcceptFlags.s): [rule id, keyword]. */
+  readonly acceptLeft: readonly (readonly string[])[];
   /** The deepest object or array the pass walks (limits.maxDepth must reach it) and its longest member name. */
   readonly acceptReach: { readonly depth: number; readonly key: number };
 }
 
 /** What the accept pass is told about one configuration (src/engine/accept.ts makes them). */
 export interface AcceptFlags {
-  /** Per owner: 1 when its fast check answers for the formats it owns (they are not evaluated). */
+  /** Per acceptLeft entry: 1 when its rule is enabled and its fast check answers for the keyword (it is not evaluated). */
   readonly s: Uint8Array;
   /** Per owner: 1 when it is enabled (its 'x-beyond-spec' keywords count). */
   readonly o: Uint8Array;

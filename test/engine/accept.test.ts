@@ -153,10 +153,31 @@ describe('accept pass', () => {
     }
   });
 
-  it('a format left to its rule is evaluated when the rule is off', () => {
-    const body = { ...clone(body12), sink: 'https://endpoint.example.com/a b' };
-    expect(accepts(body, { rules: { sink: 'off' } })).toBe(false);
-    expect(engine(body, { rules: { sink: 'off' } }).issues.map((i) => `${i.ruleId}:${i.messageId}`)).toEqual(['schema:format']);
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a format', { sink: 'https://endpoint.example.com/a b' }, 'sink'],
+    ['a pattern', { device: { phoneNumber: '+3460000000x' } }, 'phone-number'],
+    ['a bound', { duration: 0 }, 'duration-bounds'],
+  ])('%s left to its rule is evaluated when the rule is off', (_, change, ruleId) => {
+    const body = { ...clone(body12), ...change };
+    const options = { rules: { [ruleId]: 'off' as const } };
+    expect(accepts(body, options)).toBe(false);
+    expect(engine(body, options).issues.map((i) => i.ruleId)).toContain('schema');
+  });
+
+  it('leaves to a rule only keywords it owns in some dialect', () => {
+    const owned = new Map<string, Set<string>>();
+    for (const id of dialectIds) {
+      for (const keywords of Object.values(dialects[id].schema.ownership)) {
+        for (const [keyword, owner] of Object.entries(keywords)) {
+          const rule = owner.split('#')[0]!;
+          if (!owned.has(rule)) owned.set(rule, new Set());
+          if (!owner.includes('#')) owned.get(rule)!.add(keyword);
+        }
+      }
+    }
+    for (const [id, rule] of Object.entries(rules)) {
+      for (const keyword of rule.meta.fastKeywords ?? []) expect(owned.get(id)?.has(keyword), `${id}: ${keyword}`).toBe(true);
+    }
   });
 
   it('a plugin fast check that is not sure leaves the body to the engine', () => {
