@@ -438,14 +438,17 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     const n = `n${tmp++}`;
     const isOwn = own.length === 0 ? 'false' : own.map((name) => `k === ${JSON.stringify(name)}`).join(' || ');
     const isOther = others.map((name) => `k === ${JSON.stringify(name)}`).join(' || ');
+    // A member declared only in a subschema: the limits' walk, without a call for a string.
+    const walkOther = `const x = ${d}[k]; if (typeof x === "string") { if (x.length > f.ms) return false; b--; } else { b = f.w(x, ${depth + 1}, b); if (b < 0) return false; } continue;`;
     const unknown =
       mode.kind === 'always' ? 'return false;' : mode.kind === 'ifOn' ? `if (f.o[${mode.index}] === 1) return false; ` : '';
     const walkUnknown = mode.kind === 'always' ? '' : `if (k.length > f.ms) return false; b = f.w(${d}[k], ${depth + 1}, b); if (b < 0) return false;`;
     lines.push(`let ${n} = 0;`);
     lines.push(
-      `for (const k in ${d}) { ${n}++; ${own.length > 0 ? `if (${isOwn}) { b--; continue; } ` : ''}${others.length > 0 ? `if (${isOther}) { b = f.w(${d}[k], ${depth + 1}, b); if (b < 0) return false; continue; } ` : ''}${unknown}${walkUnknown} }`,
+      `for (const k in ${d}) { ${n}++; ${own.length > 0 ? `if (${isOwn}) { b--; continue; } ` : ''}${others.length > 0 ? `if (${isOther}) { ${walkOther} } ` : ''}${unknown}${walkUnknown} }`,
     );
     lines.push(`if (${n} > f.mp) return false;`);
+    lines.push(`if (${n} > 1) sep += ${n} - 1;`);
     for (const { test } of valueFailures({ type: 'object', minProperties: node.minProperties, maxProperties: node.maxProperties }, path, d, false, true, 'p', n)) lines.push(`if (${test}) return false;`);
     for (const name of others) lines.push(`v[${slots.get(name)}] = ${d}[${JSON.stringify(name)}];`);
     for (const name of own) {
@@ -465,7 +468,7 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
   }
 
   function inlineArray(node, path, d, depth) {
-    const lines = [`if (${d}.length > f.ma) return false;`, `b -= ${d}.length;`];
+    const lines = [`if (${d}.length > f.ma) return false;`, `b -= ${d}.length;`, `if (${d}.length > 1) sep += ${d}.length - 1;`];
     if (node.items !== undefined) {
       const i = `i${tmp++}`;
       const c = `c${tmp++}`;
@@ -492,15 +495,18 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     'function __aNo() { return false; }',
     ...functions,
     '/**',
-    ' * The accept pass (scripts/accept-codegen.mjs): true only when the compiled schema certainly accepts',
-    ' * `d` under the flags (owners enabled, limits), with the values of every slot stored in `v`.',
+    ' * The accept pass (scripts/accept-codegen.mjs): -1 (not sure), or, when the compiled schema certainly',
+    ' * accepts `d` under the flags (owners enabled, limits), the separators of a minimal JSON text of it',
+    ' * (src/parse/json.ts), with the values of every slot stored in `v`.',
     ' */',
     'export function accept(d, v, f) {',
     '  let b = f.mv - 1;',
-    ...root.map((l) => `  ${l}`),
-    '  if (b < 0) return false;',
-    ...reread.map((l) => `  ${l}`),
-    '  return true;',
+    '  let sep = 0;',
+    '  f.c.separators = 0;',
+    ...root.map((l) => `  ${l.replaceAll('return false;', 'return -1;')}`),
+    '  if (b < 0) return -1;',
+    ...reread.map((l) => `  ${l.replaceAll('return false;', 'return -1;')}`),
+    '  return sep + f.c.separators;',
     '}',
     `/** The instance pointer of each slot of \`accept\`'s view. */`,
     `export const positions = ${JSON.stringify(positions)};`,

@@ -17,10 +17,11 @@ import type { KeyMap } from '../model/build-model.js';
 import type { DevicePrefixes, FastPorts, FastView } from '../model/types.js';
 import type { FastContext, RuleDefinition } from '../rules/api.js';
 import type { AcceptFlags } from '../schema/compiled-schema.js';
+import { hasNoDuplicateKeys } from '../parse/index.js';
 import { escapePointerSegment } from '../shared/pointer.js';
 import type { DialectId, Policy, RequestContext, RuleOptions } from '../types.js';
 import type { ResolvedConfig } from './config.js';
-import { within } from './limits.js';
+import { within, type WalkCounts } from './limits.js';
 
 // #region One dialect: slots and view
 
@@ -221,6 +222,7 @@ export function _acceptPassProblem(dialect: Dialect): string | undefined {
 /** A fast check's context: made once per rule and configuration; `request` is the running call's. */
 interface FastSlot {
   readonly rule: RuleDefinition;
+  readonly fast: (view: FastView, ctx: FastContext) => boolean;
   readonly ctx: { readonly options: RuleOptions; readonly policy: Policy; request: RequestContext; readonly dialect: Dialect['facts'] };
 }
 
@@ -247,13 +249,14 @@ function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | n
   const checks: FastSlot[] = [];
   for (const { rule, options } of active) {
     if (typeof rule.fast !== 'function') return null;
-    checks.push({ rule, ctx: { options, policy: config.policy, request: config.request, dialect: dialect.facts } });
+    checks.push({ rule, fast: rule.fast, ctx: { options, policy: config.policy, request: config.request, dialect: dialect.facts } });
   }
   const o = Uint8Array.from(acceptOwners, (id) => (active.some((rule) => rule.id === id) ? 1 : 0));
   const s = Uint8Array.from(acceptLeft, ([id, keyword]) => {
     const owner = active.find((rule) => rule.id === id);
     return owner !== undefined && typeof owner.rule.fast === 'function' && owner.rule.meta.fastKeywords?.includes(keyword!) === true ? 1 : 0;
   });
+  const counts: WalkCounts = { separators: 0 };
   const flags: AcceptFlags = {
     s,
     o,
@@ -261,7 +264,8 @@ function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | n
     ma: limits.maxArrayLength,
     mp: limits.maxProperties,
     mv: limits.maxValues,
-    w: (value, depth, budget) => within(value, depth, limits, budget),
+    w: (value, depth, budget) => within(value, depth, limits, budget, counts),
+    c: counts,
   };
   return { shared, flags, checks, request: config.request };
 }
@@ -277,6 +281,34 @@ export type AcceptPasses = Partial<Record<DialectId, ConfiguredPass | null>>;
  */
 export const _acceptSwitch = { enabled: true, answered: 0 };
 
+/**
+ * Whether every fast check answers true (each called with its rule as `this`). The first sixteen
+ * are called from sixteen places of their own: rules keep their order (the built-in ones by id,
+ * then the plugins'), so each place calls the same rule every time and the call can be inlined;
+ * one place calling them all would not be.
+ */
+function runChecks(checks: readonly FastSlot[], view: FastView): boolean {
+  const n = checks.length;
+  if (n > 0 && checks[0]!.fast.call(checks[0]!.rule, view, checks[0]!.ctx) !== true) return false;
+  if (n > 1 && checks[1]!.fast.call(checks[1]!.rule, view, checks[1]!.ctx) !== true) return false;
+  if (n > 2 && checks[2]!.fast.call(checks[2]!.rule, view, checks[2]!.ctx) !== true) return false;
+  if (n > 3 && checks[3]!.fast.call(checks[3]!.rule, view, checks[3]!.ctx) !== true) return false;
+  if (n > 4 && checks[4]!.fast.call(checks[4]!.rule, view, checks[4]!.ctx) !== true) return false;
+  if (n > 5 && checks[5]!.fast.call(checks[5]!.rule, view, checks[5]!.ctx) !== true) return false;
+  if (n > 6 && checks[6]!.fast.call(checks[6]!.rule, view, checks[6]!.ctx) !== true) return false;
+  if (n > 7 && checks[7]!.fast.call(checks[7]!.rule, view, checks[7]!.ctx) !== true) return false;
+  if (n > 8 && checks[8]!.fast.call(checks[8]!.rule, view, checks[8]!.ctx) !== true) return false;
+  if (n > 9 && checks[9]!.fast.call(checks[9]!.rule, view, checks[9]!.ctx) !== true) return false;
+  if (n > 10 && checks[10]!.fast.call(checks[10]!.rule, view, checks[10]!.ctx) !== true) return false;
+  if (n > 11 && checks[11]!.fast.call(checks[11]!.rule, view, checks[11]!.ctx) !== true) return false;
+  if (n > 12 && checks[12]!.fast.call(checks[12]!.rule, view, checks[12]!.ctx) !== true) return false;
+  if (n > 13 && checks[13]!.fast.call(checks[13]!.rule, view, checks[13]!.ctx) !== true) return false;
+  if (n > 14 && checks[14]!.fast.call(checks[14]!.rule, view, checks[14]!.ctx) !== true) return false;
+  if (n > 15 && checks[15]!.fast.call(checks[15]!.rule, view, checks[15]!.ctx) !== true) return false;
+  for (let i = 16; i < n; i++) if (checks[i]!.fast.call(checks[i]!.rule, view, checks[i]!.ctx) !== true) return false;
+  return true;
+}
+
 const EMPTY_OBJECT = {};
 
 /** Whether Object.prototype has enumerable members (someone polluted it): the walk's for...in would meet them. */
@@ -287,9 +319,10 @@ function prototypeIsPolluted(): boolean {
 
 /**
  * Whether the engine's report for `payload`, judged as `dialect` under `config` with this request
- * context, is certainly the empty one. false: not sure (run the engine). Never throws.
+ * context, is certainly the empty one; for a value JSON.parse made of `text`, also that the text has
+ * no key twice (a duplicate is a parse finding). false: not sure (run the engine). Never throws.
  */
-export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: unknown, request: RequestContext): boolean {
+export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: unknown, request: RequestContext, text?: string): boolean {
   const id = dialect.facts.id;
   let pass = config.accept[id];
   if (pass === undefined) pass = config.accept[id] = configure(config, dialect);
@@ -299,17 +332,16 @@ export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: 
   shared.busy = true;
   let clean = false;
   try {
-    if (prototypeIsPolluted() || !dialect.schema.accept(payload, shared.raw, pass.flags)) return false;
+    if (prototypeIsPolluted()) return false;
+    const separators = dialect.schema.accept(payload, shared.raw, pass.flags);
+    // The separators the pass counted stand for the duplicate-key test's walk of the value.
+    if (separators < 0 || (text !== undefined && !hasNoDuplicateKeys(text, separators))) return false;
     const { checks } = pass;
     if (pass.request !== request) {
       for (let i = 0; i < checks.length; i++) checks[i]!.ctx.request = request;
       pass.request = request;
     }
-    const view: FastView = shared.fill();
-    for (let i = 0; i < checks.length; i++) {
-      const check = checks[i]!;
-      if (check.rule.fast!(view, check.ctx as FastContext) !== true) return false;
-    }
+    if (!runChecks(checks, shared.fill())) return false;
     _acceptSwitch.answered++;
     return (clean = true);
   } catch {

@@ -177,11 +177,16 @@ function lazy<T>(make: () => T): () => T {
   };
 }
 
-/** One JSON body: text[start, end) of the file, starting on line `line`. */
-function jsonBody(text: string, start: number, end: number, index: number, line: number, lines: () => LineIndex, kindOfText: 'text' | 'line' = 'text'): SourceBody {
+/**
+ * One JSON body: text[start, end) of the file, starting on line `line`; `read`, when the caller has
+ * parsed the whole text already (readJson), is what JSON.parse made of it.
+ */
+function jsonBody(text: string, start: number, end: number, index: number, line: number, lines: () => LineIndex, kindOfText: 'text' | 'line' = 'text', read?: JsonRead): SourceBody {
   let value: unknown;
   try {
-    value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+    if (read === undefined) value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+    else if (read.parsed) value = read.value;
+    else throw read.error;
   } catch (error) {
     const failure = syntaxFailure(text, start, end, (error as Error)?.message);
     const reason = kindOfText === 'line' ? failure.reason.replace('the end of the text', 'the end of the line') : failure.reason;
@@ -303,8 +308,36 @@ export function parseSource(input: string | Uint8Array, kind: SourceKind): Sourc
  * parseSource(input, 'json'), for the library's validateJson: it reaches no YAML code, so a bundle
  * of the library (a browser or edge worker) leaves the YAML parser out.
  */
-export function parseJsonSource(input: string | Uint8Array): SourceBody {
-  return parseText(input, 'invalidJson', jsonBodies)[0]!;
+export function parseJsonSource(input: string | Uint8Array, read?: JsonRead): SourceBody {
+  if (read === undefined) return parseText(input, 'invalidJson', jsonBodies)[0]!;
+  // Decoded, its BOM dropped and parsed already (readJson): the rest of the same body.
+  const { text } = read;
+  return readBodies(text, 'invalidJson', () => [jsonBody(text, 0, text.length, 0, 1, lazy(() => new LineIndex(text)), 'text', read)])[0]!;
+}
+
+/** A JSON text read as far as JSON.parse (readJson): its value, or why JSON.parse refused it. */
+export type JsonRead = { readonly text: string; readonly parsed: true; readonly value: unknown } | { readonly text: string; readonly parsed: false; readonly error: unknown };
+
+/**
+ * parseJsonSource's first step, for validateJson, which often needs no more than the value (the
+ * accept pass, src/engine/accept.ts): the input's text (bytes decoded, a BOM dropped) and what
+ * JSON.parse makes of it; undefined for bytes that are not UTF-8. parseJsonSource(input, read)
+ * makes the body from it without parsing again. Never throws.
+ */
+export function readJson(input: string | Uint8Array): JsonRead | undefined {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeUtf8(input);
+    if (decoded === undefined) return undefined;
+    text = decoded;
+  }
+  text = stripBom(text);
+  try {
+    return { text, parsed: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { text, parsed: false, error };
+  }
 }
 
 function jsonBodies(text: string): SourceBody[] {
@@ -320,7 +353,11 @@ function parseText(input: string | Uint8Array, failure: 'invalidJson' | 'invalid
     if (decoded === undefined) return [undecodableBody(input)];
     text = decoded;
   }
-  text = stripBom(text);
+  return readBodies(stripBom(text), failure, bodies);
+}
+
+/** The bodies of a decoded text without its BOM; never throws. */
+function readBodies(text: string, failure: 'invalidJson' | 'invalidYaml', bodies: (text: string) => SourceBody[]): SourceBody[] {
   try {
     return bodies(text);
   } catch (error) {

