@@ -228,8 +228,9 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     // ajv compares items with deep equality; for P only lists of primitives are judged unique.
     if (node.uniqueItems === true) add('uniqueItems', pn === 'p' ? `!__aUniqueP(${d}, f)` : `__aDuplicateN(${d}, f)`);
     // Members counted only as far as the bound needs.
-    if (node.minProperties !== undefined) add('minProperties', `${count ?? `__aCount(${d}, ${node.minProperties})`} < ${node.minProperties}`);
-    if (node.maxProperties !== undefined) add('maxProperties', `${count ?? `__aCount(${d}, ${node.maxProperties + 1})`} > ${node.maxProperties}`);
+    // (In a subschema function, `n` is the caller's count of the same object's members, when it has one.)
+    if (node.minProperties !== undefined) add('minProperties', `${count ?? `(n >= 0 ? n : __aCount(${d}, ${node.minProperties}))`} < ${node.minProperties}`);
+    if (node.maxProperties !== undefined) add('maxProperties', `${count ?? `(n >= 0 ? n : __aCount(${d}, ${node.maxProperties + 1}))`} > ${node.maxProperties}`);
     if (node.required !== undefined) for (const name of node.required) add('required', `${d}[${JSON.stringify(name)}] === undefined`);
     return out;
   }
@@ -249,7 +250,7 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     byKey.set(key, name);
     checkNode(node, path);
     const body = mode === 'p' ? pureP(node, path, conditional) : pureN(node, path);
-    functions.push(`function ${name}(d, f) {\n${body.map((l) => `  ${l}`).join('\n')}\n}`);
+    functions.push(`function ${name}(d, f, n) {\n${body.map((l) => `  ${l}`).join('\n')}\n}`);
     return name;
   }
 
@@ -265,7 +266,7 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     if (type === 'string') lines.push('if (d.length > f.ms) return false;');
     if (type === 'array') lines.push('if (d.length > f.ma) return false;');
     for (const { test } of valueFailures(node, path, 'd', conditional, type !== undefined)) lines.push(`if (${test}) return false;`);
-    lines.push(...pApplicators(node, path, 'd', conditional));
+    lines.push(...pApplicators(node, path, 'd', conditional, 'n'));
     if (node.properties !== undefined) {
       const props = Object.entries(node.properties).filter(([, sub]) => sub !== true);
       const guard = type === 'object' ? '' : `if (${typeTest('object', 'd')}) `;
@@ -294,31 +295,31 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
   }
 
   /** P of the applicators of a node (anyOf, oneOf, allOf, if/then/else, not) as statements. */
-  function pApplicators(node, path, d, conditional) {
+  function pApplicators(node, path, d, conditional, n) {
     const lines = [];
     if (node.allOf !== undefined) {
-      node.allOf.forEach((sub, i) => lines.push(`if (!${fn(sub, `${path}/allOf/${i}`, 'p', conditional)}(${d}, f)) return false;`));
+      node.allOf.forEach((sub, i) => lines.push(`if (!${fn(sub, `${path}/allOf/${i}`, 'p', conditional)}(${d}, f, ${n})) return false;`));
     }
     if (node.anyOf !== undefined) {
       const mode = keywordMode(path, 'anyOf', conditional, 'p');
-      const branches = node.anyOf.map((sub, i) => `${fn(sub, `${path}/anyOf/${i}`, 'p', true)}(${d}, f)`);
+      const branches = node.anyOf.map((sub, i) => `${fn(sub, `${path}/anyOf/${i}`, 'p', true)}(${d}, f, ${n})`);
       lines.push(`if (${counted(mode, `!(${branches.join(' || ')})`)}) return false;`);
     }
     if (node.oneOf !== undefined) {
       const mode = keywordMode(path, 'oneOf', conditional, 'p');
-      const p = node.oneOf.map((sub, i) => `${fn(sub, `${path}/oneOf/${i}`, 'p', true)}(${d}, f)`);
-      const n = node.oneOf.map((sub, i) => `${fn(sub, `${path}/oneOf/${i}`, 'n', true)}(${d}, f)`);
-      const alternatives = p.map((pi, i) => [pi, ...n.filter((_, j) => j !== i)].join(' && '));
+      const p = node.oneOf.map((sub, i) => `${fn(sub, `${path}/oneOf/${i}`, 'p', true)}(${d}, f, ${n})`);
+      const fails = node.oneOf.map((sub, i) => `${fn(sub, `${path}/oneOf/${i}`, 'n', true)}(${d}, f, ${n})`);
+      const alternatives = p.map((pi, i) => [pi, ...fails.filter((_, j) => j !== i)].join(' && '));
       lines.push(`if (${counted(mode, `!((${alternatives.join(') || (')}))`)}) return false;`);
     }
     if (node.if !== undefined) {
       const pIf = fn(node.if, `${path}/if`, 'p', true);
       const nIf = fn(node.if, `${path}/if`, 'n', true);
-      const then = node.then === undefined ? '' : `if (!${fn(node.then, `${path}/then`, 'p', conditional)}(${d}, f)) return false;`;
-      const otherwise = node.else === undefined ? '' : `if (!${fn(node.else, `${path}/else`, 'p', conditional)}(${d}, f)) return false;`;
-      lines.push(`if (${pIf}(${d}, f)) { ${then} } else if (${nIf}(${d}, f)) { ${otherwise} } else return false;`);
+      const then = node.then === undefined ? '' : `if (!${fn(node.then, `${path}/then`, 'p', conditional)}(${d}, f, ${n})) return false;`;
+      const otherwise = node.else === undefined ? '' : `if (!${fn(node.else, `${path}/else`, 'p', conditional)}(${d}, f, ${n})) return false;`;
+      lines.push(`if (${pIf}(${d}, f, ${n})) { ${then} } else if (${nIf}(${d}, f, ${n})) { ${otherwise} } else return false;`);
     }
-    if (node.not !== undefined) lines.push(`if (!${fn(node.not, `${path}/not`, 'n', true)}(${d}, f)) return false;`);
+    if (node.not !== undefined) lines.push(`if (!${fn(node.not, `${path}/not`, 'n', true)}(${d}, f, ${n})) return false;`);
     return lines;
   }
 
@@ -354,21 +355,21 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
       const guard = type === 'array' ? '' : 'if (Array.isArray(d)) ';
       lines.push(`${guard}{ if (d.length > f.ma) return false; for (let i = 0; i < d.length; i++) if (${item}(d[i], f)) return true; }`);
     }
-    if (node.allOf !== undefined) node.allOf.forEach((sub, i) => lines.push(`if (${fn(sub, `${path}/allOf/${i}`, 'n', true)}(d, f)) return true;`));
+    if (node.allOf !== undefined) node.allOf.forEach((sub, i) => lines.push(`if (${fn(sub, `${path}/allOf/${i}`, 'n', true)}(d, f, n)) return true;`));
     if (node.anyOf !== undefined) {
-      lines.push(`if (${node.anyOf.map((sub, i) => `${fn(sub, `${path}/anyOf/${i}`, 'n', true)}(d, f)`).join(' && ')}) return true;`);
+      lines.push(`if (${node.anyOf.map((sub, i) => `${fn(sub, `${path}/anyOf/${i}`, 'n', true)}(d, f, n)`).join(' && ')}) return true;`);
     }
     if (node.oneOf !== undefined) {
-      lines.push(`if (${node.oneOf.map((sub, i) => `${fn(sub, `${path}/oneOf/${i}`, 'n', true)}(d, f)`).join(' && ')}) return true;`);
+      lines.push(`if (${node.oneOf.map((sub, i) => `${fn(sub, `${path}/oneOf/${i}`, 'n', true)}(d, f, n)`).join(' && ')}) return true;`);
     }
     if (node.if !== undefined) {
       const pIf = fn(node.if, `${path}/if`, 'p', true);
       const nIf = fn(node.if, `${path}/if`, 'n', true);
-      const then = node.then === undefined ? '' : `if (${fn(node.then, `${path}/then`, 'n', true)}(d, f)) return true;`;
-      const otherwise = node.else === undefined ? '' : `if (${fn(node.else, `${path}/else`, 'n', true)}(d, f)) return true;`;
-      lines.push(`if (${pIf}(d, f)) { ${then} } else if (${nIf}(d, f)) { ${otherwise} }`);
+      const then = node.then === undefined ? '' : `if (${fn(node.then, `${path}/then`, 'n', true)}(d, f, n)) return true;`;
+      const otherwise = node.else === undefined ? '' : `if (${fn(node.else, `${path}/else`, 'n', true)}(d, f, n)) return true;`;
+      lines.push(`if (${pIf}(d, f, n)) { ${then} } else if (${nIf}(d, f, n)) { ${otherwise} }`);
     }
-    if (node.not !== undefined) lines.push(`if (${fn(node.not, `${path}/not`, 'p', true)}(d, f)) return true;`);
+    if (node.not !== undefined) lines.push(`if (${fn(node.not, `${path}/not`, 'p', true)}(d, f, n)) return true;`);
     lines.push('return false;');
     return lines;
   }
@@ -404,17 +405,22 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     // Objects count their members in the walk below; min/maxProperties are checked after it.
     const { minProperties, maxProperties, ...rest } = node;
     for (const { test } of valueFailures(rest, path, d, false, true)) lines.push(`if (${test}) return false;`);
-    if (type === 'object') lines.push(...inlineObject(node, path, d, instance, depth, slot));
+    let count = '-1';
+    if (type === 'object') {
+      const object = inlineObject(node, path, d, instance, depth, slot);
+      lines.push(...object.lines);
+      count = object.count;
+    }
     else if (type === 'array') lines.push(...inlineArray(node, path, d, depth));
     else if (node.properties !== undefined || node.items !== undefined) throw new Error(`accept-codegen: properties/items on a ${type} at ${path}`);
-    lines.push(...pApplicators(node, path, d, false));
+    lines.push(...pApplicators(node, path, d, false, count));
     return lines;
   }
 
   function inlineObject(node, path, d, instance, depth, slot) {
     const lines = [];
     // The model reads own members; ajv and this walk read inherited ones too: only ordinary objects.
-    lines.push(`{ const pr = Object.getPrototypeOf(${d}); if (pr !== Object.prototype && pr !== null) return false; }`);
+    lines.push(`if (!f.t) { const pr = Object.getPrototypeOf(${d}); if (pr !== Object.prototype && pr !== null) return false; }`);
     const own = Object.keys(node.properties ?? {});
     const all = [...declaredNames(node)];
     const others = all.filter((name) => !own.includes(name));
@@ -436,6 +442,10 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
       throw new Error(`accept-codegen: additionalProperties false with members declared only in subschemas at ${path}`);
     }
     const n = `n${tmp++}`;
+    // A JSON text's fresh value (f.t): a closed object's members need no loop. Its declared members
+    // are counted as they are read, and the caller compares the separators the pass counts with the
+    // text's commas: an undeclared member, like a duplicate key, has a comma the count lacks.
+    const counted = mode.kind === 'always' && others.length === 0;
     const isOwn = own.length === 0 ? 'false' : own.map((name) => `k === ${JSON.stringify(name)}`).join(' || ');
     const isOther = others.map((name) => `k === ${JSON.stringify(name)}`).join(' || ');
     // A member declared only in a subschema: the limits' walk, without a call for a string.
@@ -444,12 +454,11 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
       mode.kind === 'always' ? 'return false;' : mode.kind === 'ifOn' ? `if (f.o[${mode.index}] === 1) return false; ` : '';
     const walkUnknown = mode.kind === 'always' ? '' : `if (k.length > f.ms) return false; b = f.w(${d}[k], ${depth + 1}, b); if (b < 0) return false;`;
     lines.push(`let ${n} = 0;`);
-    lines.push(
-      `for (const k in ${d}) { ${n}++; ${own.length > 0 ? `if (${isOwn}) { b--; continue; } ` : ''}${others.length > 0 ? `if (${isOther}) { ${walkOther} } ` : ''}${unknown}${walkUnknown} }`,
-    );
-    lines.push(`if (${n} > f.mp) return false;`);
-    lines.push(`if (${n} > 1) sep += ${n} - 1;`);
-    for (const { test } of valueFailures({ type: 'object', minProperties: node.minProperties, maxProperties: node.maxProperties }, path, d, false, true, 'p', n)) lines.push(`if (${test}) return false;`);
+    const loop = `for (const k in ${d}) { ${n}++; ${own.length > 0 ? `if (${isOwn}) { b--; continue; } ` : ''}${others.length > 0 ? `if (${isOther}) { ${walkOther} } ` : ''}${unknown}${walkUnknown} }`;
+    lines.push(counted ? `if (!f.t) ${loop}` : loop);
+    const checks = [`if (${n} > f.mp) return false;`, `if (${n} > 1) sep += ${n} - 1;`];
+    for (const { test } of valueFailures({ type: 'object', minProperties: node.minProperties, maxProperties: node.maxProperties }, path, d, false, true, 'p', n)) checks.push(`if (${test}) return false;`);
+    if (!counted) lines.push(...checks);
     for (const name of others) lines.push(`v[${slots.get(name)}] = ${d}[${JSON.stringify(name)}];`);
     for (const name of own) {
       const c = `c${tmp++}`;
@@ -461,10 +470,12 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
       // The slots below an absent member are emptied: nothing of an earlier body stays visible.
       const below = Array.from({ length: positions.length - first }, (_, i) => `v[${first + i}]`);
       lines.push(`const ${c} = ${d}[${JSON.stringify(name)}]; ${store}if (${c} !== undefined) {`);
+      if (counted) lines.push(`  if (f.t) { ${n}++; b--; }`);
       lines.push(...body.map((l) => `  ${l}`));
       lines.push(below.length === 0 ? '}' : `} else ${below.join(' = ')} = undefined;`);
     }
-    return lines;
+    if (counted) lines.push(...checks);
+    return { lines, count: n };
   }
 
   function inlineArray(node, path, d, depth) {
@@ -485,6 +496,7 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
   const root = inline(schema, '#', 'd', '', 1, undefined);
   // Every stored member read again: a body whose getters answer differently from one read to the
   // next (a caller's object changing while it is read) is not one value, and not for the pass to judge.
+  // (Not a value JSON.parse has just made, f.t: its objects are ordinary and hold data only.)
   const reread = rereads.map(({ holder, members }) => {
     const test = members.map(([name, at]) => `h[${JSON.stringify(name)}] !== v[${at}]`).join(' || ');
     return holder === 'd' ? `{ const h = d; if (${test}) return false; }` : `{ const h = ${holder}; if (h !== undefined && (${test})) return false; }`;
@@ -505,7 +517,9 @@ export function generateAccept(schema, { ownership, beyondSpec }) {
     '  f.c.separators = 0;',
     ...root.map((l) => `  ${l.replaceAll('return false;', 'return -1;')}`),
     '  if (b < 0) return -1;',
-    ...reread.map((l) => `  ${l.replaceAll('return false;', 'return -1;')}`),
+    '  if (!f.t) {',
+    ...reread.map((l) => `    ${l.replaceAll('return false;', 'return -1;')}`),
+    '  }',
     '  return sep + f.c.separators;',
     '}',
     `/** The instance pointer of each slot of \`accept\`'s view. */`,

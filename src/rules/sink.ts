@@ -267,6 +267,9 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
   }
 }
 
+/** The last sink isPlainHttpsUri found clean (its answer depends on nothing but the text). */
+let lastClean: string | undefined;
+
 /**
  * For the fast check: whether checkSink would report nothing. The common case ('https://' and a
  * plain DNS name) in one pass; anything else runs checkSink itself with a report that only notes
@@ -276,7 +279,12 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
  */
 function isCleanSink(value: string, facts: Ctx['dialect']): boolean {
   if (value.length > facts.sinkMaxLength) return false;
-  if (isPlainHttpsUri(value)) return true;
+  // The same callback comes back request after request: the last clean one is remembered.
+  if (value === lastClean) return true;
+  if (isPlainHttpsUri(value)) {
+    lastClean = value;
+    return true;
+  }
   if (absoluteUriSchemeEnd(value) < 0) return false;
   let clean = true;
   const ctx = { dialect: facts, report: () => void (clean = false) } as unknown as Ctx;

@@ -63,6 +63,11 @@ export interface AcceptFlags {
   readonly w: (value: unknown, depth: number, budget: number) => number;
   /** The separators the limits' walk counted (the pass sets it to 0 first). */
   readonly c: { separators: number };
+  /**
+   * Whether the body is a value JSON.parse has just made (set per call): ordinary objects of data,
+   * so the pass neither checks prototypes nor reads members twice (against getters).
+   */
+  t: boolean;
 }
 
 /** Whether the dialect has keywords stricter than its API definition. */
