@@ -8,13 +8,15 @@
 // full engine runs as it always did. So the pass can only ever produce the empty report, and only
 // for bodies the engine gives the empty report (test/fuzz/accept.test.ts compares them).
 //
-// Nothing is allocated per call: the slots and the view are one per dialect (a call that comes in
-// while one runs, from a getter of the body, is simply not sure), the fast checks' contexts one per
-// rule and configuration.
+// Little is allocated per call: the slots are one list per dialect (a call that comes in while one
+// runs, from a getter of the body, is simply not sure), the fast checks' contexts one per rule and
+// configuration; only the view the fast checks read is a new object (three, with the two ports
+// lists), which V8 writes faster than a long-lived one. For a JSON text (validateJson), the
+// separators the pass counts stand for the duplicate-key test's walk of the value.
 
 import type { Dialect, DialectFacts } from '../dialects/types.js';
 import type { KeyMap } from '../model/build-model.js';
-import type { DevicePrefixes, FastPorts, FastView } from '../model/types.js';
+import type { DevicePrefixes, FastView } from '../model/types.js';
 import type { FastContext, RuleDefinition } from '../rules/api.js';
 import type { AcceptFlags, CompiledSchema } from '../schema/compiled-schema.js';
 import { hasNoDuplicateKeys } from '../parse/index.js';
@@ -79,57 +81,22 @@ function pointersOf(k: KeyMap): Record<Slotted, string | undefined> {
   };
 }
 
-/** A ports object's lists. */
-class Ports implements FastPorts {
-  ranges: unknown = undefined;
-  ports: unknown = undefined;
-  constructor(
-    readonly from: string,
-    readonly to: string,
-  ) {}
-}
-
-/**
- * The view rules read: one per dialect, its fields copied from the slots of each body the walk
- * accepts (plain fields: the fast checks read them many times over).
- */
-class View implements FastView {
-  device: unknown = undefined;
-  phoneNumber: unknown = undefined;
-  networkAccessIdentifier: unknown = undefined;
-  ipv4Address: unknown = undefined;
-  publicAddress: unknown = undefined;
-  privateAddress: unknown = undefined;
-  publicPort: unknown = undefined;
-  ipv6Address: unknown = undefined;
-  applicationServer: unknown = undefined;
-  serverAddressList: unknown = undefined;
-  serverIpv4Address: unknown = undefined;
-  serverIpv6Address: unknown = undefined;
-  qosProfile: unknown = undefined;
-  duration: unknown = undefined;
-  sink: unknown = undefined;
-  sinkCredential: unknown = undefined;
-  readonly devicePorts: Ports;
-  readonly applicationServerPorts: Ports;
-  constructor(
-    readonly devicePrefixes: DevicePrefixes | undefined,
-    keys: KeyMap,
-  ) {
-    this.devicePorts = new Ports(keys.from, keys.to);
-    this.applicationServerPorts = new Ports(keys.from, keys.to);
-  }
-}
-
 /** Slot index per field (`none` for a field the dialect lacks: a slot that is never written). */
 type Slots = Readonly<Record<Slotted, number>>;
 
-/** A dialect's generated pass with its slots and view (one per dialect, shared by configurations). */
+/**
+ * A dialect's generated pass with its slots (one per dialect, shared by configurations). An accepted
+ * body's values stay in the slots until the next body (small: within the limits); anything else is
+ * forgotten at once.
+ */
 class DialectPass {
   /** The generated pass's slots, and one more that is never written (for fields the dialect lacks). */
   readonly raw: unknown[];
-  readonly view: View;
   private readonly at: Slots;
+  private readonly prefixes: DevicePrefixes | undefined;
+  /** How the dialect spells a range's ends. */
+  private readonly from: string;
+  private readonly to: string;
   /** Whether a pass is running (a getter of the body may call validate again: that call is not sure). */
   busy = false;
 
@@ -154,14 +121,16 @@ class DialectPass {
     this.at = at;
     // Packed, not holey: every element is there.
     this.raw = Array.from({ length: none + 1 }, () => undefined);
-    this.view = new View(dialect.keys.devicePrefixes, dialect.keys);
+    this.prefixes = dialect.keys.devicePrefixes;
+    this.from = dialect.keys.from;
+    this.to = dialect.keys.to;
   }
 
   /** The view of the body the walk accepted (it wrote every slot). */
-  fill(): FastView {
-    const { raw, at, view } = this;
+  view(): FastView {
+    const { raw, at, from, to } = this;
     // A new object each time: stores into it are cheaper than into one that lives long (V8's
-    // write barrier), and the body's values are not kept after the call.
+    // write barrier for a young value in an old object), and it keeps nothing of the body.
     return {
       device: raw[at.device],
       phoneNumber: raw[at.phoneNumber],
@@ -171,13 +140,13 @@ class DialectPass {
       privateAddress: raw[at.privateAddress],
       publicPort: raw[at.publicPort],
       ipv6Address: raw[at.ipv6Address],
-      devicePrefixes: view.devicePrefixes,
+      devicePrefixes: this.prefixes,
       applicationServer: raw[at.applicationServer],
       serverAddressList: raw[at.serverAddressList],
       serverIpv4Address: raw[at.serverIpv4Address],
       serverIpv6Address: raw[at.serverIpv6Address],
-      devicePorts: { ranges: raw[at.devicePortRanges], ports: raw[at.devicePortList], from: view.devicePorts.from, to: view.devicePorts.to },
-      applicationServerPorts: { ranges: raw[at.serverPortRanges], ports: raw[at.serverPortList], from: view.devicePorts.from, to: view.devicePorts.to },
+      devicePorts: { ranges: raw[at.devicePortRanges], ports: raw[at.devicePortList], from, to },
+      applicationServerPorts: { ranges: raw[at.serverPortRanges], ports: raw[at.serverPortList], from, to },
       qosProfile: raw[at.qosProfile],
       duration: raw[at.duration],
       sink: raw[at.sink],
@@ -381,15 +350,13 @@ export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: 
       for (let i = 0; i < checks.length; i++) checks[i]!.ctx.request = request;
       pass.request = request;
     }
-    if (!runChecks(checks, shared.fill())) return false;
+    if (!runChecks(checks, shared.view())) return false;
     _acceptSwitch.answered++;
     return (clean = true);
   } catch {
     // A getter or Proxy trap that throws, a fast check that fails: not sure.
     return false;
   } finally {
-    // An accepted body's values stay in the slots and the view until the next one (small: it is
-    // within the limits); anything else is forgotten now.
     if (!clean) shared.clear();
     shared.busy = false;
   }
