@@ -49,6 +49,8 @@ export type {
 export type {
   ApplicationServerModel,
   DeviceModel,
+  FastPorts,
+  FastView,
   Field,
   Located,
   PortsModel,
@@ -56,6 +58,7 @@ export type {
   SinkCredentialModel,
 } from './model/types.js';
 export type {
+  FastContext,
   Finding,
   Plugin,
   RuleContext,

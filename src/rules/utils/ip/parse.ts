@@ -186,12 +186,8 @@ export function subnetOf(s: string, family?: IpFamily): IpSubnet | undefined {
   if (s.length > MAX_SUBNET_LENGTH || s.length === 0) return undefined;
   const slot = memoSlot(s);
   let subnet: IpSubnet | null;
-  if (memoKeys[slot] === s) {
-    subnet = memoValues[slot]!;
-    // The text may be equal in another string (of an earlier body): keep this one, which the
-    // body's other rules ask about next, so that they find it by identity, not by its characters.
-    memoKeys[slot] = s;
-  } else {
+  if (memoKeys[slot] === s) subnet = memoValues[slot]!;
+  else {
     subnet = parseSubnet(s) ?? null;
     memoKeys[slot] = s;
     memoValues[slot] = subnet;
