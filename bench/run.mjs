@@ -101,11 +101,11 @@ for (const { id } of perDialect) target(`validate, valid body of ${id}`, perOp.g
 target('validate, valid body, a new phone number each call', perOp.get('validate (valid, new phone number each call)') / parseValid, 1.5);
 target('validateJson, valid text', perOp.get('validateJson (valid text: parse + validate)') / parseValid, 2.0);
 // Invalid bodies pay for the pass's attempt (it stops at the first doubt): with it and without it,
-// in turns, the best of many rounds (a ratio of two tinybench means is too noisy for a few percent).
+// in turns, the best of 40 rounds (a ratio of two tinybench figures is too noisy for a few percent).
 let withPass = Infinity;
 let withoutIt = Infinity;
 const off = withoutPass(() => { sink ^= validate(invalidBody).errorCount; });
-for (let round = 0; round < 25; round++) {
+for (let round = 0; round < 40; round++) {
   let t = performance.now();
   for (let i = 0; i < 500; i++) sink ^= validate(invalidBody).errorCount;
   withPass = Math.min(withPass, performance.now() - t);

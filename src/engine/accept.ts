@@ -235,14 +235,17 @@ interface ConfiguredPass {
   /** The dialect's generated pass (read once: a module namespace's members cost more to read). */
   readonly walk: CompiledSchema['accept'];
   readonly flags: AcceptFlags;
-  readonly checks: readonly FastSlot[];
+  /** The same with every keyword evaluated (none left to a rule): the schema alone (schemaAccepts). */
+  readonly schemaFlags: AcceptFlags;
+  /** The enabled rules' fast checks; null when one of them has none (no body is then clean for the pass). */
+  readonly checks: readonly FastSlot[] | null;
   /** The request context the checks' contexts hold. */
   request: RequestContext | undefined;
 }
 
 /**
- * The pass of a configuration in a dialect, or null when it can never accept: a rule enabled there
- * has no fast check, or the limits are tighter than the structure the pass walks.
+ * The pass of a configuration in a dialect, or null when its walk cannot run: the dialect has no
+ * pass, or the limits are tighter than the structure it walks.
  */
 function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | null {
   const shared = dialectPass(dialect);
@@ -251,10 +254,13 @@ function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | n
   const { acceptOwners, acceptLeft, acceptReach } = dialect.schema;
   if (limits.maxDepth < acceptReach.depth || limits.maxStringLength < acceptReach.key) return null;
   const active = config.activeRules[dialect.facts.id];
-  const checks: FastSlot[] = [];
+  let checks: FastSlot[] | null = [];
   const facts = uniformFacts(dialect.facts);
   for (const { rule, options } of active) {
-    if (typeof rule.fast !== 'function') return null;
+    if (typeof rule.fast !== 'function') {
+      checks = null;
+      break;
+    }
     checks.push({ rule, fast: rule.fast, ctx: { options, policy: config.policy, request: config.request, dialect: facts } });
   }
   const o = Uint8Array.from(acceptOwners, (id) => (active.some((rule) => rule.id === id) ? 1 : 0));
@@ -274,7 +280,7 @@ function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | n
     c: counts,
     t: false,
   };
-  return { shared, walk: dialect.schema.accept, flags, checks, request: config.request };
+  return { shared, walk: dialect.schema.accept, flags, schemaFlags: { ...flags, s: new Uint8Array(s.length) }, checks, request: config.request };
 }
 
 /** The passes of one configuration, per dialect, made when first needed (null: never accepts). */
@@ -325,6 +331,32 @@ function prototypeIsPolluted(): boolean {
 }
 
 /**
+ * Whether the dialect's schema certainly accepts the payload, under the configuration's 'x-beyond-spec'
+ * keywords (those of enabled owners count) and within its limits: the accept pass's walk with every
+ * keyword evaluated. The engine then needs no ajv for a body the pass was not sure about (a rule
+ * without a fast check, a warning): ajv would pass it too. false: not sure. Never throws.
+ */
+export function schemaAccepts(config: ResolvedConfig, dialect: Dialect, payload: unknown): boolean {
+  if (!_acceptSwitch.enabled) return false;
+  const id = dialect.facts.id;
+  let pass = config.accept[id];
+  if (pass === undefined) pass = config.accept[id] = configure(config, dialect);
+  if (pass === null) return false;
+  const { shared } = pass;
+  if (shared.busy) return false;
+  shared.busy = true;
+  try {
+    pass.schemaFlags.t = false;
+    return !prototypeIsPolluted() && pass.walk(payload, shared.raw, pass.schemaFlags) >= 0;
+  } catch {
+    return false;
+  } finally {
+    shared.clear();
+    shared.busy = false;
+  }
+}
+
+/**
  * Whether the engine's report for `payload`, judged as `dialect` under `config` with this request
  * context, is certainly the empty one; for a value JSON.parse made of `text`, also that the text has
  * no key twice (a duplicate is a parse finding). false: not sure (run the engine). Never throws.
@@ -333,8 +365,8 @@ export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: 
   const id = dialect.facts.id;
   let pass = config.accept[id];
   if (pass === undefined) pass = config.accept[id] = configure(config, dialect);
-  if (pass === null || !_acceptSwitch.enabled) return false;
-  const { shared } = pass;
+  if (pass === null || pass.checks === null || !_acceptSwitch.enabled) return false;
+  const { shared, checks } = pass;
   if (shared.busy) return false;
   shared.busy = true;
   let clean = false;
@@ -345,7 +377,6 @@ export function acceptsClean(config: ResolvedConfig, dialect: Dialect, payload: 
     const separators = pass.walk(payload, shared.raw, pass.flags);
     // The separators the pass counted stand for the duplicate-key test's walk of the value.
     if (separators < 0 || (text !== undefined && !hasNoDuplicateKeys(text, separators))) return false;
-    const { checks } = pass;
     if (pass.request !== request) {
       for (let i = 0; i < checks.length; i++) checks[i]!.ctx.request = request;
       pass.request = request;

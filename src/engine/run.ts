@@ -23,7 +23,7 @@ import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
 import { exceededLimit, isPlainData, limitIssue } from './limits.js';
 import { lowerSeverity } from '../shared/severity.js';
-import { acceptsClean } from './accept.js';
+import { acceptsClean, schemaAccepts } from './accept.js';
 
 /** A body's findings before the report is made: unsorted, untruncated, issues not yet built. */
 export interface Collected {
@@ -194,7 +194,10 @@ const PASSED: SchemaPass = { findings: [], unexamined: 0 };
  * One schema pass. Without `strict`, the errors of keywords stricter than the API definition are
  * dropped first (no enabled rule owns them), so they neither count against the bound nor show.
  */
-function findingsOf(body: unknown, dialect: Dialect, bound: number, strict: boolean): SchemaPass {
+function findingsOf(config: ResolvedConfig, body: unknown, dialect: Dialect, bound: number, strict: boolean): SchemaPass {
+  // A body the accept pass's walk finds within the schema, every keyword evaluated: ajv would pass
+  // it too, and is not run (nor does it make error objects for the alternatives it tries).
+  if (schemaAccepts(config, dialect, body)) return PASSED;
   const { validate } = dialect.schema;
   if (validate(body)) return PASSED;
   const errors = strict ? (validate.errors ?? []) : specificationErrors(dialect.schema, validate.errors ?? []);
@@ -230,8 +233,8 @@ function activeById(active: readonly ActiveRule[]): ReadonlyMap<string, ActiveRu
  * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
  * own severity.
  */
-function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], strict: boolean, entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
-  const pass = findingsOf(body, dialect, bound, strict);
+function schemaEntries(config: ResolvedConfig, dialect: Dialect, body: unknown, active: readonly ActiveRule[], strict: boolean, entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
+  const pass = findingsOf(config, body, dialect, bound, strict);
   // A body the schema accepts: the common case, no allocation.
   if (pass === PASSED) return NOTHING_FOUND;
   const obligations: Obligation[] = [];
@@ -384,7 +387,7 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     let obligations: Obligation[] = [];
     let unexamined = 0;
     try {
-      ({ obligations, unexamined } = schemaEntries(dialect, payload, active, config.strict[dialect.facts.id], entries, config.maxIssues * SCHEMA_FAILURES_PER_ISSUE));
+      ({ obligations, unexamined } = schemaEntries(config, dialect, payload, active, config.strict[dialect.facts.id], entries, config.maxIssues * SCHEMA_FAILURES_PER_ISSUE));
     } catch (error) {
       entries.push(stageFailure(payload, config, 'schema', `The schema check failed: ${describeThrown(error)}`));
     }
