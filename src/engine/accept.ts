@@ -283,7 +283,7 @@ function configure(config: ResolvedConfig, dialect: Dialect): ConfiguredPass | n
   return { shared, walk: dialect.schema.accept, flags, schemaFlags: { ...flags, s: new Uint8Array(s.length) }, checks, request: config.request };
 }
 
-/** The passes of one configuration, per dialect, made when first needed (null: never accepts). */
+/** The passes of one configuration, per dialect, made when first needed (null: the walk cannot run there). */
 export type AcceptPasses = Partial<Record<DialectId, ConfiguredPass | null>>;
 
 // #endregion
@@ -294,31 +294,9 @@ export type AcceptPasses = Partial<Record<DialectId, ConfiguredPass | null>>;
  */
 export const _acceptSwitch = { enabled: true, answered: 0 };
 
-/**
- * Whether every fast check answers true (each called with its rule as `this`). The first sixteen
- * are called from sixteen places of their own: rules keep their order (the built-in ones by id,
- * then the plugins'), so each place calls the same rule every time and the call can be inlined;
- * one place calling them all would not be.
- */
+/** Whether every fast check answers true (each called with its rule as `this`). */
 function runChecks(checks: readonly FastSlot[], view: FastView): boolean {
-  const n = checks.length;
-  if (n > 0 && checks[0]!.fast.call(checks[0]!.rule, view, checks[0]!.ctx) !== true) return false;
-  if (n > 1 && checks[1]!.fast.call(checks[1]!.rule, view, checks[1]!.ctx) !== true) return false;
-  if (n > 2 && checks[2]!.fast.call(checks[2]!.rule, view, checks[2]!.ctx) !== true) return false;
-  if (n > 3 && checks[3]!.fast.call(checks[3]!.rule, view, checks[3]!.ctx) !== true) return false;
-  if (n > 4 && checks[4]!.fast.call(checks[4]!.rule, view, checks[4]!.ctx) !== true) return false;
-  if (n > 5 && checks[5]!.fast.call(checks[5]!.rule, view, checks[5]!.ctx) !== true) return false;
-  if (n > 6 && checks[6]!.fast.call(checks[6]!.rule, view, checks[6]!.ctx) !== true) return false;
-  if (n > 7 && checks[7]!.fast.call(checks[7]!.rule, view, checks[7]!.ctx) !== true) return false;
-  if (n > 8 && checks[8]!.fast.call(checks[8]!.rule, view, checks[8]!.ctx) !== true) return false;
-  if (n > 9 && checks[9]!.fast.call(checks[9]!.rule, view, checks[9]!.ctx) !== true) return false;
-  if (n > 10 && checks[10]!.fast.call(checks[10]!.rule, view, checks[10]!.ctx) !== true) return false;
-  if (n > 11 && checks[11]!.fast.call(checks[11]!.rule, view, checks[11]!.ctx) !== true) return false;
-  if (n > 12 && checks[12]!.fast.call(checks[12]!.rule, view, checks[12]!.ctx) !== true) return false;
-  if (n > 13 && checks[13]!.fast.call(checks[13]!.rule, view, checks[13]!.ctx) !== true) return false;
-  if (n > 14 && checks[14]!.fast.call(checks[14]!.rule, view, checks[14]!.ctx) !== true) return false;
-  if (n > 15 && checks[15]!.fast.call(checks[15]!.rule, view, checks[15]!.ctx) !== true) return false;
-  for (let i = 16; i < n; i++) if (checks[i]!.fast.call(checks[i]!.rule, view, checks[i]!.ctx) !== true) return false;
+  for (let i = 0; i < checks.length; i++) if (checks[i]!.fast.call(checks[i]!.rule, view, checks[i]!.ctx) !== true) return false;
   return true;
 }
 
