@@ -17,6 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from './ajv-factory.mjs';
+import { generateAccept } from './accept-codegen.mjs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -224,6 +225,8 @@ for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json
     `export const messages = ${JSON.stringify(tables.messages)};`,
     `export const branches = ${JSON.stringify(tables.branches)};`,
     `export const beyondSpec = ${JSON.stringify(tables.beyondSpec)};`,
+    '// The accept pass (scripts/accept-codegen.mjs, docs/performance.md).',
+    generateAccept(schema, tables),
     '',
   ].join('\n');
   writeFileSync(join(outDir, `${dialect}.ts`), source);

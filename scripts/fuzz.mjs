@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm run fuzz: the property tests of test/fuzz/ with many more cases than `npm test` runs
-// (1,000,000 by default, shared out among the properties by test/fuzz/harness.ts), then one line
-// per property: cases run, failures, time; and for a failure its counterexample and seed.
+// (1,000,000 by default, shared out among the properties by test/fuzz/harness.ts; the accept pass's
+// differential property runs as many again on its own), then one line per property: cases run,
+// failures, time; and for a failure its counterexample and seed.
 //
-//   npm run fuzz                          1,000,000 cases, a new seed (printed)
+//   npm run fuzz                          1,000,000 cases (and 1,000,000 for the accept pass), a new seed (printed)
 //   npm run fuzz -- --runs 10000          fewer
 //   npm run fuzz -- --seed 20261127       the seed of an earlier run, to replay it
 //

@@ -75,6 +75,8 @@ export type {
 export type {
   ApplicationServerModel,
   DeviceModel,
+  FastPorts,
+  FastView,
   Field,
   Located,
   PortsModel,
@@ -82,6 +84,7 @@ export type {
   SinkCredentialModel,
 } from './model/types.js';
 export type {
+  FastContext,
   Finding,
   FindingFix,
   Plugin,

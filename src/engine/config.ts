@@ -9,6 +9,7 @@ import type { Entry } from './entries.js';
 import type { CamaraError, DialectId, Policy, RequestContext, RuleLevel, RuleOptions, ValidateOptions, Limits } from '../types.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import type { AcceptPasses } from './accept.js';
 import { checkOptionsShape, qosProfileFields } from './config-schema.js';
 import { validateDefaultOptions, validateRuleOptions } from './rule-options.js';
 import { namedPathText, showValue } from './schema-messages.js';
@@ -47,6 +48,8 @@ export interface ResolvedConfig {
   readonly activeRules: Readonly<Record<DialectId, readonly ActiveRule[]>>;
   /** Per dialect: whether an enabled rule owns an 'x-beyond-spec' keyword, so the strict validator runs. */
   readonly strict: Readonly<Record<DialectId, boolean>>;
+  /** The accept pass per dialect, made when first needed (./accept.ts). */
+  readonly accept: AcceptPasses;
 }
 
 // What follows checks what schemas/config.schema.json cannot say: values JSON cannot hold
@@ -195,6 +198,7 @@ export function resolveConfig(builtinRules: Readonly<Record<string, RuleDefiniti
     rules,
     activeRules,
     strict,
+    accept: {},
   };
 }
 

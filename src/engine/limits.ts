@@ -63,12 +63,19 @@ export function limitIssue(exceeded: Exceeded, limits: Readonly<Limits>): Issue 
   };
 }
 
+/** What a walk counts besides the values: the separators a minimal JSON text of what it walked has. */
+export interface WalkCounts {
+  /** Between the members of each object and the items of each array (src/parse/json.ts, duplicate keys). */
+  separators: number;
+}
+
 /**
  * What is left of the values budget after a value, or -1 when the value is beyond a limit: the quick
  * walk keeps no path and allocates nothing (for...in, not Object.keys: no list per object; it also
- * visits inherited enumerable members, which only makes it stricter).
+ * visits inherited enumerable members, which only makes it stricter). With `counts`, it also counts
+ * the separators (for the accept pass, ./accept.ts).
  */
-function within(value: unknown, depth: number, limits: Readonly<Limits>, budget: number): number {
+export function within(value: unknown, depth: number, limits: Readonly<Limits>, budget: number, counts?: WalkCounts): number {
   if (budget <= 0) return -1;
   if (typeof value === 'string') return value.length <= limits.maxStringLength ? budget - 1 : -1;
   if (typeof value !== 'object' || value === null) return budget - 1;
@@ -77,15 +84,17 @@ function within(value: unknown, depth: number, limits: Readonly<Limits>, budget:
   if (Array.isArray(value)) {
     const length = value.length;
     if (length > limits.maxArrayLength) return -1;
-    for (let i = 0; i < length && left >= 0; i++) left = within(value[i], depth + 1, limits, left);
+    if (counts !== undefined && length > 1) counts.separators += length - 1;
+    for (let i = 0; i < length && left >= 0; i++) left = within(value[i], depth + 1, limits, left, counts);
     return left;
   }
   let properties = 0;
   for (const key in value) {
     if (++properties > limits.maxProperties || key.length > limits.maxStringLength) return -1;
-    left = within((value as Record<string, unknown>)[key], depth + 1, limits, left);
+    left = within((value as Record<string, unknown>)[key], depth + 1, limits, left, counts);
     if (left < 0) return -1;
   }
+  if (counts !== undefined && properties > 1) counts.separators += properties - 1;
   return left;
 }
 

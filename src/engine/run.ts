@@ -23,6 +23,7 @@ import { describeThrown } from '../shared/errors.js';
 import type { ActiveRule, ResolvedConfig } from './config.js';
 import { exceededLimit, isPlainData, limitIssue } from './limits.js';
 import { lowerSeverity } from '../shared/severity.js';
+import { acceptsClean, schemaAccepts } from './accept.js';
 
 /** A body's findings before the report is made: unsorted, untruncated, issues not yet built. */
 export interface Collected {
@@ -196,7 +197,10 @@ const PASSED: SchemaPass = { findings: [], unexamined: 0 };
  * One schema pass. Without `strict`, the errors of keywords stricter than the API definition are
  * dropped first (no enabled rule owns them), so they neither count against the bound nor show.
  */
-function findingsOf(body: unknown, dialect: Dialect, bound: number, strict: boolean): SchemaPass {
+function findingsOf(config: ResolvedConfig, body: unknown, dialect: Dialect, bound: number, strict: boolean): SchemaPass {
+  // A body the accept pass's walk finds within the schema, every keyword evaluated: ajv would pass
+  // it too, and is not run (nor does it make error objects for the alternatives it tries).
+  if (schemaAccepts(config, dialect, body)) return PASSED;
   const { validate } = dialect.schema;
   if (validate(body)) return PASSED;
   const errors = strict ? (validate.errors ?? []) : specificationErrors(dialect.schema, validate.errors ?? []);
@@ -232,8 +236,8 @@ function activeById(active: readonly ActiveRule[]): ReadonlyMap<string, ActiveRu
  * Beyond-spec findings come from the strict validator and only through an enabled owner, at its
  * own severity.
  */
-function schemaEntries(dialect: Dialect, body: unknown, active: readonly ActiveRule[], strict: boolean, entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
-  const pass = findingsOf(body, dialect, bound, strict);
+function schemaEntries(config: ResolvedConfig, dialect: Dialect, body: unknown, active: readonly ActiveRule[], strict: boolean, entries: Entry[], bound: number): { obligations: Obligation[]; unexamined: number } {
+  const pass = findingsOf(config, body, dialect, bound, strict);
   // A body the schema accepts: the common case, no allocation.
   if (pass === PASSED) return NOTHING_FOUND;
   const obligations: Obligation[] = [];
@@ -345,16 +349,29 @@ function raise(list: readonly Entry[] | undefined): boolean {
   return true;
 }
 
+/** Nothing found: one per dialect (its list is never added to). */
+const CLEAN = new Map<Dialect, Collected>();
+
+function clean(dialect: Dialect): Collected {
+  let collected = CLEAN.get(dialect);
+  if (collected === undefined) CLEAN.set(dialect, (collected = { dialect: dialect.facts.id, entries: Object.freeze([]) as unknown as Entry[] }));
+  return collected;
+}
+
 /**
  * Runs schema and rules over one payload; in async mode, awaits rules that return promises.
  * `request` is the request's context the rules see: the configured one, or a call's merged over it.
+ * A body the accept pass finds clean (./accept.ts) is answered without the stages; `accept` false
+ * runs them whatever the body (for the tests that compare the two).
  */
-export function collect(config: ResolvedConfig, payload: unknown, async: false, request?: RequestContext): Collected;
-export function collect(config: ResolvedConfig, payload: unknown, async: true, request?: RequestContext): Promise<Collected>;
-export function collect(config: ResolvedConfig, payload: unknown, async: boolean, request: RequestContext = config.request): Collected | Promise<Collected> {
+export function collect(config: ResolvedConfig, payload: unknown, async: false, request?: RequestContext, accept?: boolean): Collected;
+export function collect(config: ResolvedConfig, payload: unknown, async: true, request?: RequestContext, accept?: boolean): Promise<Collected>;
+export function collect(config: ResolvedConfig, payload: unknown, async: boolean, request: RequestContext = config.request, accept = true): Collected | Promise<Collected> {
   let dialect: Dialect = config.dialect ?? defaultDialect;
   try {
     if (payload === undefined) return answer(async, missingBody(dialect));
+    // The common case: a body that needs no report (its pass checks the limits too).
+    if (accept && config.dialect !== undefined && acceptsClean(config, dialect, payload, request)) return answer(async, clean(dialect));
     // Absurd input stops here, before any stage whose cost grows with the input's sizes.
     const exceeded = exceededLimit(payload, config.limits);
     if (exceeded !== undefined) return answer(async, { dialect: dialect.facts.id, entries: [entryOf(limitIssue(exceeded, config.limits))] });
@@ -366,13 +383,14 @@ export function collect(config: ResolvedConfig, payload: unknown, async: boolean
     } catch {
       // A body that throws when its keys are read again: judged as the default dialect.
     }
+    if (accept && config.dialect === undefined && note === undefined && acceptsClean(config, dialect, payload, request)) return answer(async, clean(dialect));
     const active = config.activeRules[dialect.facts.id];
     const entries: Entry[] = note === undefined ? [] : [entryOf(note)];
     // Each stage fails alone: an exception in one adds an internal issue and keeps the others' findings.
     let obligations: Obligation[] = [];
     let unexamined = 0;
     try {
-      ({ obligations, unexamined } = schemaEntries(dialect, payload, active, config.strict[dialect.facts.id], entries, config.maxIssues * SCHEMA_FAILURES_PER_ISSUE));
+      ({ obligations, unexamined } = schemaEntries(config, dialect, payload, active, config.strict[dialect.facts.id], entries, config.maxIssues * SCHEMA_FAILURES_PER_ISSUE));
     } catch (error) {
       entries.push(stageFailure(payload, config, 'schema', `The schema check failed: ${describeThrown(error)}`));
     }

@@ -3,7 +3,7 @@
 // findings become a report.
 
 import type { SourceBody } from '../parse/index.js';
-import { parseJsonSource, parseProblem } from '../parse/index.js';
+import { parseJsonSource, parseProblem, readJson, type JsonRead } from '../parse/index.js';
 import { defaultDialect } from '../dialects/index.js';
 import type { RuleDefinition } from '../rules/api.js';
 import type { CallOptions, Issue, Report, RequestContext, ValidateOptions } from '../types.js';
@@ -11,6 +11,8 @@ import { requestFor, resolveConfig, type ResolvedConfig } from './config.js';
 import { entryOf } from './entries.js';
 import { buildReport } from './report.js';
 import { collect, type Collected } from './run.js';
+import { acceptsClean } from './accept.js';
+import type { Dialect } from '../dialects/types.js';
 import { standardSchema, type StandardProps } from './standard-schema.js';
 
 /**
@@ -63,12 +65,12 @@ function withPositionInMessage(problems: readonly Issue[]): Issue[] {
  * the text has no other place to show a syntax error's position (validateJson), it goes into the
  * message.
  */
-function sourceReport(config: ResolvedConfig, body: SourceBody, positionInMessage = false, request: RequestContext = config.request, locate = true): Report {
+function sourceReport(config: ResolvedConfig, body: SourceBody, positionInMessage = false, request: RequestContext = config.request, locate = true, accept = true): Report {
   if (!('value' in body)) {
     const problems = positionInMessage ? withPositionInMessage(body.problems) : body.problems;
     return buildReport((config.dialect ?? defaultDialect).facts.id, problems.map(entryOf), undefined, config.maxIssues, body);
   }
-  return valueReport(config, body, collect(config, body.value, false, request), locate);
+  return valueReport(config, body, collect(config, body.value, false, request, accept), locate);
 }
 
 /** A parsed body's report: its parse findings (duplicate keys, bytes) and what schema and rules found. */
@@ -89,13 +91,24 @@ function notText(config: ResolvedConfig, input: unknown): Report {
 }
 
 /**
+ * A JSON text the accept pass finds clean (./accept.ts), with its dialect fixed: parsed, its
+ * separators counted by the pass instead of the duplicate-key test's own walk, and no body made.
+ * Otherwise `read` is the parse to make the body from.
+ */
+function isCleanText(config: ResolvedConfig, read: JsonRead | undefined, request: RequestContext): boolean {
+  return read !== undefined && read.parsed && config.dialect !== undefined && acceptsClean(config, config.dialect, read.value, request, read.text);
+}
+
+/**
  * validateJson: the parse layer's JSON body (JSON.parse, then a duplicate-key test: duplicate keys
  * are a parser-differential risk, JSON.parse keeps the last value and other parsers the first),
  * then the same run as validate. Positions are computed only when the report has issues.
  */
 function jsonReport(config: ResolvedConfig, input: unknown, request: RequestContext, locate = true): Report {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) return notText(config, input);
-  return sourceReport(config, parseJsonSource(input), true, request, locate);
+  const read = readJson(input);
+  if (isCleanText(config, read, request)) return cleanReport(config.dialect!);
+  return sourceReport(config, parseJsonSource(input, read), true, request, locate, config.dialect === undefined);
 }
 
 /** A call's request context: the configured one (no allocation) unless the call gives its own. */
@@ -103,9 +116,21 @@ function requestOf(config: ResolvedConfig, options: CallOptions | undefined): Re
   return options === undefined || options.context === undefined ? config.request : requestFor(config, options.context);
 }
 
+/** The report of a body that needs none (made anew each time: a caller may change its report). */
+function cleanReport(dialect: Dialect): Report {
+  return { valid: true, dialect: dialect.facts.id, issues: [], errorCount: 0, warningCount: 0 };
+}
+
 function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
+  const { dialect } = config;
   return {
-    validate: (payload, options) => fromCollected(config, collect(config, payload, false, requestOf(config, options)), payload),
+    validate(payload, options) {
+      const request = requestOf(config, options);
+      // The common case, first and in few steps (as collect() would answer; it is not asked again).
+      if (dialect === undefined || payload === undefined) return fromCollected(config, collect(config, payload, false, request), payload);
+      if (acceptsClean(config, dialect, payload, request)) return cleanReport(dialect);
+      return fromCollected(config, collect(config, payload, false, request, false), payload);
+    },
     validateJson: (text, options) => jsonReport(config, text, requestOf(config, options)),
     validateAsync(payload, options) {
       let request: RequestContext;
@@ -122,9 +147,11 @@ function createSourceValidatorFrom(config: ResolvedConfig): SourceValidator {
       try {
         const request = requestOf(config, options);
         if (typeof text !== 'string' && !(text instanceof Uint8Array)) return Promise.resolve(notText(config, text));
-        const body = parseJsonSource(text);
+        const read = readJson(text);
+        if (isCleanText(config, read, request)) return Promise.resolve(cleanReport(config.dialect!));
+        const body = parseJsonSource(text, read);
         if (!('value' in body)) return Promise.resolve(sourceReport(config, body, true, request));
-        return collect(config, body.value, true, request).then((collected) => valueReport(config, body, collected, locate));
+        return collect(config, body.value, true, request, config.dialect === undefined).then((collected) => valueReport(config, body, collected, locate));
       } catch (error) {
         return Promise.reject(error);
       }

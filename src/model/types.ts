@@ -98,3 +98,49 @@ export interface SessionModel {
   readonly sink?: Field<string>;
   readonly sinkCredential?: SinkCredentialModel;
 }
+
+/**
+ * A ports object's lists as the body holds them, for a rule's fast check: `ranges` items are the
+ * body's objects, whose ends are read with the dialect's spellings `from` and `to`.
+ */
+export interface FastPorts {
+  readonly ranges: unknown;
+  readonly ports: unknown;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The body's values at the places the neutral model names, as the body holds them, for a rule's
+ * fast check (RuleDefinition.fast): what the accept pass stored while walking a body the dialect's
+ * schema accepts (docs/performance.md). undefined where the body has nothing. Objects and arrays
+ * are the body's own: read them, never change them, and keep no reference after the check.
+ */
+export interface FastView {
+  /** The device object (`device`; CAMARA 0.8 `ueId`). */
+  readonly device: unknown;
+  readonly phoneNumber: unknown;
+  readonly networkAccessIdentifier: unknown;
+  /** The device's IPv4 address: an object with publicAddress..., or one string in CAMARA 0.8. */
+  readonly ipv4Address: unknown;
+  /** ipv4Address.publicAddress (CAMARA 0.8: ipv4Address itself). */
+  readonly publicAddress: unknown;
+  readonly privateAddress: unknown;
+  readonly publicPort: unknown;
+  readonly ipv6Address: unknown;
+  /** DeviceModel.prefixes: the device address families that may carry a prefix. */
+  readonly devicePrefixes: DevicePrefixes | undefined;
+  readonly applicationServer: unknown;
+  /** The application server's list of single addresses (CAMARA 1.2 `ipAddresses`). */
+  readonly serverAddressList: unknown;
+  readonly serverIpv4Address: unknown;
+  readonly serverIpv6Address: unknown;
+  readonly devicePorts: FastPorts;
+  readonly applicationServerPorts: FastPorts;
+  readonly qosProfile: unknown;
+  readonly duration: unknown;
+  /** `sink`, or the webhook's notification URL. */
+  readonly sink: unknown;
+  /** The sinkCredential object; its members are read by their CAMARA names. */
+  readonly sinkCredential: unknown;
+}

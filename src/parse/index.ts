@@ -12,12 +12,14 @@
 // key was suspected and the tree was built for it anyway.
 
 export type { SourceBody, SourceKind, SourceRange } from './types.js';
+export type { JsonRead } from './source.js';
 export {
   MEMBER_MESSAGE_IDS,
   parseJsonSource,
   parseProblem,
   parseSource,
+  readJson,
   sourceKindOf,
   withLocations,
 } from './source.js';
-export { decodeUtf8 } from './json.js';
+export { decodeUtf8, hasNoDuplicateKeys } from './json.js';

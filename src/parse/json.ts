@@ -168,6 +168,15 @@ export function mayHaveDuplicateKeys(text: string, value: unknown, start = 0, en
 }
 
 /**
+ * The quick test's first step for a caller that counted the value's separators itself while
+ * walking it (the accept pass, src/engine/accept.ts), as countSeparators counts them: true is
+ * certain (no key appears twice), false says nothing.
+ */
+export function hasNoDuplicateKeys(text: string, separators: number): boolean {
+  return !prototypeIsPolluted() && countChar(text, ',', 0, text.length) === separators;
+}
+
+/**
  * The duplicate keys of text[start, end), which JSON.parse turned into `value`: empty (a shared
  * frozen array, no allocation) in the usual case, else each later occurrence with its pointer.
  */

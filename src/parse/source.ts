@@ -207,11 +207,17 @@ function lazy<T>(make: () => T): () => T {
   };
 }
 
-/** One JSON body: text[start, end) of the file, starting on line `line`. */
-function jsonBody(text: string, start: number, end: number, index: number, line: number, lines: () => LineIndex, base: number, kindOfText: 'text' | 'line' = 'text'): SourceBody {
+/**
+ * One JSON body: text[start, end) of the file, starting on line `line`; `base` is where the text
+ * starts in the input (1 after a BOM: fixes count in the input); `read`, when the caller has parsed
+ * the whole text already (readJson), is what JSON.parse made of it.
+ */
+function jsonBody(text: string, start: number, end: number, index: number, line: number, lines: () => LineIndex, base: number, kindOfText: 'text' | 'line' = 'text', read?: JsonRead): SourceBody {
   let value: unknown;
   try {
-    value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+    if (read === undefined) value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+    else if (read.parsed) value = read.value;
+    else throw read.error;
   } catch (error) {
     const failure = syntaxFailure(text, start, end, (error as Error)?.message);
     const reason = kindOfText === 'line' ? failure.reason.replace('the end of the text', 'the end of the line') : failure.reason;
@@ -344,8 +350,37 @@ export function parseSource(input: string | Uint8Array, kind: SourceKind): Sourc
  * parseSource(input, 'json'), for the library's validateJson: it reaches no YAML code, so a bundle
  * of the library (a browser or edge worker) leaves the YAML parser out.
  */
-export function parseJsonSource(input: string | Uint8Array): SourceBody {
-  return parseText(input, 'invalidJson', jsonBodies)[0]!;
+export function parseJsonSource(input: string | Uint8Array, read?: JsonRead): SourceBody {
+  if (read === undefined) return parseText(input, 'invalidJson', jsonBodies)[0]!;
+  // Decoded, its BOM dropped and parsed already (readJson): the rest of the same body.
+  const { text, base } = read;
+  return readBodies(text, base, 'invalidJson', () => [jsonBody(text, 0, text.length, 0, 1, lazy(() => new LineIndex(text)), base, 'text', read)])[0]!;
+}
+
+/** A JSON text read as far as JSON.parse (readJson): its value, or why JSON.parse refused it. */
+export type JsonRead = { readonly text: string; readonly base: number } & ({ readonly parsed: true; readonly value: unknown } | { readonly parsed: false; readonly error: unknown });
+
+/**
+ * parseJsonSource's first step, for validateJson, which often needs no more than the value (the
+ * accept pass, src/engine/accept.ts): the input's text (bytes decoded, a BOM dropped) and what
+ * JSON.parse makes of it; undefined for bytes that are not UTF-8. parseJsonSource(input, read)
+ * makes the body from it without parsing again. Never throws.
+ */
+export function readJson(input: string | Uint8Array): JsonRead | undefined {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeUtf8(input);
+    if (decoded === undefined) return undefined;
+    text = decoded;
+  }
+  const base = bomLength(text);
+  text = stripBom(text);
+  try {
+    return { text, base, parsed: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { text, base, parsed: false, error };
+  }
 }
 
 function jsonBodies(text: string, base: number): SourceBody[] {
@@ -361,9 +396,16 @@ function parseText(input: string | Uint8Array, failure: 'invalidJson' | 'invalid
     if (decoded === undefined) return [undecodableBody(input)];
     text = decoded;
   }
-  // Offsets of edits count in the text as given: a BOM, which is not part of the text parsed, too.
-  const base = text.length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  text = stripBom(text);
+  return readBodies(stripBom(text), bomLength(text), failure, bodies);
+}
+
+/** Offsets of edits count in the text as given: a BOM, which is not part of the text parsed, too. */
+function bomLength(text: string): number {
+  return text.length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/** The bodies of a decoded text without its BOM (`base`: the BOM's length); never throws. */
+function readBodies(text: string, base: number, failure: 'invalidJson' | 'invalidYaml', bodies: (text: string, base: number) => SourceBody[]): SourceBody[] {
   try {
     return bodies(text, base);
   } catch (error) {

@@ -2,7 +2,7 @@
 // and plugins are written against this module and the model's types only.
 
 import type { DialectFacts } from '../dialects/types.js';
-import type { SessionModel } from '../model/types.js';
+import type { FastView, SessionModel } from '../model/types.js';
 import type { CamaraError, Policy, RequestContext, RuleLevel, RuleOptions } from '../types.js';
 
 /** What a rule sees. */
@@ -16,6 +16,14 @@ export interface RuleContext<MessageIds extends string = string, Options = RuleO
   readonly async: boolean;
   /** Reports a finding; the engine adds rule id, severity, message, status and code. */
   report(finding: Finding<MessageIds>): void;
+}
+
+/** What a rule's fast check sees besides the body's values: its RuleContext without report. */
+export interface FastContext<Options = RuleOptions> {
+  readonly options: Options;
+  readonly policy: Policy;
+  readonly request: RequestContext;
+  readonly dialect: DialectFacts;
 }
 
 /** What a rule reports. */
@@ -63,6 +71,12 @@ export interface RuleMeta<MessageIds extends string = string> {
   /** Default CAMARA answer of the rule's findings. */
   status: number;
   code: string;
+  /**
+   * The schema keywords this rule owns ('x-rules' in schemas/) that its fast check answers for:
+   * wherever the rule owns one, in every dialect, it holds when the fast check answers true. The
+   * accept pass then leaves them to it (docs/performance.md). Only built-in rules own keywords.
+   */
+  fastKeywords?: readonly string[];
 }
 
 /** A rule: declarative meta plus a check over the neutral model. */
@@ -73,6 +87,13 @@ export interface RuleDefinition<MessageIds extends string = string, Options = Ru
    * returns a promise, which only `validateAsync` awaits.
    */
   check(model: SessionModel, ctx: RuleContext<MessageIds, Options>): void | Promise<void>;
+  /**
+   * Optional, for speed (docs/performance.md): true only when `check` would report nothing for this
+   * body under this configuration (and the keywords of `meta.fastKeywords` hold); false when not
+   * sure. When every enabled rule's answers true for a body the schema accepts, the report is the
+   * empty one and no stage runs. A rule without it makes every body "not sure".
+   */
+  fast?(view: FastView, ctx: FastContext<Options>): boolean;
 }
 
 /** A plugin: a named bundle of rules, configured as `<plugin name>/<rule id>`. */

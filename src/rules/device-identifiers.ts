@@ -11,6 +11,7 @@ import { fieldName } from '../shared/messages.js';
 import { quoteKey } from '../shared/text.js';
 import { defineRule } from './api.js';
 import type { DeviceModel, SessionModel } from '../model/types.js';
+import { isPlainObject } from '../shared/object.js';
 import type { RuleContext } from './api.js';
 import type { DeviceIdentifier, DeviceIdentifierType } from '../types.js';
 
@@ -384,5 +385,26 @@ export default defineRule({
     const resolver = ctx.policy.resolveDevice;
     if (resolver === undefined) return;
     return resolve(resolver, device, supported, ctx);
+  },
+  // check without findings; a device registry (policy.resolveDevice) is never answered for.
+  fast(view, ctx) {
+    const tokenRules = ctx.dialect.tokenRules;
+    const token = tokenRules === null ? undefined : ctx.request.tokenIdentifiesDevice;
+    const device = view.device;
+    if (!isPlainObject(device)) return !(token === false && device === undefined);
+    if (token === true && tokenRules!.unnecessaryDevice !== null) return false;
+    const supported = ctx.policy.supportedIdentifiers ?? ctx.dialect.defaultSupportedIdentifiers;
+    // The identifiers given, as the model has them (the device's IPv4 address is an object, or one
+    // string in CAMARA 0.8: the schema has checked which).
+    const phone = typeof view.phoneNumber === 'string';
+    const nai = typeof view.networkAccessIdentifier === 'string';
+    const ipv4 = typeof view.ipv4Address === 'string' || isPlainObject(view.ipv4Address);
+    const ipv6 = typeof view.ipv6Address === 'string';
+    // None given: perhaps only unknown members (noIdentifier); not worth telling apart here.
+    if (!phone && !nai && !ipv4 && !ipv6) return false;
+    if (token === true) return true;
+    if ((phone && !supported.includes('phoneNumber')) || (nai && !supported.includes('networkAccessIdentifier'))) return false;
+    if ((ipv4 && !supported.includes('ipv4Address')) || (ipv6 && !supported.includes('ipv6Address'))) return false;
+    return ctx.policy.resolveDevice === undefined;
   },
 });

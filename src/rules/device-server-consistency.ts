@@ -19,6 +19,7 @@ import type { RuleContext } from './api.js';
 import { effectiveFamily, sameAddress, type IpAddress, type IpFamily } from './utils/ip/address.js';
 import { addressOf, subnetOf } from './utils/ip/parse.js';
 import { printable } from '../shared/text.js';
+import { isPlainObject } from '../shared/object.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 import { addressFields } from '../model/addresses.js';
@@ -93,6 +94,21 @@ function check(model: SessionModel, ctx: Ctx): void {
   }
 }
 
+/**
+ * For the fast check: the family bits of the server's addresses that parse, or -1 when one of them
+ * is a single address equal to the device's public IPv4 or IPv6 address (sameAddress).
+ */
+function serverFamilies(value: unknown, family: IpFamily | undefined, publicAddress: IpAddress | undefined, ipv6: IpAddress | undefined): number {
+  if (typeof value !== 'string') return 0;
+  const subnet = subnetOf(value, family);
+  if (subnet === undefined) return 0;
+  const { address, prefix } = subnet;
+  if (prefix < 0 || prefix === (address.family === 4 ? 32 : 128)) {
+    if ((publicAddress !== undefined && sameAddress(address, publicAddress)) || (ipv6 !== undefined && sameAddress(address, ipv6))) return -1;
+  }
+  return FAMILY_BIT[effectiveFamily(address)];
+}
+
 export default defineRule<MessageId>({
   meta: {
     docs: {
@@ -114,4 +130,31 @@ export default defineRule<MessageId>({
     code: 'INVALID_ARGUMENT',
   },
   check,
+  // check without findings: no device address is also a single server address, and the families meet.
+  fast(view) {
+    if (!isPlainObject(view.device) || !isPlainObject(view.applicationServer)) return true;
+    const publicText = view.publicAddress;
+    const ipv6Text = view.ipv6Address;
+    const publicAddress = typeof publicText === 'string' ? addressOf(publicText, 4) : undefined;
+    const ipv6 = typeof ipv6Text === 'string' ? addressOf(ipv6Text, 6) : undefined;
+    if (publicAddress === undefined && ipv6 === undefined) return true;
+    let servers = 0;
+    const list = view.serverAddressList;
+    if (Array.isArray(list)) {
+      for (let i = 0; i < list.length; i++) {
+        const bits = serverFamilies(list[i], undefined, publicAddress, ipv6);
+        if (bits < 0) return false;
+        servers |= bits;
+      }
+    }
+    const ipv4Bits = serverFamilies(view.serverIpv4Address, 4, publicAddress, ipv6);
+    const ipv6Bits = serverFamilies(view.serverIpv6Address, 6, publicAddress, ipv6);
+    if (ipv4Bits < 0 || ipv6Bits < 0) return false;
+    servers |= ipv4Bits | ipv6Bits;
+    if (servers === 0) return true;
+    let device = 0;
+    if (publicAddress !== undefined) device |= FAMILY_BIT[effectiveFamily(publicAddress)];
+    if (ipv6 !== undefined) device |= FAMILY_BIT[effectiveFamily(ipv6)];
+    return (device & servers) !== 0;
+  },
 });

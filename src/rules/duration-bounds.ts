@@ -82,6 +82,8 @@ export default defineRule<MessageIds>({
     },
     status: 400,
     code: 'OUT_OF_RANGE',
+    // The fast check tests the dialect's duration facts, which are the schema's bounds.
+    fastKeywords: ['minimum', 'maximum'],
   },
   check(model, ctx: RuleContext<MessageIds>) {
     const limits = ctx.dialect.duration;
@@ -138,5 +140,25 @@ export default defineRule<MessageIds>({
         error: ctx.dialect.profileDurationError,
       });
     }
+  },
+  fast(view, ctx) {
+    const limits = ctx.dialect.duration;
+    const given = view.duration;
+    let duration: number;
+    if (given !== undefined) {
+      if (!Number.isInteger(given)) return false;
+      duration = given as number;
+      if (duration < limits.min || duration > limits.max) return false;
+    } else if (limits.default !== undefined) duration = limits.default;
+    else return true;
+    const policy = ctx.policy.duration;
+    if (policy !== undefined && ((policy.min !== undefined && duration < policy.min) || (policy.max !== undefined && duration > policy.max))) return false;
+    const profiles = ctx.policy.qosProfiles;
+    const name = view.qosProfile;
+    if (profiles === undefined || typeof name !== 'string') return true;
+    const profile = catalogueOf(profiles).byName.get(name);
+    if (profile === undefined) return true;
+    const { min, max } = boundsOf(profile);
+    return !(min !== undefined && isBelow(duration, min.ceil)) && !(max !== undefined && isAbove(duration, max.floor));
   },
 });

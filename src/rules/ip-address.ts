@@ -173,6 +173,39 @@ function checkCanonical(ctx: Ctx, field: Field<string>): void {
   if (canonical !== value) report(ctx, 'nonCanonicalIpv6', field, { canonical }, canonical);
 }
 
+/**
+ * Whether an IPv6 address (and prefix) is spelt as the patterns of every dialect accept it: lower
+ * case, no group with a leading zero, no dotted quad (CAMARA 0.8 and 0.9 refuse the others, which
+ * are valid addresses all the same).
+ */
+function isPlainIpv6Spelling(value: string): boolean {
+  let group = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 47) return true; // the prefix: the parse checks it
+    if (c === 58) {
+      group = i + 1;
+      continue;
+    }
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+    if (c === 48 && i === group && i + 1 < value.length && value.charCodeAt(i + 1) !== 58 && value.charCodeAt(i + 1) !== 47) return false;
+  }
+  return true;
+}
+
+/**
+ * For the fast check: whether a field's value is certainly clean, the valid case of `check` (an
+ * address of the family, with a prefix only where the field takes one), and an IPv6 address spelt
+ * plainly. A strict parse is also what the schemas' `format: ipv4`/`ipv6` accept
+ * (test/rules/utils-ip.test.ts), and with that spelling what their patterns accept.
+ */
+function isClean(value: unknown, family: IpFamily | undefined, subnet: boolean): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  const parsed = subnetOf(value, family);
+  return parsed !== undefined && (parsed.prefix < 0 || subnet) && (parsed.address.family === 4 || isPlainIpv6Spelling(value));
+}
+
 export default defineRule<MessageId, Options>({
   meta: {
     docs: {
@@ -216,10 +249,30 @@ export default defineRule<MessageId, Options>({
     defaultLevel: 'error',
     status: 400,
     code: 'INVALID_ARGUMENT',
+    // A strict parse is what format ipv4/ipv6 accept, never longer than the longest valid text, an
+    // address list item of one family or the other, and (IPv6 spelt plainly) what every dialect's
+    // address patterns accept.
+    fastKeywords: ['format', 'maxLength', 'anyOf', 'pattern'],
   },
   check(model, ctx) {
     for (const { field, family, subnet } of addressFields(model)) {
       check(ctx, field, subnet ? (family === 4 ? 'subnet4' : 'subnet6') : family === 4 ? 'single4' : family === 6 ? 'single6' : 'singleEither');
     }
+  },
+  // The fields addressFields() lists, with the same roles. allowLeadingZeros is not needed: a value
+  // that parses strictly reads the same without leading zeros.
+  fast(view, ctx) {
+    // canonicalIpv6 notes spellings a plain one may still have (a run of zero groups not written
+    // as '::'): not answered here, the engine judges those bodies.
+    if (ctx.options.canonicalIpv6) return false;
+    const prefixes = view.devicePrefixes;
+    if (!isClean(view.publicAddress, 4, prefixes?.ipv4 === true) || !isClean(view.privateAddress, 4, prefixes?.ipv4 === true)) return false;
+    if (!isClean(view.ipv6Address, 6, prefixes?.ipv6 === true)) return false;
+    const list = view.serverAddressList;
+    if (list !== undefined) {
+      if (!Array.isArray(list)) return false;
+      for (let i = 0; i < list.length; i++) if (!isClean(list[i], undefined, false)) return false;
+    }
+    return isClean(view.serverIpv4Address, 4, true) && isClean(view.serverIpv6Address, 6, true);
   },
 });

@@ -75,6 +75,8 @@ export default defineRule<
     defaultOptions: { numberingPlan: true },
     status: 400,
     code: 'INVALID_ARGUMENT',
+    // The fast check tests the dialect's syntax facts, which are the schema's pattern and maxLength.
+    fastKeywords: ['pattern', 'maxLength'],
   },
   check(model, ctx) {
     const field = model.device?.phoneNumber;
@@ -134,5 +136,11 @@ export default defineRule<
     if (problem.country !== undefined) data.country = problem.country;
     if (problem.messageId !== 'unknownCallingCode') data.region = region(problem);
     ctx.report({ messageId: problem.messageId, path: field.path, data });
+  },
+  fast(view, ctx) {
+    const value = view.phoneNumber;
+    if (value === undefined) return true;
+    if (typeof value !== 'string' || !isPhoneSyntaxValid(value, ctx.dialect.phoneNumber)) return false;
+    return !ctx.options.numberingPlan || numberingPlanProblem(value.charCodeAt(0) === PLUS ? value : `+${value}`) === undefined;
   },
 });

@@ -10,7 +10,7 @@
 import { defineRule } from './api.js';
 import { fieldName } from '../shared/messages.js';
 import { lastSlash } from '../shared/pointer.js';
-import type { Field, PortRangeModel, PortsModel } from '../model/types.js';
+import type { FastPorts, Field, PortRangeModel, PortsModel } from '../model/types.js';
 import type { Finding, FindingFix, RuleContext } from './api.js';
 import { findOverlaps, type PortEntry, type RangeEntry } from './utils/port-overlaps.js';
 
@@ -210,6 +210,50 @@ function checkList(spec: PortsModel, ctx: Context): void {
   }
 }
 
+/**
+ * For the fast check: whether a ports object's lists (as the body holds them) are certainly clean:
+ * integers within [min, max], ranges running upwards, at most SHORT_LIST entries (longer lists are
+ * left to the sweep) and no two of them repeating or overlapping (hasConflict's test).
+ */
+function isCleanList(spec: FastPorts, min: number, max: number): boolean {
+  const { ranges, ports, from, to } = spec;
+  let entries = 0;
+  if (ranges !== undefined) {
+    if (!Array.isArray(ranges)) return false;
+    entries += ranges.length;
+    if (entries > SHORT_LIST) return false;
+    for (let i = 0; i < ranges.length; i++) {
+      const range: unknown = ranges[i];
+      if (typeof range !== 'object' || range === null) return false;
+      const a = (range as Record<string, unknown>)[from];
+      const b = (range as Record<string, unknown>)[to];
+      if (!Number.isInteger(a) || !Number.isInteger(b)) return false;
+      if ((a as number) < min || (b as number) > max || (a as number) > (b as number)) return false;
+    }
+  }
+  if (ports !== undefined) {
+    if (!Array.isArray(ports)) return false;
+    entries += ports.length;
+    if (entries > SHORT_LIST) return false;
+    for (let i = 0; i < ports.length; i++) {
+      const port: unknown = ports[i];
+      if (!Number.isInteger(port) || (port as number) < min || (port as number) > max) return false;
+    }
+  }
+  if (entries < 2) return true;
+  // Every entry is valid now: any shared port is a finding.
+  const rangeList = (ranges ?? []) as readonly Record<string, number>[];
+  const portList = (ports ?? []) as readonly number[];
+  for (let i = 0; i < rangeList.length; i++) {
+    const low = rangeList[i]![from]!;
+    const high = rangeList[i]![to]!;
+    for (let j = i + 1; j < rangeList.length; j++) if (low <= rangeList[j]![to]! && rangeList[j]![from]! <= high) return false;
+    for (let j = 0; j < portList.length; j++) if (portList[j]! >= low && portList[j]! <= high) return false;
+  }
+  for (let i = 0; i < portList.length; i++) for (let j = i + 1; j < portList.length; j++) if (portList[i] === portList[j]) return false;
+  return true;
+}
+
 /** For tests only: the pairwise fast path, which must agree with findOverlaps. */
 export const _internals = { hasConflict };
 
@@ -237,11 +281,19 @@ export default defineRule<MessageIds>({
     },
     status: 400,
     code: 'OUT_OF_RANGE',
+    // The fast check tests the dialect's port facts, which are the schema's bounds.
+    fastKeywords: ['minimum', 'maximum'],
   },
   check(model, ctx) {
     const publicPort = model.device?.ipv4Address?.publicPort;
     if (publicPort !== undefined) checkBounds(publicPort, ctx, new ListFindings());
     if (model.devicePorts !== undefined) checkList(model.devicePorts, ctx);
     if (model.applicationServerPorts !== undefined) checkList(model.applicationServerPorts, ctx);
+  },
+  fast(view, ctx) {
+    const { min, max } = ctx.dialect.port;
+    const port = view.publicPort;
+    if (port !== undefined && (!Number.isInteger(port) || (port as number) < min || (port as number) > max)) return false;
+    return isCleanList(view.devicePorts, min, max) && isCleanList(view.applicationServerPorts, min, max);
   },
 });

@@ -21,6 +21,11 @@ const NOT_APPLICABLE: Readonly<Record<string, string>> = {
 
 type MessageIds = 'unknownProfile' | 'caseMismatch' | 'notApplicable';
 
+/** Whether a profile's status rules it out for a new session. */
+function notApplicable(status: unknown): status is string {
+  return typeof status === 'string' && Object.prototype.hasOwnProperty.call(NOT_APPLICABLE, status);
+}
+
 export default defineRule<MessageIds>({
   meta: {
     docs: {
@@ -56,7 +61,7 @@ export default defineRule<MessageIds>({
       return;
     }
     const status = profile.status;
-    if (typeof status === 'string' && Object.prototype.hasOwnProperty.call(NOT_APPLICABLE, status)) {
+    if (notApplicable(status)) {
       ctx.report({
         messageId: 'notApplicable',
         path: field.path,
@@ -64,5 +69,13 @@ export default defineRule<MessageIds>({
         error: ctx.dialect.profileNotApplicable,
       });
     }
+  },
+  fast(view, ctx) {
+    const profiles = ctx.policy.qosProfiles;
+    const name = view.qosProfile;
+    if (profiles === undefined || name === undefined) return true;
+    if (typeof name !== 'string') return false;
+    const profile = catalogueOf(profiles).byName.get(name);
+    return profile !== undefined && !notApplicable(profile.status);
   },
 });

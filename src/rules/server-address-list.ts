@@ -77,6 +77,8 @@ export default defineRule<MessageId>({
     defaultLevel: 'error',
     status: 400,
     code: 'INVALID_ARGUMENT',
+    // A count within the dialect's facts (the schema's bounds), entries distinct by value (so by text).
+    fastKeywords: ['minItems', 'maxItems', 'uniqueItems'],
   },
   check(model, ctx) {
     const facts = ctx.dialect.serverAddressList;
@@ -119,5 +121,24 @@ export default defineRule<MessageId>({
         }
       }
     }
+  },
+  // Certainly clean: a count within the bounds, every entry a single address, no two the same.
+  fast(view, ctx) {
+    const facts = ctx.dialect.serverAddressList;
+    const list = view.serverAddressList;
+    if (facts === null || list === undefined) return true;
+    if (!Array.isArray(list) || list.length < facts.minItems || list.length > facts.maxItems || list.length > PAIRWISE_LIMIT) return false;
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
+      if (typeof item !== 'string') return false;
+      const entry = subnetOf(item);
+      if (entry === undefined || entry.prefix >= 0) return false;
+      for (let j = 0; j < i; j++) {
+        // The earlier items parsed already (subnetOf remembers the last few strings).
+        const other = subnetOf(list[j] as string);
+        if (other === undefined || sameAddress(entry.address, other.address)) return false;
+      }
+    }
+    return true;
   },
 });

@@ -36,6 +36,11 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** A member of the body's credential object (an ordinary object: the accept pass checked). */
+function member(credential: object, key: string): unknown {
+  return (credential as Record<string, unknown>)[key];
+}
+
 export default defineRule({
   meta: {
     docs: {
@@ -80,6 +85,9 @@ export default defineRule({
     },
     status: 400,
     code: 'INVALID_ARGUMENT',
+    // A type among the dialect's facts (within the schema's enum), the fields ACCESSTOKEN requires,
+    // a 'bearer' token type, an RFC 3339 expiry (format: date-time).
+    fastKeywords: ['enum', 'required', 'format'],
   },
   check(model, ctx) {
     const credential = model.sinkCredential;
@@ -146,5 +154,30 @@ export default defineRule({
     if (expiresAt <= sessionEnd) {
       ctx.report({ messageId: 'expiresBeforeSessionEnd', path: expiry.path, data: { value: shown(expiry.value), sessionEnd: iso(sessionEnd) } });
     }
+  },
+  // check without findings, a little stricter where the schema reports (a field of the wrong type).
+  // The expiry, whenever given, is an RFC 3339 date-time (format: date-time, which the rule owns).
+  fast(view, ctx) {
+    const credential = view.sinkCredential;
+    const facts = ctx.dialect.sinkCredential;
+    if (credential === undefined || facts === null) return true;
+    if (typeof credential !== 'object' || credential === null || typeof view.sink !== 'string') return false;
+    const type = member(credential, 'credentialType');
+    if (typeof type !== 'string' || !facts.types.includes(type)) return false;
+    const expiry = member(credential, 'accessTokenExpiresUtc');
+    const expiresAt = expiry === undefined ? NaN : typeof expiry === 'string' ? dateTimeMs(expiry) : NaN;
+    if (expiry !== undefined && Number.isNaN(expiresAt)) return false;
+    if (type === PRIVATE_KEY_JWT) return expiry === undefined && ctx.policy.privateKeyJwtConfigured === true && member(credential, 'jwksUri') === undefined;
+    const tokenType = member(credential, 'accessTokenType');
+    if (tokenType !== undefined && tokenType !== BEARER) return false;
+    if (type === ACCESS_TOKEN && (typeof member(credential, 'accessToken') !== 'string' || typeof expiry !== 'string' || typeof tokenType !== 'string')) return false;
+    if (expiry === undefined) return true;
+    const now = ctx.request.now?.getTime() ?? Date.now();
+    if (expiresAt <= now) return false;
+    const given = view.duration;
+    const duration = Number.isInteger(given) ? (given as number) : ctx.dialect.duration.default;
+    if (duration === undefined || duration < ctx.dialect.duration.min || duration > ctx.dialect.duration.max) return true;
+    const sessionEnd = now + duration * 1000;
+    return sessionEnd > MAX_DATE_MS || expiresAt > sessionEnd;
   },
 });

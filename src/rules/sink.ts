@@ -25,7 +25,7 @@ import type { IpAddress } from './utils/ip/address.js';
 import { parseIpv4, parseIpv6 } from './utils/ip/parse.js';
 import { classify } from './utils/ip/special-ranges.js';
 import { codePointLength, printable } from '../shared/text.js';
-import { absoluteUriSchemeEnd, isHexDigit, uriProblem } from './utils/uri.js';
+import { absoluteUriSchemeEnd, isHexDigit, isUriRest, uriProblem } from './utils/uri.js';
 
 import { docsUrl } from '../shared/docs-url.js';
 
@@ -76,59 +76,72 @@ const LOCAL_SUFFIXES: readonly (readonly [string, string])[] = [
 /** Last labels that leave the fast path: the local suffixes and the metadata names' top labels. */
 const SPECIAL_LAST_LABELS: readonly string[] = ['localhost', 'local', 'internal', 'arpa', 'localdomain', 'goog'];
 
+/** Marks, by length, the lengths that a special last label or a metadata name has (most hosts' differ: no comparison then). */
+function lengthsOf(words: readonly string[]): Uint8Array {
+  const marks = new Uint8Array(Math.max(...words.map((w) => w.length)) + 1);
+  for (const word of words) marks[word.length] = 1;
+  return marks;
+}
+const SPECIAL_LABEL_LENGTHS = lengthsOf(SPECIAL_LAST_LABELS);
+const METADATA_NAME_LENGTHS = lengthsOf(METADATA_NAME_LIST);
+
 /**
- * The fast path: whether s[start, end) is a plain DNS name (lower-case letters, digits, '-', '.';
- * at least two labels; no punycode, no special last label, not numeric) that WHATWG leaves as it
- * is and that is not a local or metadata name. Anything else goes to the URL parser.
+ * The end of a plain authority of an http(s) URL that starts at `start` (after '//'), or -1: a
+ * plain DNS name (lower-case letters, digits, '-', '.'; at least two labels; no punycode, no
+ * special last label, not numeric) that WHATWG leaves as it is and that is not a local or metadata
+ * name, then at most an ordinary port (up to five digits, at most 65535), up to the first '/', '?',
+ * '#' or the end. No credentials, no IP literal, nothing the URL parser would rewrite, and a host
+ * judgeHost finds public. Anything else goes to the URL parser. One pass over the authority.
  */
-function isOrdinaryName(s: string, start: number, end: number): boolean {
+function plainAuthorityEnd(s: string, start: number): number {
+  const length = s.length;
   let dots = 0;
   let label = start;
-  for (let i = start; i < end; i++) {
+  let i = start;
+  for (; i < length; i++) {
     const c = s.charCodeAt(i);
     if (c === 46) {
       dots++;
       label = i + 1;
       continue;
     }
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c !== 45) break;
     // 'xn--' starting a label: punycode, which the URL parser decodes and validates.
-    if (c === 45 && i === label + 3 && s.charCodeAt(i - 1) === 45 && s.charCodeAt(label) === 120 && s.charCodeAt(label + 1) === 110) return false;
+    if (i === label + 3 && s.charCodeAt(i - 1) === 45 && s.charCodeAt(label) === 120 && s.charCodeAt(label + 1) === 110) return -1;
   }
-  if (dots === 0 || label === end || isNumericLabel(s, label, end)) return false;
-  for (let k = 0; k < SPECIAL_LAST_LABELS.length; k++) if (isText(s, label, end, SPECIAL_LAST_LABELS[k]!)) return false;
-  for (let k = 0; k < METADATA_NAME_LIST.length; k++) if (isText(s, start, end, METADATA_NAME_LIST[k]!)) return false;
-  return true;
+  const end = i;
+  if (end === start || dots === 0 || label === end || isNumericLabel(s, label, end)) return -1;
+  if (SPECIAL_LABEL_LENGTHS[end - label] === 1) for (let k = 0; k < SPECIAL_LAST_LABELS.length; k++) if (isText(s, label, end, SPECIAL_LAST_LABELS[k]!)) return -1;
+  if (METADATA_NAME_LENGTHS[end - start] === 1) for (let k = 0; k < METADATA_NAME_LIST.length; k++) if (isText(s, start, end, METADATA_NAME_LIST[k]!)) return -1;
+  if (i < length && s.charCodeAt(i) === 58) {
+    let value = 0;
+    for (i++; i < length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (i - end > 5) return -1;
+      value = value * 10 + (c - 48);
+    }
+    if (value > 65535) return -1;
+  }
+  if (i === length) return i;
+  const c = s.charCodeAt(i);
+  return c === 47 || c === 63 || c === 35 ? i : -1;
 }
 
-/** Whether s[start, end) is an empty port or up to five digits of at most 65535. */
-function isPlainPort(s: string, start: number, end: number): boolean {
-  if (end - start > 5) return false;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-    value = value * 10 + (c - 48);
-  }
-  return value <= 65535;
+/** Whether the authority of an http(s) URL, starting at `start` (after '//'), is plain (plainAuthorityEnd). */
+function hasPlainAuthority(s: string, start: number): boolean {
+  return plainAuthorityEnd(s, start) >= 0;
 }
 
 /**
- * Whether the authority of an http(s) URL, starting at `start` (after '//'), is a plain DNS name
- * (see isOrdinaryName) with at most an ordinary port: no credentials, no IP literal, nothing the
- * URL parser would rewrite, and a host judgeHost finds public. One pass over the authority.
+ * The common case, decided in one pass: an absolute URI that is 'https://', a plain authority
+ * and the rest of a URI (a path, a query, a fragment). Nothing to report about it.
  */
-function hasPlainAuthority(s: string, start: number): boolean {
-  let colon = -1;
-  let i = start;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 47 || c === 63 || c === 35) break;
-    if (c === 58 && colon < 0) colon = i;
-  }
-  const hostEnd = colon < 0 ? i : colon;
-  if (hostEnd === start || !isOrdinaryName(s, start, hostEnd)) return false;
-  return colon < 0 || isPlainPort(s, colon + 1, i);
+function isPlainHttpsUri(s: string): boolean {
+  if (!isText(s, 0, 8, 'https://')) return false;
+  const end = plainAuthorityEnd(s, 8);
+  return end >= 0 && isUriRest(s, end);
 }
 
 interface HostVerdict {
@@ -202,14 +215,13 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
   // Over the maximum length the schema's maxLength reports it (a keyword this rule does not own).
   if (value.length > facts.sinkMaxLength && codePointLength(value) > facts.sinkMaxLength) return;
   const path = field.path;
+  if (isPlainHttpsUri(value)) return;
 
   const schemeEnd = absoluteUriSchemeEnd(value);
   if (schemeEnd < 0) {
     ctx.report({ messageId: 'notUri', path, error, data: sinkData(path, value, { reason: uriProblem(value) }) });
     return;
   }
-  // The common case, decided in one pass: 'https://' and a plain DNS name, nothing to report.
-  if (schemeEnd === 5 && isText(value, 0, 8, 'https://') && hasPlainAuthority(value, 8)) return;
   const hasAuthority = value.charCodeAt(schemeEnd + 1) === 47 && value.charCodeAt(schemeEnd + 2) === 47;
   const authorityStart = hasAuthority ? schemeEnd + 3 : -1;
   const authorityEnd = hasAuthority ? authorityEndOf(value, authorityStart) : -1;
@@ -255,6 +267,31 @@ function checkSink(ctx: Ctx, field: Field<string>): void {
   }
 }
 
+/** The last sink isPlainHttpsUri found clean (its answer depends on nothing but the text). */
+let lastClean: string | undefined;
+
+/**
+ * For the fast check: whether checkSink would report nothing. The common case ('https://' and a
+ * plain DNS name) in one pass; anything else runs checkSink itself with a report that only notes
+ * a finding. A value it reports nothing for is an absolute URI (format: uri, which the rule owns).
+ * Over the dialect's maximum length the schema reports the sink, and checkSink says nothing: not
+ * sure then.
+ */
+function isCleanSink(value: string, facts: Ctx['dialect']): boolean {
+  if (value.length > facts.sinkMaxLength) return false;
+  // The same callback comes back request after request: the last clean one is remembered.
+  if (value === lastClean) return true;
+  if (isPlainHttpsUri(value)) {
+    lastClean = value;
+    return true;
+  }
+  if (absoluteUriSchemeEnd(value) < 0) return false;
+  let clean = true;
+  const ctx = { dialect: facts, report: () => void (clean = false) } as unknown as Ctx;
+  checkSink(ctx, { value, path: '' });
+  return clean;
+}
+
 /** For tests only: the host fast path and the host judgement. */
 export const _internals = { hasPlainAuthority, judgeHost };
 
@@ -293,8 +330,16 @@ export default defineRule<MessageId>({
     defaultLevel: 'error',
     status: 400,
     code: 'INVALID_SINK',
+    // A sink it finds clean is an absolute URI (format: uri), and an https URL with a host where the
+    // dialect demands https (CAMARA 1.1 and 1.2, whose pattern is ^https://.+$).
+    fastKeywords: ['format', 'pattern'],
   },
   check(model, ctx) {
     if (model.sink !== undefined) checkSink(ctx, model.sink);
+  },
+  fast(view, ctx) {
+    const sink = view.sink;
+    if (sink === undefined) return true;
+    return typeof sink === 'string' && isCleanSink(sink, ctx.dialect);
   },
 });

@@ -31,6 +31,43 @@ export interface CompiledSchema {
   readonly messages: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** '<schema path>/oneOf' or '/anyOf' → the schema path prefix of each alternative's errors. */
   readonly branches: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The accept pass (scripts/accept-codegen.mjs): -1 (not sure), or, when `validate` certainly
+   * accepts the body under `flags` and the body is within the limits, the separators of a minimal
+   * JSON text of it (between members and between items); then `view[i]` holds the value at
+   * `positions[i]`.
+   */
+  readonly accept: (body: unknown, view: unknown[], flags: AcceptFlags) => number;
+  /** The instance pointer of each slot of the accept pass's view. */
+  readonly positions: readonly string[];
+  /** The rules whose 'x-beyond-spec' keywords count when they are enabled, by index (AcceptFlags.o). */
+  readonly acceptOwners: readonly string[];
+  /** The keywords the accept pass leaves to a rule's fast check when it answers for them, by index (AcceptFlags.s): [rule id, keyword]. */
+  readonly acceptLeft: readonly (readonly string[])[];
+  /** The deepest object or array the pass walks (limits.maxDepth must reach it) and its longest member name. */
+  readonly acceptReach: { readonly depth: number; readonly key: number };
+}
+
+/** What the accept pass is told about one configuration (src/engine/accept.ts makes them). */
+export interface AcceptFlags {
+  /** Per acceptLeft entry: 1 when its rule is enabled and its fast check answers for the keyword (it is not evaluated). */
+  readonly s: Uint8Array;
+  /** Per owner: 1 when it is enabled (its 'x-beyond-spec' keywords count). */
+  readonly o: Uint8Array;
+  /** limits.maxStringLength, maxArrayLength, maxProperties, maxValues. */
+  readonly ms: number;
+  readonly ma: number;
+  readonly mp: number;
+  readonly mv: number;
+  /** The limits' walk (src/engine/limits.ts) for what the pass does not walk itself: the budget left, or -1. */
+  readonly w: (value: unknown, depth: number, budget: number) => number;
+  /** The separators the limits' walk counted (the pass sets it to 0 first). */
+  readonly c: { separators: number };
+  /**
+   * Whether the body is a value JSON.parse has just made (set per call): ordinary objects of data,
+   * so the pass neither checks prototypes nor reads members twice (against getters).
+   */
+  t: boolean;
 }
 
 /** Whether the dialect has keywords stricter than its API definition. */

@@ -8,8 +8,9 @@ import fc from 'fast-check';
 
 /**
  * Every fuzz property: its runs in CI and its share of a `npm run fuzz` run. The shares add up to 1
- * (test/fuzz/harness.test.ts); the script reports a property missing from a run as a failure, so a
- * renamed or deleted property cannot silently drop out of the count.
+ * (test/fuzz/harness.test.ts); a property marked `own` runs all of a run's cases by itself instead.
+ * The script reports a property missing from a run as a failure, so a renamed or deleted property
+ * cannot silently drop out of the count.
  */
 export const PROPERTIES = {
   'json-values: validate': { ci: 1000, share: 0.13 },
@@ -22,7 +23,10 @@ export const PROPERTIES = {
   'mutations: qod-1.2': { ci: 800, share: 0.12 },
   'mutations: qod-sdk': { ci: 800, share: 0.12 },
   'mutations: qod-1.1, qod-1.0, qod-0.11': { ci: 600, share: 0.08 },
-} as const satisfies Record<string, { ci: number; share: number }>;
+  // The accept pass against the engine: all of a run's cases for itself (1,000,000 by default),
+  // on top of the shared ones.
+  'accept: answers only where the engine reports nothing': { ci: 1500, share: 0, own: true },
+} as const satisfies Record<string, { ci: number; share: number; own?: true }>;
 
 export type PropertyName = keyof typeof PROPERTIES;
 
@@ -34,9 +38,11 @@ const fuzzing = fuzzRuns !== undefined;
 /** A vitest timeout that only guards against a hang: generous in CI, none to speak of when fuzzing. */
 export const TIMEOUT = fuzzing ? 7 * 24 * 3600 * 1000 : 120_000;
 
-/** The cases a property runs: its CI count, or its share of FUZZ_RUNS (at least one). */
+/** The cases a property runs: its CI count, or its share of FUZZ_RUNS (at least one), or all of them. */
 function runsOf(name: PropertyName): number {
-  return fuzzRuns === undefined ? PROPERTIES[name].ci : Math.max(1, Math.round(fuzzRuns * PROPERTIES[name].share));
+  const property: { ci: number; share: number; own?: true } = PROPERTIES[name];
+  if (fuzzRuns === undefined) return property.ci;
+  return property.own === true ? fuzzRuns : Math.max(1, Math.round(fuzzRuns * property.share));
 }
 
 /** What the fuzz script prints for one property. */

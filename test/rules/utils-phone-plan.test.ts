@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.min.json';
 import { describe, expect, it } from 'vitest';
-import { _phonePlanCacheSize, numberingPlanProblem } from '../../src/rules/utils/phone-plan.js';
+import { getCountryCallingCode, parsePhoneNumberFromString, PhoneNumber, type E164Number } from 'libphonenumber-js/core';
+import examples from 'libphonenumber-js/examples.mobile.json';
+import { _phonePlanCacheSize, numberingPlanProblem, planVerdict } from '../../src/rules/utils/phone-plan.js';
 
 describe('numberingPlanProblem', () => {
   it('accepts exactly the numbers the full parse finds possible and valid (fast path included)', () => {
@@ -18,6 +19,23 @@ describe('numberingPlanProblem', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("reads a plan's answer as the library's PhoneNumber does, on every country's example number and its neighbours", () => {
+    const valid = Object.entries(examples).map(([country, national]) => `+${getCountryCallingCode(country as never, metadata)}${national}`);
+    const sample = [...valid, ...valid.flatMap((n) => [n.slice(0, -1), `${n}0`, `${n.slice(0, -1)}${(Number(n.at(-1)) + 1) % 10}`, n.slice(0, 4) + n.slice(5)])];
+    let answered = 0;
+    for (const e164 of sample) {
+      // The calling code's length, as the library finds it (the first of 1 to 3 digits it knows).
+      const length = [1, 2, 3].find((l) => (metadata.country_calling_codes as Record<string, unknown>)[e164.slice(1, 1 + l)] !== undefined);
+      if (length === undefined || e164.length <= length + 1) continue;
+      const verdict = planVerdict(e164, length);
+      if (verdict === undefined) continue;
+      answered++;
+      const number = new PhoneNumber(e164 as E164Number, metadata);
+      expect(verdict, e164).toBe(number.isValid() && number.isPossible());
+    }
+    expect(answered).toBeGreaterThan(sample.length / 2);
   });
 
   it('names the problem and the country', () => {

@@ -13,9 +13,12 @@
 // code, without parsing text (3 to 4 times cheaper than parsePhoneNumberFromString in
 // bench/phone-plan.mjs). When it says valid and possible, so does the full parse (the main
 // country is the first one the parser tries); otherwise the full parse decides and names the
-// country.
+// country. Its answer is read from the same metadata without the library's objects where it can
+// be (planVerdict): the library builds a regular expression from the plan's pattern on every call,
+// which is most of its cost; here it is built once per calling code. test/rules/utils-phone-plan.test.ts
+// proves the two answers equal on every country's example numbers and their neighbours.
 
-import { parsePhoneNumberFromString, PhoneNumber, type E164Number } from 'libphonenumber-js/core';
+import { Metadata, parsePhoneNumberFromString, PhoneNumber, type E164Number } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.min.json';
 
 /** A numbering-plan problem, as the phone-number rule's message ids name it. */
@@ -72,6 +75,57 @@ function callingCodeLength(e164: string): number {
   return 0;
 }
 
+/**
+ * A calling code's main numbering plan as PhoneNumber's isValid() and isPossible() read it (the
+ * library's own Metadata class): the national number pattern, anchored as its matchesEntirely()
+ * anchors it, and the possible lengths. null where the plan has per-type patterns or no lengths
+ * (the library then answers itself).
+ */
+interface Plan {
+  readonly pattern: RegExp;
+  readonly lengths: readonly number[];
+}
+const plans: (Plan | null | undefined)[] = new Array<Plan | null | undefined>(1000).fill(undefined);
+
+/** The library's numbering plan as its isValid() and isPossible() read it (source/metadata.js; its types name less). */
+interface LibraryPlan {
+  hasTypes(): boolean;
+  nationalNumberPattern(): string;
+  possibleLengths(): unknown;
+}
+
+function planOf(code: number): Plan | null {
+  let plan = plans[code];
+  if (plan === undefined) {
+    const m = new Metadata(metadata);
+    // A calling code selects its main country's plan, as PhoneNumber's methods select it.
+    m.selectNumberingPlan(String(code) as Parameters<Metadata['selectNumberingPlan']>[0]);
+    const library = m.numberingPlan as unknown as LibraryPlan;
+    const lengths = library.possibleLengths();
+    plan = library.hasTypes() || !Array.isArray(lengths) || lengths.length === 0 ? null : { pattern: new RegExp(`^(?:${library.nationalNumberPattern()})$`), lengths: lengths as number[] };
+    plans[code] = plan;
+  }
+  return plan;
+}
+
+/**
+ * `new PhoneNumber(e164, metadata)`'s isValid() && isPossible() for a number whose calling code
+ * has `length` digits and is followed by at least one: true, false, or undefined when the library
+ * must answer itself.
+ */
+export function planVerdict(e164: string, length: number): boolean | undefined {
+  let code = 0;
+  for (let i = 1; i <= length; i++) code = code * 10 + (e164.charCodeAt(i) - 48);
+  const plan = planOf(code);
+  if (plan === null) return undefined;
+  const national = e164.slice(1 + length);
+  // checkNumberLength(): 'IS_POSSIBLE' for a length the plan lists.
+  const { lengths } = plan;
+  const n = national.length;
+  const possible = lengths[0] === n || (lengths[0]! < n && lengths[lengths.length - 1]! >= n && lengths.indexOf(n, 1) >= 0);
+  return possible && plan.pattern.test(national);
+}
+
 function problem(messageId: PlanProblem['messageId'], callingCode: string, country: string | undefined): PlanProblem {
   return Object.freeze({ messageId, callingCode, country });
 }
@@ -82,8 +136,12 @@ function compute(e164: string): PlanProblem | null {
   try {
     // (The constructor throws when nothing follows the calling code; the parse answers that.)
     if (e164.length > length + 1) {
-      const fast = new PhoneNumber(e164 as E164Number, metadata);
-      if (fast.isValid() && fast.isPossible()) return null;
+      const verdict = planVerdict(e164, length);
+      if (verdict === true) return null;
+      if (verdict === undefined) {
+        const fast = new PhoneNumber(e164 as E164Number, metadata);
+        if (fast.isValid() && fast.isPossible()) return null;
+      }
     }
     const callingCode = e164.slice(1, 1 + length);
     const parsed = parsePhoneNumberFromString(e164, { extract: false }, metadata);
@@ -105,14 +163,21 @@ function compute(e164: string): PlanProblem | null {
  * says the number is possible and valid for its country.
  */
 export function numberingPlanProblem(e164: string): PlanProblem | undefined {
+  // The number asked last, first: a comparison of characters costs less than hashing them for the map.
+  if (e164 === lastNumber) return lastVerdict ?? undefined;
   let verdict = young.get(e164);
   if (verdict === undefined) {
     verdict = old.get(e164);
     if (verdict === undefined) verdict = compute(e164);
     remember(e164, verdict);
   }
+  lastNumber = e164;
+  lastVerdict = verdict;
   return verdict ?? undefined;
 }
+
+let lastNumber: string | undefined;
+let lastVerdict: PlanProblem | null = null;
 
 /** How many numbers the cache holds (for tests). */
 export function _phonePlanCacheSize(): number {

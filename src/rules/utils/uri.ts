@@ -46,13 +46,26 @@ const ajvUri = fullFormats.uri as (value: string) => boolean;
 export function absoluteUriSchemeEnd(s: string): number {
   const length = s.length;
   if (length === 0) return -1;
-  let c = s.charCodeAt(0);
+  const c = s.charCodeAt(0);
   if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
   let i = 1;
   while (i < length && has(s.charCodeAt(i), SCHEME)) i++;
   if (i === length || s.charCodeAt(i) !== 58) return -1;
   const schemeEnd = i++;
-  const hierStart = i;
+  // The hier-part is not empty.
+  if (i === length || s.charCodeAt(i) === 63 || s.charCodeAt(i) === 35) return -1;
+  return isUriRest(s, i) ? schemeEnd : -1;
+}
+
+/**
+ * Whether `s`, from index `i` inside a hier-part that is not empty and valid so far (all of
+ * s[0, i) an absolute URI's scheme, ':' and hier-part characters), ends as an absolute URI does:
+ * the rest of the hier-part, then ['?' query] ['#' fragment]. absoluteUriSchemeEnd's second half,
+ * for a caller that has read the start itself (the sink rule's 'https://' and host).
+ */
+export function isUriRest(s: string, i: number): boolean {
+  const length = s.length;
+  let c: number;
   for (; i < length; i++) {
     c = s.charCodeAt(i);
     if (c === 63 || c === 35) break;
@@ -62,10 +75,9 @@ export function absoluteUriSchemeEnd(s: string): number {
       continue;
     }
     // An IP literal host ('[2001:db8::1]'): rare in a sink; ajv-formats' grammar decides.
-    if (c === 91 || c === 93) return ajvUri(s) ? schemeEnd : -1;
-    return -1;
+    if (c === 91 || c === 93) return ajvUri(s);
+    return false;
   }
-  if (i === hierStart) return -1;
   if (i < length && s.charCodeAt(i) === 63) {
     // The query, up to a '#'.
     for (i++; i < length; i++) {
@@ -76,7 +88,7 @@ export function absoluteUriSchemeEnd(s: string): number {
         i += 2;
         continue;
       }
-      return -1;
+      return false;
     }
   }
   if (i < length) {
@@ -88,10 +100,10 @@ export function absoluteUriSchemeEnd(s: string): number {
         i += 2;
         continue;
       }
-      return -1;
+      return false;
     }
   }
-  return schemeEnd;
+  return true;
 }
 
 /** Why a string is not an absolute URI (the failure path). */

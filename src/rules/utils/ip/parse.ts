@@ -166,30 +166,31 @@ export function parseSubnet(s: string, family?: IpFamily): IpSubnet | undefined 
 
 /** The longest valid text: an IPv6 address with an embedded dotted quad and '/128'. */
 const MAX_SUBNET_LENGTH = 49;
-const MEMO_SIZE = 16;
+const MEMO_SIZE = 64;
 const memoKeys: string[] = new Array<string>(MEMO_SIZE).fill('');
 const memoValues: (IpSubnet | null)[] = new Array<IpSubnet | null>(MEMO_SIZE).fill(null);
-let memoNext = 0;
+
+/** A string's place in the memo: from its length and three of its characters (one comparison per lookup). */
+function memoSlot(s: string): number {
+  const n = s.length;
+  return (n * 7 + s.charCodeAt(n - 1) * 3 + s.charCodeAt(n >> 1) * 5 + s.charCodeAt(0)) & (MEMO_SIZE - 1);
+}
 
 /**
- * parseSubnet, remembered for the last few strings. Several rules read the same addresses of one
- * body; with this, each string is parsed once per body rather than once per rule. (A pure memo of
- * the text: results are immutable, and an equal string always parses the same.)
+ * parseSubnet, remembered for recent strings. Several rules read the same addresses of one body,
+ * and the same servers come back body after body; with this, each string is parsed once rather than
+ * once per rule. (A pure memo of the text: results are immutable, and an equal string always parses
+ * the same. A string takes the place of an earlier one with the same slot.)
  */
 export function subnetOf(s: string, family?: IpFamily): IpSubnet | undefined {
   if (s.length > MAX_SUBNET_LENGTH || s.length === 0) return undefined;
-  let subnet: IpSubnet | null | undefined;
-  for (let k = 0; k < MEMO_SIZE; k++) {
-    if (memoKeys[k] === s) {
-      subnet = memoValues[k] as IpSubnet | null;
-      break;
-    }
-  }
-  if (subnet === undefined) {
+  const slot = memoSlot(s);
+  let subnet: IpSubnet | null;
+  if (memoKeys[slot] === s) subnet = memoValues[slot]!;
+  else {
     subnet = parseSubnet(s) ?? null;
-    memoKeys[memoNext] = s;
-    memoValues[memoNext] = subnet;
-    memoNext = (memoNext + 1) % MEMO_SIZE;
+    memoKeys[slot] = s;
+    memoValues[slot] = subnet;
   }
   if (subnet === null || (family !== undefined && subnet.address.family !== family)) return undefined;
   return subnet;

@@ -154,10 +154,53 @@ const OUTSIDE_GLOBAL_UNICAST: ScopeInfo = {
 const PUBLIC: ScopeInfo = { scope: 'public', range: '', kind: 'public address space' };
 
 /**
+ * The only ranges that can hold all of an IPv4-mapped subnet (128-bit prefix of 96 or more), in
+ * table order: the IPv4 ranges, and any wider range that holds ::ffff:0:0/96 (none today). find()
+ * over them answers as over the whole table: a range holding such a subnet either lies inside
+ * ::ffff:0:0/96 or holds it.
+ */
+const MAPPED_CANDIDATES = SPECIAL_RANGES.filter((r) => IPV4_RANGES.includes(r) || (r.bits <= 96 && contains(r, parseSubnet('::ffff:0:0')!.address)));
+/**
+ * MAPPED_CANDIDATES by the first octet of an IPv4 subnet of /8 or longer (128-bit prefix of 104 or
+ * more): the ranges that lie within that octet, or span it, in table order.
+ */
+const IPV4_BY_OCTET: readonly (readonly SpecialRange[])[] = Array.from({ length: 256 }, (_, octet) =>
+  MAPPED_CANDIDATES.filter((r) => {
+    if (r.bits < 96) return true;
+    const first = r.n3 >>> 24;
+    return r.bits >= 104 ? first === octet : octet >= first && octet < first + 2 ** (104 - r.bits);
+  }),
+);
+/** The same for subnets within the global unicast range 2000::/3 (prefix of 3 or more). */
+const GLOBAL_CANDIDATES = SPECIAL_RANGES.filter((r) => GLOBAL_UNICAST_RANGES.includes(r) || (r.bits <= 3 && contains(r, parseSubnet('2000::')!.address)));
+
+/**
+ * The last few subnets classified, by their address object (subnetOf in ./parse.ts hands out the
+ * same object for the same text) and prefix: a body's rules ask about the same subnets, and the
+ * same servers come back body after body. Addresses are immutable; the answer depends on nothing else.
+ */
+const MEMO_SIZE = 8;
+const memoAddresses: (IpAddress | undefined)[] = new Array<IpAddress | undefined>(MEMO_SIZE).fill(undefined);
+const memoPrefixes = new Int16Array(MEMO_SIZE);
+const memoScopes: (ScopeInfo | undefined)[] = new Array<ScopeInfo | undefined>(MEMO_SIZE).fill(undefined);
+let memoNext = 0;
+
+/**
  * The scope of an address, or of a whole subnet when `prefix` is given: the special range that
  * contains all of it. A subnet wider than every special range it overlaps counts as public.
  */
 export function classify(a: IpAddress, prefix = -1): ScopeInfo {
+  if (prefix < 0) return classifyNow(a, prefix);
+  for (let k = 0; k < MEMO_SIZE; k++) if (memoAddresses[k] === a && memoPrefixes[k] === prefix) return memoScopes[k]!;
+  const info = classifyNow(a, prefix);
+  memoAddresses[memoNext] = a;
+  memoPrefixes[memoNext] = prefix;
+  memoScopes[memoNext] = info;
+  memoNext = (memoNext + 1) % MEMO_SIZE;
+  return info;
+}
+
+function classifyNow(a: IpAddress, prefix: number): ScopeInfo {
   if (prefix < 0) {
     // Single addresses, the common case: public ones are decided without scanning every range.
     if (isIpv4Value(a)) {
@@ -168,9 +211,11 @@ export function classify(a: IpAddress, prefix = -1): ScopeInfo {
     if (a.w0 >>> 29 === 1) return find(GLOBAL_UNICAST_RANGES, a, 128) ?? PUBLIC;
   }
   const bits = prefix < 0 ? 128 : bits128(a, prefix);
-  const special = find(SPECIAL_RANGES, a, bits);
+  const ipv4 = isIpv4Value(a);
+  const candidates = ipv4 && bits >= 104 ? IPV4_BY_OCTET[a.w3 >>> 24]! : ipv4 && bits >= 96 ? MAPPED_CANDIDATES : a.w0 >>> 29 === 1 && bits >= 3 ? GLOBAL_CANDIDATES : SPECIAL_RANGES;
+  const special = find(candidates, a, bits);
   if (special !== undefined) return special;
-  if (bits >= 96 && contains(NAT64, a)) return classify(ipv4Value(a.w3), bits === 128 ? -1 : bits - 96);
+  if (bits >= 96 && contains(NAT64, a)) return classifyNow(ipv4Value(a.w3), bits === 128 ? -1 : bits - 96);
   if (bits >= 96 && contains(IPV4_MAPPED, a)) return PUBLIC;
   // Public when it overlaps the global unicast range 2000::/3 (lies in it, or is wider and holds it).
   const overlaps = bits >= 3 ? contains(GLOBAL_UNICAST, a) : (0x20000000 & mask(bits, 0)) === ((a.w0 & mask(bits, 0)) >>> 0);
