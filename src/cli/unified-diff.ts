@@ -8,17 +8,15 @@
 // are shown as escapes (`\u001b`), as the stylish report shows them; only a diff of such a line
 // no longer applies as it is. File names are shown the same way.
 //
-// Lines are compared with Myers' O(ND) algorithm between the common head and tail of the texts.
-// Fixes change few lines, so D is small; past MAX_EDITS (a file rewritten throughout) the part
-// between the common head and tail is written as one hunk that replaces all of it: still a
-// correct diff, only not the shortest.
+// Lines are compared by diffLines (src/cli/diff.ts, also migrate's): Myers' O(ND) algorithm
+// between the common head and tail; past its bound (a file rewritten throughout) the middle is one
+// change: still a correct diff, only not the shortest.
 
 import { printable, visibleControls } from '../formatters/utils.js';
+import { diffLines } from './diff.js';
 
 /** Lines of context around each change, as diff -u. */
 const CONTEXT = 3;
-/** The most line edits looked for; beyond, one hunk replaces the whole differing middle. */
-const MAX_EDITS = 1000;
 
 /** The lines of a text, each with its '\n' (the last one may have none). */
 function splitLines(text: string): string[] {
@@ -35,59 +33,17 @@ function splitLines(text: string): string[] {
 /** One line of a hunk: ' ' kept, '-' removed, '+' added. */
 type Op = readonly [kind: ' ' | '-' | '+', line: string];
 
-/**
- * The edit script turning a[lo..aHi) into b[lo..bHi) (Myers, greedy forward with the trace of each
- * round kept for the walk back), or undefined when it needs more than MAX_EDITS edits.
- */
-function myers(a: readonly string[], b: readonly string[], aLo: number, aHi: number, bLo: number, bHi: number): Op[] | undefined {
-  const n = aHi - aLo;
-  const m = bHi - bLo;
-  const max = Math.min(n + m, MAX_EDITS);
-  const offset = max + 1;
-  let v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice());
-    const next = v.slice();
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[aLo + x] === b[bLo + y]) {
-        x++;
-        y++;
-      }
-      next[offset + k] = x;
-      if (x >= n && y >= m) return walkBack(a, b, aLo, bLo, trace, offset, d, k, n);
-    }
-    v = next;
-  }
-  return undefined;
-}
-
-/** The script from Myers' trace: from the end back to the start, each round one edit and its snake. */
-function walkBack(a: readonly string[], b: readonly string[], aLo: number, bLo: number, trace: readonly Int32Array[], offset: number, d: number, k: number, n: number): Op[] {
+/** Every line of the two texts as a hunk line, from the changes diffLines (src/cli/diff.ts) finds. */
+function opsOf(a: readonly string[], b: readonly string[]): Op[] {
   const ops: Op[] = [];
-  let x = n;
-  let y = x - k;
-  for (let round = d; round > 0; round--) {
-    const v = trace[round]!;
-    const down = k === -round || (k !== round && v[offset + k - 1]! < v[offset + k + 1]!);
-    const previousK = down ? k + 1 : k - 1;
-    const previousX = v[offset + previousK]!;
-    const previousY = previousX - previousK;
-    while (x > previousX && y > previousY) {
-      ops.push([' ', a[aLo + --x]!]);
-      y--;
-    }
-    if (down) ops.push(['+', b[bLo + --y]!]);
-    else ops.push(['-', a[aLo + --x]!]);
-    k = previousK;
+  let x = 0;
+  for (const change of diffLines(a, b)) {
+    while (x < change.aStart) ops.push([' ', a[x++]!]);
+    for (; x < change.aEnd; x++) ops.push(['-', a[x]!]);
+    for (let y = change.bStart; y < change.bEnd; y++) ops.push(['+', b[y]!]);
   }
-  while (x > 0) {
-    ops.push([' ', a[aLo + --x]!]);
-    y--;
-  }
-  return ops.reverse();
+  while (x < a.length) ops.push([' ', a[x++]!]);
+  return ops;
 }
 
 /** `@@ -start,count +start,count @@`, with diff's conventions: no count when it is 1; an empty side starts at the line before. */
@@ -102,17 +58,7 @@ function range(start: number, count: number): string {
  */
 export function unifiedDiff(path: string, before: string, after: string): string {
   if (before === after) return '';
-  const a = splitLines(before);
-  const b = splitLines(after);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const middle = myers(a, b, head, a.length - tail, head, b.length - tail) ?? [
-    ...a.slice(head, a.length - tail).map((line): Op => ['-', line]),
-    ...b.slice(head, b.length - tail).map((line): Op => ['+', line]),
-  ];
-  const ops: Op[] = [...a.slice(0, head).map((line): Op => [' ', line]), ...middle, ...a.slice(a.length - tail).map((line): Op => [' ', line])];
+  const ops = opsOf(splitLines(before), splitLines(after));
   slideDown(ops);
 
   const name = printable(path);
