@@ -1,30 +1,48 @@
 // Bundles the command line (dist/cli/main.js and everything it imports, dependencies included)
-// into dist/cli/bundle/, so that `qod-policy` starts by reading a handful of files instead of
-// resolving ~150 modules: about half the cold start of one file (bench/lint.mjs measures it).
-// What a run may not need stays in lazy chunks (each formatter, YAML, the rules command).
-// Runs after tsc (npm run build); bin/qod-policy.js uses the bundle when it exists.
+// into one CommonJS file, dist/cli/bundle/qod-policy.cjs, which bin/qod-policy.js compiles with
+// V8's code cache: a start reads two files and deserialises bytecode instead of resolving,
+// parsing and compiling ~150 ES modules (docs/performance.md, "Start-up"; bench/lint.mjs
+// measures it). What a run may not need is evaluated only when used: each dynamic import()
+// (a command, a formatter) becomes a function that runs its modules on first call.
+//
+// The file is ASCII (every other character is written as a \u escape), so the loader can read
+// it as Latin-1, V8's cheapest string, and its last line names a hash of its content: a code
+// cache is used only by the bundle it was made from (V8 checks nothing but the source's length).
+// Finally one lint of a fixture writes the code cache for the Node.js that built it.
+// Runs after tsc (npm run build).
 
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'cli', 'bundle');
+const file = join(outDir, 'qod-policy.cjs');
 
 rmSync(outDir, { recursive: true, force: true });
 const bundle = await rolldown({
-  input: { 'qod-policy': join(root, 'dist', 'cli', 'main.js') },
+  input: join(root, 'dist', 'cli', 'main.js'),
   platform: 'node',
   // picomatch is loaded with require() on first use; leave it to node_modules.
   external: [/^node:/, 'picomatch'],
   logLevel: 'warn',
 });
-await bundle.write({
-  dir: outDir,
-  format: 'esm',
-  entryFileNames: '[name].js',
-  chunkFileNames: 'chunks/[name]-[hash].js',
-});
+await bundle.write({ file, format: 'cjs', codeSplitting: false });
 await bundle.close();
-console.log('bundled the CLI into dist/cli/bundle/');
+
+/** Every character outside ASCII as a \u escape (UTF-16 units): the same program in strings, templates, regular expressions and comments. */
+function asciiOnly(text) {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const code = asciiOnly(readFileSync(file, 'utf8'));
+if (code.includes('String.raw')) throw new Error('bundle-cli: String.raw would show the \\u escapes written for non-ASCII characters');
+const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
+writeFileSync(file, `${code}\n//# qod-policy-bundle ${id}\n`, 'latin1');
+
+// The code cache of a first run (bin/qod-policy.js writes it when it has none).
+const warm = spawnSync(process.execPath, [join(root, 'bin', 'qod-policy.js'), 'lint', '--no-config', join(root, 'fixtures', 'qod-1.2', 'valid')], { encoding: 'utf8' });
+if (warm.status !== 0) throw new Error(`bundle-cli: the bundled CLI failed on fixtures/qod-1.2/valid (status ${warm.status}):\n${warm.stderr}`);
+console.log(`bundled the CLI into dist/cli/bundle/qod-policy.cjs (${id}) and wrote its code cache`);

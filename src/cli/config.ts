@@ -18,6 +18,7 @@ import { parseDataFile, stripJsonComments } from './data-file.js';
 import { describeThrown } from '../shared/errors.js';
 import { CliError, configErrorMessage, isCliError } from './errors.js';
 import { compileConfigGlobs } from './glob.js';
+import { importModule } from './module-import.js';
 
 /** The names a configuration file may have; two of them in one folder is an error. */
 export const CONFIG_NAMES = ['qod-policy.config.json', 'qod-policy.config.jsonc', 'qod-policy.config.js', 'qod-policy.config.mjs', 'qod-policy.config.cjs'] as const;
@@ -110,7 +111,7 @@ async function readConfigFile(path: string, name: string): Promise<{ raw: unknow
     if (!existsSync(path)) throw new CliError(`Cannot read the configuration file '${name}': ENOENT.`);
     let loaded: { default?: unknown };
     try {
-      loaded = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      loaded = (await importModule(pathToFileURL(path).href)) as { default?: unknown };
     } catch (error) {
       // The module's own code threw, which can be anything (describeThrown never throws).
       throw new CliError(`${name}: cannot be loaded: ${describeThrown(error)}`);

@@ -7,6 +7,7 @@ import { printable } from '../formatters/utils.js';
 import { describeThrown } from '../shared/errors.js';
 import { CliError, configErrorMessage, isCliError } from './errors.js';
 import { INIT_HELP, LINT_HELP, MAIN_HELP, MIGRATE_HELP, RULES_HELP, SERVE_HELP } from './help.js';
+import { useModuleImporter, type ModuleImporter } from './module-import.js';
 import { printError, watchStandardStreams, writeStdout } from './output.js';
 import { packageVersion } from './version.js';
 
@@ -18,8 +19,14 @@ export const EXIT_ERROR = 2;
 /** Process-wide listeners are installed once, however often main runs in one process. */
 let watching = false;
 
+/** How main runs: `importModule` loads a configuration module (./module-import.ts says when it is needed). */
+export interface MainOptions {
+  readonly importModule?: ModuleImporter;
+}
+
 /** Runs the CLI with the arguments after `node bin/qod-policy.js`; resolves to the exit status. Never rejects. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  if (options.importModule !== undefined) useModuleImporter(options.importModule);
   if (!watching) {
     watching = true;
     watchStandardStreams();

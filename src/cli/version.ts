@@ -1,5 +1,5 @@
 // The package version, read on demand from the package.json of this package (found upward from
-// this file, which may sit in dist/cli/ or, bundled, in dist/cli/bundle/chunks/).
+// this file, which may sit in dist/cli/ or, bundled, in dist/cli/bundle/).
 
 import { readFileSync } from 'node:fs';
 

@@ -5,8 +5,8 @@
 // closing bracket; whoever writes the text adds the final newline where it is missing. stylish and
 // github return '' when there is nothing to report.
 //
-// Formatters load on first use: the bundled CLI (scripts/bundle-cli.mjs) keeps each in a chunk of
-// its own, so that a run reads only the one it prints with.
+// Formatters load on first use: in the bundled CLI (scripts/bundle-cli.mjs) each import() below is
+// a function that evaluates its formatter the first time it is called.
 
 import type { Formatter } from './types.js';
 

@@ -7,14 +7,14 @@
 // rule came from (test/packaging/ checks it in an installed tarball).
 //
 // The package's folder is read from this module's own URL (import.meta.url), which ends with one of
-// the places the module has in the package: dist/shared/docs-url.js (the build), dist/cli/bundle/
+// the places the module has in the package: dist/shared/docs-url.js (the build), dist/cli/bundle/qod-policy.cjs
 // (the command line's bundle, scripts/bundle-cli.mjs) or src/shared/docs-url.ts (the sources, under
 // vitest). Anywhere else — bundled into another program, or where import.meta.url is not a string
 // (an iife or CommonJS bundle) — the package's folder is unknown, and built-in rules carry no url:
 // no link rather than a wrong one. SARIF (helpUri), `qod-policy rules` and the README's rule table
 // read nothing but `meta.docs.url` (the README's table shows the page's path in the package).
 
-const OWN_PLACES = /^(.+\/)(?:dist\/shared\/docs-url\.js|dist\/cli\/bundle\/(?:chunks\/)?[^/]+\.js|src\/shared\/docs-url\.ts)$/;
+const OWN_PLACES = /^(.+\/)(?:dist\/shared\/docs-url\.js|dist\/cli\/bundle\/qod-policy\.cjs|src\/shared\/docs-url\.ts)$/;
 
 /** The package's folder, as a URL ending with '/', given this module's URL; undefined where it is unknown. */
 export function packageFolderOf(own: unknown): string | undefined {

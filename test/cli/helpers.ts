@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bin = join(root, 'bin', 'qod-policy.js');
 const built = join(root, 'dist', 'cli', 'main.js');
-const bundled = join(root, 'dist', 'cli', 'bundle', 'qod-policy.js');
+const bundled = join(root, 'dist', 'cli', 'bundle', 'qod-policy.cjs');
 
 /** Newest modification time under a folder (generated code in src/schema/compiled excluded). */
 function newest(path: string): number {

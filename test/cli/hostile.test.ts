@@ -304,7 +304,7 @@ describe('files too large to read (item 10)', { timeout: 60_000 }, () => {
     writeFileSync(join(dir, 'small.json'), VALID);
     // The run in-process in a child that reports its peak memory: reading either file would take
     // 300 MiB or more; linting the small one takes about 50 MiB.
-    const bundle = join(root, 'dist', 'cli', 'bundle', 'qod-policy.js');
+    const bundle = join(root, 'dist', 'cli', 'bundle', 'qod-policy.cjs');
     const script = [
       `const { main } = await import(${JSON.stringify(pathToFileURL(bundle).href)});`,
       `const status = await main(['lint', '--no-config', '--format', 'json', '.']);`,

@@ -9,7 +9,7 @@
 //
 // One pack and one install serve every case (about 20 s of a 2-core machine, most of it the build).
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,7 @@ async function node(file: string, source: string): Promise<{ status: number; std
 
 describe('npm pack', { timeout: 120_000 }, () => {
   it('packs the build, the documentation the command points at, LICENSE and README, and no sources', () => {
-    for (const path of ['dist/index.js', 'dist/index.d.ts', 'dist/gateway/index.js', 'dist/cli/bundle/qod-policy.js', 'bin/qod-policy.js', 'LICENSE', 'README.md', 'SECURITY.md', 'docs/cli.md', 'schemas/config.schema.json', 'package.json']) {
+    for (const path of ['dist/index.js', 'dist/index.d.ts', 'dist/gateway/index.js', 'dist/cli/bundle/qod-policy.cjs', 'bin/package.json', 'bin/qod-policy.js', 'LICENSE', 'README.md', 'SECURITY.md', 'docs/cli.md', 'schemas/config.schema.json', 'package.json']) {
       expect(files.has(path), path).toBe(true);
     }
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toContain('Apache License\n                           Version 2.0, January 2004');
@@ -95,8 +95,13 @@ describe('installed from the tarball', { timeout: 120_000 }, () => {
   });
 
   it('npx qod-policy lint: exit 0 for a valid body, 1 with the finding for an invalid one', async () => {
+    // The tarball has no code cache (it is for one Node.js): the first run writes it.
+    const codeCache = join(installed, 'dist', 'cli', 'bundle', 'code-cache');
+    expect([...files].filter((path) => path.includes('code-cache'))).toEqual([]);
+    expect(existsSync(codeCache)).toBe(false);
     const valid = await run('npx', ['--no', 'qod-policy', 'lint', 'requests/valid.json'], consumer);
     expect(valid).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readdirSync(codeCache)).toEqual([expect.stringMatching(new RegExp(`^[0-9a-f]{16}-${process.version}-${process.arch}\\.bin$`))]);
 
     const invalid = await run('npx', ['--no', 'qod-policy', 'lint', 'requests/'], consumer);
     expect(invalid.stderr).toBe('');
