@@ -37,11 +37,31 @@ const bundle = await rolldown({
 await bundle.write({ file, format: 'cjs', codeSplitting: false });
 await bundle.close();
 
+/**
+ * rolldown puts the require() of every Node.js module the bundle imports at its top, so each run
+ * would load http, https, stream and crypto, which only serve and probe use (a few ms of every
+ * start). Each of these is written `node_<name>.<member>` in the bundle: its first use requires it.
+ * Any other use of the name stops the build rather than guess.
+ */
+const LAZY_BUILTINS = ['crypto', 'http', 'https', 'stream'];
+function requireBuiltinsOnUse(text) {
+  for (const name of LAZY_BUILTINS) {
+    const binding = `node_${name}`;
+    const declaration = `let ${binding} = require("node:${name}");\n`;
+    if (!text.includes(declaration)) continue;
+    const uses = text.match(new RegExp(`\\b${binding}\\b`, 'g')).length - 1;
+    const memberUses = text.match(new RegExp(`\\b${binding}\\.`, 'g'))?.length ?? 0;
+    if (uses !== memberUses) throw new Error(`bundle-cli: ${binding} is used otherwise than as ${binding}.<member>; load node:${name} eagerly or extend requireBuiltinsOnUse`);
+    text = text.replace(declaration, `let ${binding};\n`).replaceAll(new RegExp(`\\b${binding}\\.`, 'g'), `(${binding} ??= require("node:${name}")).`);
+  }
+  return text;
+}
+
 /** Every character outside ASCII as a \u escape (UTF-16 units): the same program in strings, templates, regular expressions and comments. */
 function asciiOnly(text) {
   return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-const code = asciiOnly(readFileSync(file, 'utf8'));
+const code = asciiOnly(requireBuiltinsOnUse(readFileSync(file, 'utf8')));
 if (code.includes('String.raw')) throw new Error('bundle-cli: String.raw would show the \\u escapes written for non-ASCII characters');
 const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
 writeFileSync(file, `${code}\n//# qod-policy-bundle ${id}\n`, 'latin1');
