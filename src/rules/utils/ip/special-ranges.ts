@@ -162,15 +162,18 @@ const PUBLIC: ScopeInfo = { scope: 'public', range: '', kind: 'public address sp
 const MAPPED_CANDIDATES = SPECIAL_RANGES.filter((r) => IPV4_RANGES.includes(r) || (r.bits <= 96 && contains(r, parseSubnet('::ffff:0:0')!.address)));
 /**
  * MAPPED_CANDIDATES by the first octet of an IPv4 subnet of /8 or longer (128-bit prefix of 104 or
- * more): the ranges that lie within that octet, or span it, in table order.
+ * more): the ranges that lie within that octet, or span it, in table order. Each octet's list is
+ * made when an address first needs it: a run meets a few octets, and making all 256 at load was a
+ * millisecond of every command-line start.
  */
-const IPV4_BY_OCTET: readonly (readonly SpecialRange[])[] = Array.from({ length: 256 }, (_, octet) =>
-  MAPPED_CANDIDATES.filter((r) => {
+const IPV4_BY_OCTET: (readonly SpecialRange[] | undefined)[] = new Array<readonly SpecialRange[] | undefined>(256).fill(undefined);
+function ipv4Candidates(octet: number): readonly SpecialRange[] {
+  return (IPV4_BY_OCTET[octet] ??= MAPPED_CANDIDATES.filter((r) => {
     if (r.bits < 96) return true;
     const first = r.n3 >>> 24;
     return r.bits >= 104 ? first === octet : octet >= first && octet < first + 2 ** (104 - r.bits);
-  }),
-);
+  }));
+}
 /** The same for subnets within the global unicast range 2000::/3 (prefix of 3 or more). */
 const GLOBAL_CANDIDATES = SPECIAL_RANGES.filter((r) => GLOBAL_UNICAST_RANGES.includes(r) || (r.bits <= 3 && contains(r, parseSubnet('2000::')!.address)));
 
@@ -212,7 +215,7 @@ function classifyNow(a: IpAddress, prefix: number): ScopeInfo {
   }
   const bits = prefix < 0 ? 128 : bits128(a, prefix);
   const ipv4 = isIpv4Value(a);
-  const candidates = ipv4 && bits >= 104 ? IPV4_BY_OCTET[a.w3 >>> 24]! : ipv4 && bits >= 96 ? MAPPED_CANDIDATES : a.w0 >>> 29 === 1 && bits >= 3 ? GLOBAL_CANDIDATES : SPECIAL_RANGES;
+  const candidates = ipv4 && bits >= 104 ? ipv4Candidates(a.w3 >>> 24) : ipv4 && bits >= 96 ? MAPPED_CANDIDATES : a.w0 >>> 29 === 1 && bits >= 3 ? GLOBAL_CANDIDATES : SPECIAL_RANGES;
   const special = find(candidates, a, bits);
   if (special !== undefined) return special;
   if (bits >= 96 && contains(NAT64, a)) return classifyNow(ipv4Value(a.w3), bits === 128 ? -1 : bits - 96);
