@@ -4,7 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createValidator, type QosProfile } from '../index.js';
+// The engine and the built-in rules, not ../index.js: lint's modules leave out migrate (its own command).
+import { createValidator } from '../engine/validator.js';
+import { builtinRules } from '../rules/index.js';
+import type { QosProfile } from '../types.js';
 import { parseDataFile } from './data-file.js';
 import { CliError, configErrorMessage } from './errors.js';
 import { isPlainObject } from '../shared/object.js';
@@ -34,7 +37,7 @@ export function loadQosProfiles(file: string, cwd: string): QosProfile[] {
   });
   // The engine checks the profiles' durations; say which file is wrong.
   try {
-    createValidator({ policy: { qosProfiles: list as QosProfile[] } });
+    createValidator(builtinRules, { policy: { qosProfiles: list as QosProfile[] } });
   } catch (error) {
     const message = configErrorMessage(error);
     if (message !== undefined) throw new CliError(`${name}: ${message.replace(/^policy\.qosProfiles/, 'profile ')}`);

@@ -5,7 +5,8 @@
 // have none.
 
 import { dialects } from '../dialects/index.js';
-import { rules as builtinRules, type Plugin, type RuleDefinition } from '../index.js';
+import { builtinRules } from '../rules/index.js';
+import type { Plugin, RuleDefinition } from '../index.js';
 import { parseStrict } from './args.js';
 import { CliError } from './errors.js';
 import { RULES_HELP } from './help.js';
