@@ -14,7 +14,8 @@ import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFa
 import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan.js';
 import { locateInJson, type JsonLocated } from './json-locate.js';
 import { LineIndex, positionsAt, type Position } from './lines.js';
-import { parseYaml, type Span, type YamlError, type YamlMergeOrigin } from './yaml.js';
+import { parseYaml, type Span, type YamlDocument, type YamlError, type YamlMergeOrigin } from './yaml.js';
+import { fastYamlValue } from './yaml-fast.js';
 
 /**
  * Findings about a property's presence rather than its value (an unknown property): their
@@ -291,6 +292,14 @@ function yamlProblem(lines: LineIndex, { span, reason, limit }: YamlError): Issu
 
 function yamlBodies(text: string, base: number): SourceBody[] {
   const lines = lazy(() => new LineIndex(text));
+  // Most YAML files are one plain document (yaml-fast.ts): its value is read by hand, and the yaml
+  // package parses the text only when something asks where a value is written or for an edit,
+  // which only a body with findings does. The answers are then those of the full parse.
+  const fast = fastYamlValue(text);
+  if (fast !== undefined) {
+    const document = lazy(() => parseYaml(text).documents[0]);
+    return [yamlBody(0, fast.line, fast.value, [], document, lines, base)];
+  }
   const stream = parseYaml(text);
   if (stream.documents.length === 0) {
     if (stream.error !== undefined) {
@@ -304,16 +313,24 @@ function yamlBodies(text: string, base: number): SourceBody[] {
     if (doc.error !== undefined) {
       return makeBody(index, line, undefined, [yamlProblem(lines(), doc.error)]);
     }
-    const exact = (pointer: string, member: boolean): Span | undefined => (member ? doc.memberSpan(pointer) : doc.valueSpan(pointer));
-    const locator: Locator = { exact, nearest: nearestOneByOne(exact) };
     const problems = doc.duplicates.map((d) => duplicateProblem(lines(), d.pointer, d.key, d.span, d.previous));
-    return makeBody(index, line, { value: doc.value }, problems, {
-      locator: () => locator,
-      positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
-      mergeOrigin: (pointer) => doc.mergeOrigin(pointer),
-      edit: (edit) => doc.edit(edit),
-      base,
-    });
+    return yamlBody(index, line, doc.value, problems, () => doc, lines, base);
+  });
+}
+
+/** A YAML document with a value; `document` gives its parse (made on first need for the fast path). */
+function yamlBody(index: number, line: number, value: unknown, problems: Issue[], document: () => YamlDocument | undefined, lines: () => LineIndex, base: number): SourceBody {
+  const exact = (pointer: string, member: boolean): Span | undefined => {
+    const doc = document();
+    return member ? doc?.memberSpan(pointer) : doc?.valueSpan(pointer);
+  };
+  const locator: Locator = { exact, nearest: nearestOneByOne(exact) };
+  return makeBody(index, line, { value }, problems, {
+    locator: () => locator,
+    positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
+    mergeOrigin: (pointer) => document()?.mergeOrigin(pointer),
+    edit: (edit) => document()?.edit(edit),
+    base,
   });
 }
 
