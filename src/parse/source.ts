@@ -15,7 +15,7 @@ import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan
 import { locateInJson, type JsonLocated } from './json-locate.js';
 import { LineIndex, positionsAt, type Position } from './lines.js';
 import { parseYaml, type Span, type YamlDocument, type YamlError, type YamlMergeOrigin } from './yaml.js';
-import { fastYamlValue } from './yaml-fast.js';
+import { fastYamlSpans, fastYamlValue } from './yaml-fast.js';
 
 /**
  * Findings about a property's presence rather than its value (an unknown property): their
@@ -292,13 +292,26 @@ function yamlProblem(lines: LineIndex, { span, reason, limit }: YamlError): Issu
 
 function yamlBodies(text: string, base: number): SourceBody[] {
   const lines = lazy(() => new LineIndex(text));
-  // Most YAML files are one plain document (yaml-fast.ts): its value is read by hand, and the yaml
-  // package parses the text only when something asks where a value is written or for an edit,
-  // which only a body with findings does. The answers are then those of the full parse.
+  // Most YAML files are one plain document (yaml-fast.ts): its value is read by hand, without the
+  // yaml package. A body with findings needs positions: the fast path reads the text again, with
+  // them. Only an edit (a fix) needs the full parse, made then, once.
   const fast = fastYamlValue(text);
   if (fast !== undefined) {
     const document = lazy(() => parseYaml(text).documents[0]);
-    return [yamlBody(0, fast.line, fast.value, [], document, lines, base)];
+    const locator = lazy((): Locator => {
+      const root = fastYamlSpans(text);
+      return root === undefined ? yamlLocator(document) : treeLocator(root);
+    });
+    return [
+      makeBody(0, fast.line, { value: fast.value }, [], {
+        locator,
+        positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
+        // Only a merge key (`<<`) gives a member a merge origin, and the subset has none.
+        mergeOrigin: () => undefined,
+        edit: (edit) => document()?.edit(edit),
+        base,
+      }),
+    ];
   }
   const stream = parseYaml(text);
   if (stream.documents.length === 0) {
@@ -314,24 +327,24 @@ function yamlBodies(text: string, base: number): SourceBody[] {
       return makeBody(index, line, undefined, [yamlProblem(lines(), doc.error)]);
     }
     const problems = doc.duplicates.map((d) => duplicateProblem(lines(), d.pointer, d.key, d.span, d.previous));
-    return yamlBody(index, line, doc.value, problems, () => doc, lines, base);
+    const locator = yamlLocator(() => doc);
+    return makeBody(index, line, { value: doc.value }, problems, {
+      locator: () => locator,
+      positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
+      mergeOrigin: (pointer) => doc.mergeOrigin(pointer),
+      edit: (edit) => doc.edit(edit),
+      base,
+    });
   });
 }
 
-/** A YAML document with a value; `document` gives its parse (made on first need for the fast path). */
-function yamlBody(index: number, line: number, value: unknown, problems: Issue[], document: () => YamlDocument | undefined, lines: () => LineIndex, base: number): SourceBody {
+/** The locator of a YAML document's parse (`document`: made on first need). */
+function yamlLocator(document: () => YamlDocument | undefined): Locator {
   const exact = (pointer: string, member: boolean): Span | undefined => {
     const doc = document();
     return member ? doc?.memberSpan(pointer) : doc?.valueSpan(pointer);
   };
-  const locator: Locator = { exact, nearest: nearestOneByOne(exact) };
-  return makeBody(index, line, { value }, problems, {
-    locator: () => locator,
-    positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
-    mergeOrigin: (pointer) => document()?.mergeOrigin(pointer),
-    edit: (edit) => document()?.edit(edit),
-    base,
-  });
+  return { exact, nearest: nearestOneByOne(exact) };
 }
 
 /** Bytes that are not UTF-8: one body with an 'invalidUtf8' finding at the first bad byte. */

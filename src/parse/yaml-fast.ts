@@ -7,7 +7,10 @@
 // The answer is the value parseYaml (yaml.ts: YAML 1.2 core schema, merge keys on) gives for the
 // same text, which that parse would give without any problem: no syntax error, no duplicate key, no
 // limit reached, exactly one document. Anything outside the subset, or in doubt, gets undefined and
-// the caller takes the full parse. test/parse/yaml-fast.test.ts compares the two on generated texts.
+// the caller takes the full parse. For a body with findings, fastYamlSpans reads the text again and
+// says where each value is written, as parseYaml's document does, so that an invalid body needs no
+// full parse either (only an edit, for a fix, does). test/parse/yaml-fast.test.ts compares the two
+// on generated texts: values, lines and the span of every value and member.
 //
 // The subset:
 // - printable ASCII and line feeds only (no tab, no CR, no BOM); comment lines and blank lines
@@ -25,6 +28,7 @@
 // document, a root that is a scalar.
 
 import { mayHaveDuplicateKeys } from './json.js';
+import { scanJson, type JsonNode } from './json-scan.js';
 
 /** The value of a YAML text in the subset, and where it starts (as parseYaml's document start). */
 export interface FastYaml {
@@ -34,6 +38,9 @@ export interface FastYaml {
   /** Its line, 1-based. */
   readonly line: number;
 }
+
+/** A placeholder for Reader.node before anything is read. */
+const NO_NODE: JsonNode = { start: 0, end: 0, keyStart: -1, keyEnd: -1 };
 
 /** What a reader returns when the text is outside the subset. */
 const OUT: unique symbol = Symbol('outside the subset');
@@ -132,8 +139,14 @@ class Reader {
   firstLine = 0;
   /** The line being read. */
   i = 0;
+  /** With `spans`: the spans of what the last read made (see fastYamlSpans). */
+  node: JsonNode = NO_NODE;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** Whether to record where each value is written, besides the value. */
+    readonly spans = false,
+  ) {}
 
   /** Splits the text into content lines; false when one is indented beyond MAX_COLUMN. */
   lines(): boolean {
@@ -175,6 +188,8 @@ class Reader {
   sequence(column: number): Read<unknown[]> {
     const text = this.text;
     const items: unknown[] = [];
+    const nodes: JsonNode[] | undefined = this.spans ? [] : undefined;
+    const start = this.starts[this.i]!;
     while (this.i < this.starts.length && this.columns[this.i] === column && this.isItem(this.i)) {
       const end = this.ends[this.i]!;
       let at = this.starts[this.i]! + 1;
@@ -183,7 +198,7 @@ class Reader {
       if (at - (this.starts[this.i]! - column) > MAX_COLUMN) return OUT;
       let item: Read<unknown>;
       if (at === end || text.charCodeAt(at) === 35 /* # */) {
-        item = this.nested(column, false);
+        item = this.nested(column, false, at);
       } else if (this.keyEnd(at, end) >= 0) {
         // `- key: value`: a mapping that goes on at the key's column.
         item = this.mapping(at - (this.starts[this.i]! - column), at);
@@ -194,7 +209,9 @@ class Reader {
       }
       if (item === OUT) return OUT;
       items.push(item);
+      nodes?.push(this.node);
     }
+    if (nodes !== undefined) this.node = { start, end: nodes[nodes.length - 1]!.end, keyStart: -1, keyEnd: -1, items: nodes };
     return items;
   }
 
@@ -205,6 +222,7 @@ class Reader {
   mapping(column: number, first: number): Read<Record<string, unknown>> {
     const text = this.text;
     const map: Record<string, unknown> = {};
+    const members: Map<string, JsonNode> | undefined = this.spans ? new Map() : undefined;
     let at = first;
     for (;;) {
       const end = this.ends[this.i]!;
@@ -216,31 +234,51 @@ class Reader {
       while (value < end && text.charCodeAt(value) === 32) value++;
       let read: Read<unknown>;
       if (value === end || text.charCodeAt(value) === 35 /* # */) {
-        read = this.nested(column, true);
+        read = this.nested(column, true, value);
       } else {
         read = this.scalar(value, end);
         this.i++;
       }
       if (read === OUT) return OUT;
       map[key] = read;
-      if (this.i >= this.starts.length) return map;
-      const next = this.columns[this.i]!;
-      if (next < column) return map;
-      if (next > column) return OUT; // e.g. a plain scalar going on over a second line
+      if (members !== undefined) members.set(key, this.member(at, colon));
+      if (this.i >= this.starts.length || this.columns[this.i]! < column) {
+        if (members !== undefined) this.node = { start: first, end: this.node.end, keyStart: -1, keyEnd: -1, members };
+        return map;
+      }
+      if (this.columns[this.i]! > column) return OUT; // e.g. a plain scalar going on over a second line
       at = this.starts[this.i]!;
     }
   }
 
   /**
-   * The value of `key:` or `-` with nothing after it on the current line: the more indented block
-   * on the lines after it, a sequence at the key's column (for a key: `key:` then `- item`), or null.
+   * The spans of a mapping's member whose key is text[keyStart, keyEnd), its value just read (in
+   * this.node). parseYaml locates a value that is not written (`key:` alone) at its member.
    */
-  nested(column: number, isKey: boolean): Read<unknown> {
+  member(keyStart: number, keyEnd: number): JsonNode {
+    const value = this.node;
+    if (value.start === value.end) return { start: keyStart, end: value.end, keyStart, keyEnd };
+    return value.members !== undefined
+      ? { start: value.start, end: value.end, keyStart, keyEnd, members: value.members }
+      : value.items !== undefined
+        ? { start: value.start, end: value.end, keyStart, keyEnd, items: value.items }
+        : { start: value.start, end: value.end, keyStart, keyEnd };
+  }
+
+  /**
+   * The value of `key:` or `-` with nothing after it on the current line (but spaces and a comment
+   * from `at` on): the more indented block on the lines after it, a sequence at the key's column
+   * (for a key: `key:` then `- item`), or null.
+   */
+  nested(column: number, isKey: boolean, at: number): Read<unknown> {
     this.i++;
-    if (this.i >= this.starts.length) return null;
-    const next = this.columns[this.i]!;
-    if (next > column) return this.block();
-    if (isKey && next === column && this.isItem(this.i)) return this.sequence(column);
+    if (this.i < this.starts.length) {
+      const next = this.columns[this.i]!;
+      if (next > column) return this.block();
+      if (isKey && next === column && this.isItem(this.i)) return this.sequence(column);
+    }
+    // parseYaml's empty scalar: where the text after the indicator would start.
+    if (this.spans) this.node = { start: at, end: at, keyStart: -1, keyEnd: -1 };
     return null;
   }
 
@@ -329,6 +367,7 @@ class Reader {
       return this.plain(at, end);
     }
     if (value === OUT) return OUT;
+    if (this.spans) this.node = c === 91 || c === 123 ? (scanJson(text, at, tokenEnd).root ?? NO_NODE) : { start: at, end: tokenEnd, keyStart: -1, keyEnd: -1 };
     // After the token: spaces, then nothing or a comment (`#` after a space).
     let k = tokenEnd;
     while (k < end && text.charCodeAt(k) === 32) k++;
@@ -380,6 +419,7 @@ class Reader {
     const s = text.slice(at, stop);
     // `a: b` would be a mapping in a mapping; `a:` at the end, a key.
     if (s.includes(': ') || s.charCodeAt(s.length - 1) === 58) return OUT;
+    if (this.spans) this.node = { start: at, end: stop, keyStart: -1, keyEnd: -1 };
     return corePlain(s);
   }
 }
@@ -389,8 +429,24 @@ class Reader {
  * it without a problem; undefined otherwise (the caller parses it fully). Never throws.
  */
 export function fastYamlValue(text: string): FastYaml | undefined {
+  const reader = read(text, false);
+  return reader && { value: reader.value, start: reader.start, line: reader.line };
+}
+
+/**
+ * For a text fastYamlValue reads, where each value is written, as parseYaml's document locates
+ * it (valueSpan and memberSpan), in the shape of a JSON text's tree of offsets (json-scan.ts):
+ * each node spans its value, and a mapping member's node also its key. A member written as `key:`
+ * alone spans its key and colon. Read again, with the spans, when a report needs positions:
+ * reading is cheap, and a valid body never needs them. undefined when fastYamlValue is.
+ */
+export function fastYamlSpans(text: string): JsonNode | undefined {
+  return read(text, true)?.node;
+}
+
+function read(text: string, spans: boolean): { value: unknown; start: number; line: number; node: JsonNode } | undefined {
   if (OUTSIDE_CHARS.test(text) || bracketsIn(text) > MAX_BRACKETS) return undefined;
-  const reader = new Reader(text);
+  const reader = new Reader(text, spans);
   if (!reader.lines() || reader.starts.length === 0) return undefined;
   let line = reader.firstLine;
   if (isDocumentStart(text, reader.starts[0]!, reader.ends[0]!, reader.columns[0]!)) {
@@ -409,7 +465,7 @@ export function fastYamlValue(text: string): FastYaml | undefined {
     value = reader.block();
   }
   if (value === OUT || reader.i !== reader.starts.length) return undefined;
-  return { value, start, line };
+  return { value, start, line, node: reader.node };
 }
 
 /** A `---` line (with nothing after it but spaces or a comment). */

@@ -1,8 +1,8 @@
 // A YAML body read by the fast path (src/parse/yaml-fast.ts) is the body the full parse makes:
 // the same value, problems, line and index, the same answers from locate, locateMember,
 // locatePlaces, mergeOrigin and textEdit for every pointer, the same reports. And the fast path is
-// what runs: a valid file is read without the yaml package, which parses it once, on the first
-// question about positions.
+// what runs: a file in its subset is read, validated and located without the yaml package, which
+// parses it once, for the first edit (a fix) asked of it.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -156,13 +156,22 @@ describe('the fast path is what reads a plain YAML file', () => {
     expect(parseYaml).not.toHaveBeenCalled();
   });
 
-  it('positions come from one full parse, made on the first question', () => {
-    const [body] = parseSource(text.replace('3600', '0'), 'yaml');
-    expect(parseYaml).not.toHaveBeenCalled();
+  it('an invalid file is located without the full parse', () => {
+    const [body] = parseSource(`${text.replace('3600', '0')}extra: true\n`, 'yaml');
     const report = validator.validateSource(body!);
-    expect(report.issues.map((issue) => `${issue.ruleId}@${issue.path} ${issue.line}:${issue.column}`)).toEqual(['duration-bounds@/duration 7:11']);
+    expect(report.issues.map((issue) => `${issue.ruleId}@${issue.path} ${issue.line}:${issue.column}-${issue.endLine}:${issue.endColumn}`)).toEqual([
+      'duration-bounds@/duration 7:11-7:12',
+      'known-properties@/extra 8:1-8:12',
+    ]);
     expect(body!.locate('/device/phoneNumber')).toEqual({ line: 3, column: 16, endLine: 3, endColumn: 30 });
+    expect(body!.locateMember('/device')).toEqual({ line: 2, column: 1, endLine: 3, endColumn: 30 });
+    expect(parseYaml).not.toHaveBeenCalled();
+  });
+
+  it('an edit (for a fix) comes from one full parse, made on the first one', () => {
+    const [body] = parseSource(text, 'yaml');
     expect(body!.textEdit!({ pointer: '/qosProfile', replace: 'QOS_L' })).toEqual({ range: [112, 117], text: '"QOS_L"' });
+    expect(body!.textEdit!({ pointer: '/device/phoneNumber', replace: '+34600000002' })).toEqual({ range: [35, 49], text: '"+34600000002"' });
     expect(parseYaml).toHaveBeenCalledTimes(1);
   });
 

@@ -1,14 +1,17 @@
 // The YAML fast path (src/parse/yaml-fast.ts) against the full parse (parseYaml, the yaml package):
 // whenever the fast path answers, the full parse reads one document without any problem, to the
 // same value (numbers compared with Object.is, -0 included; keys in the same order) starting on
-// the same line. Generated texts in and around the subset, then hand-picked cases, in the subset
-// and just outside it.
+// the same line, and fastYamlSpans places every value and member where the full parse does.
+// Generated texts in and around the subset, then hand-picked cases, in the subset and just
+// outside it.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nodeAt, type JsonNode } from '../../src/parse/json-scan.js';
 import { LineIndex } from '../../src/parse/lines.js';
-import { parseYaml } from '../../src/parse/yaml.js';
-import { fastYamlValue } from '../../src/parse/yaml-fast.js';
+import { parseYaml, type Span } from '../../src/parse/yaml.js';
+import { fastYamlSpans, fastYamlValue } from '../../src/parse/yaml-fast.js';
+import { escapePointerSegment } from '../../src/shared/pointer.js';
 
 /** Where two values differ (a path and why), or undefined when they are the same. */
 function difference(a: unknown, b: unknown, path = ''): string | undefined {
@@ -27,21 +30,43 @@ function difference(a: unknown, b: unknown, path = ''): string | undefined {
   return undefined;
 }
 
+/** Every pointer in a value (the root, each member and item), and some that name nothing. */
+function pointersOf(value: unknown, pointer = '', into: string[] = []): string[] {
+  into.push(pointer);
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value);
+    for (const key of keys) pointersOf((value as Record<string, unknown>)[key], `${pointer}/${Array.isArray(value) ? key : escapePointerSegment(key)}`, into);
+    into.push(`${pointer}/${keys.length}`, `${pointer}/absent`, `${pointer}/00`, `${pointer}/-1`);
+  } else {
+    into.push(`${pointer}/0`, `${pointer}/x`);
+  }
+  return into;
+}
+
+/** A span as the source layer reads it from a tree of offsets (src/parse/source.ts, treeLocator). */
+function treeSpan(root: JsonNode, pointer: string, member: boolean): Span | undefined {
+  const node = nodeAt(root, pointer);
+  return node && [member && node.keyStart >= 0 ? node.keyStart : node.start, node.end];
+}
+
 /**
  * What the full parse makes of a text: the value, when it is exactly one document without any
  * problem (syntax error, duplicate key, limit), and that document's line; else why not.
  */
-function fullParse(text: string): { value: unknown; line: number; start: number } | { problem: string } {
+function fullParse(text: string): { value: unknown; line: number; start: number; spans: (pointer: string, member: boolean) => Span | undefined } | { problem: string } {
   const stream = parseYaml(text);
   if (stream.error !== undefined) return { problem: `stream error: ${stream.error.reason}` };
   if (stream.documents.length !== 1) return { problem: `${stream.documents.length} documents` };
   const doc = stream.documents[0]!;
   if (doc.error !== undefined) return { problem: `error: ${doc.error.reason}` };
   if (doc.duplicates.length > 0) return { problem: `duplicate key ${doc.duplicates[0]!.pointer}` };
-  return { value: doc.value, start: doc.start, line: new LineIndex(text).positionOf(doc.start).line };
+  return { value: doc.value, start: doc.start, line: new LineIndex(text).positionOf(doc.start).line, spans: (pointer, member) => (member ? doc.memberSpan(pointer) : doc.valueSpan(pointer)) };
 }
 
-/** Fails when the fast path answers something the full parse does not give; returns whether it answered. */
+/**
+ * Fails when the fast path answers something the full parse does not give (a value, its line, or
+ * where a pointer's value or member is written); returns whether it answered.
+ */
 function checkAgrees(text: string): boolean {
   const fast = fastYamlValue(text);
   if (fast === undefined) return false;
@@ -50,6 +75,15 @@ function checkAgrees(text: string): boolean {
   const differs = difference(fast.value, full.value);
   if (differs !== undefined) expect.fail(`${JSON.stringify(text)}: ${differs}`);
   expect({ start: fast.start, line: fast.line }, JSON.stringify(text)).toEqual({ start: full.start, line: full.line });
+  const root = fastYamlSpans(text);
+  if (root === undefined) expect.fail(`no spans for ${JSON.stringify(text)}`);
+  for (const pointer of pointersOf(full.value)) {
+    for (const member of [false, true]) {
+      const got: Span | undefined = treeSpan(root, pointer, member);
+      const want: Span | undefined = full.spans(pointer, member);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect.fail(`${JSON.stringify(text)} ${member ? 'member' : 'value'} ${pointer}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+    }
+  }
   return true;
 }
 
