@@ -14,7 +14,8 @@ import { decodeUtf8, invalidUtf8Offset, mayHaveDuplicateKeys, stripBom, syntaxFa
 import { nodeAt, scanJson, type JsonDuplicate, type JsonNode } from './json-scan.js';
 import { locateInJson, type JsonLocated } from './json-locate.js';
 import { LineIndex, positionsAt, type Position } from './lines.js';
-import { parseYaml, type Span, type YamlError, type YamlMergeOrigin } from './yaml.js';
+import { parseYaml, type Span, type YamlDocument, type YamlError, type YamlMergeOrigin } from './yaml.js';
+import { fastYamlSpans, fastYamlValue } from './yaml-fast.js';
 
 /**
  * Findings about a property's presence rather than its value (an unknown property): their
@@ -291,6 +292,27 @@ function yamlProblem(lines: LineIndex, { span, reason, limit }: YamlError): Issu
 
 function yamlBodies(text: string, base: number): SourceBody[] {
   const lines = lazy(() => new LineIndex(text));
+  // Most YAML files are one plain document (yaml-fast.ts): its value is read by hand, without the
+  // yaml package. A body with findings needs positions: the fast path reads the text again, with
+  // them. Only an edit (a fix) needs the full parse, made then, once.
+  const fast = fastYamlValue(text);
+  if (fast !== undefined) {
+    const document = lazy(() => parseYaml(text).documents[0]);
+    const locator = lazy((): Locator => {
+      const root = fastYamlSpans(text);
+      return root === undefined ? yamlLocator(document) : treeLocator(root);
+    });
+    return [
+      makeBody(0, fast.line, { value: fast.value }, [], {
+        locator,
+        positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
+        // Only a merge key (`<<`) gives a member a merge origin, and the subset has none.
+        mergeOrigin: () => undefined,
+        edit: (edit) => document()?.edit(edit),
+        base,
+      }),
+    ];
+  }
   const stream = parseYaml(text);
   if (stream.documents.length === 0) {
     if (stream.error !== undefined) {
@@ -304,9 +326,8 @@ function yamlBodies(text: string, base: number): SourceBody[] {
     if (doc.error !== undefined) {
       return makeBody(index, line, undefined, [yamlProblem(lines(), doc.error)]);
     }
-    const exact = (pointer: string, member: boolean): Span | undefined => (member ? doc.memberSpan(pointer) : doc.valueSpan(pointer));
-    const locator: Locator = { exact, nearest: nearestOneByOne(exact) };
     const problems = doc.duplicates.map((d) => duplicateProblem(lines(), d.pointer, d.key, d.span, d.previous));
+    const locator = yamlLocator(() => doc);
     return makeBody(index, line, { value: doc.value }, problems, {
       locator: () => locator,
       positions: (offsets) => offsets.map((offset) => lines().positionOf(offset)),
@@ -315,6 +336,15 @@ function yamlBodies(text: string, base: number): SourceBody[] {
       base,
     });
   });
+}
+
+/** The locator of a YAML document's parse (`document`: made on first need). */
+function yamlLocator(document: () => YamlDocument | undefined): Locator {
+  const exact = (pointer: string, member: boolean): Span | undefined => {
+    const doc = document();
+    return member ? doc?.memberSpan(pointer) : doc?.valueSpan(pointer);
+  };
+  return { exact, nearest: nearestOneByOne(exact) };
 }
 
 /** Bytes that are not UTF-8: one body with an 'invalidUtf8' finding at the first bad byte. */

@@ -49,7 +49,7 @@ export interface YamlMergeOrigin {
   readonly at: number;
 }
 
-interface YamlDocument {
+export interface YamlDocument {
   /** Where the document's content starts. */
   readonly start: number;
   /** The JavaScript value; absent when the document has an error. */
