@@ -10,7 +10,7 @@ const rows = [];
 export function target(what, value, direction, limit, unit = 'x') {
   const met = direction === '<=' ? value <= limit : value >= limit;
   const figure = unit === 'x' ? `${value.toFixed(2)}x` : `${value.toFixed(1)} ${unit}`;
-  const line = `  ${what.padEnd(58)} ${figure.padStart(8)}  ${direction} ${unit === 'x' ? `${limit.toFixed(1)}x` : `${limit} ${unit}`}  ${met ? 'met' : 'NOT met'}`;
+  const line = `  ${what.padEnd(58)} ${figure.padStart(8)}  ${direction} ${unit === 'x' ? `${limit}x` : `${limit} ${unit}`}  ${met ? 'met' : 'NOT met'}`;
   rows.push(line);
   console.log(line);
   return line;
