@@ -17,6 +17,7 @@
 import { Alias, isAlias, isMap, isNode, isPair, isScalar, isSeq, Pair, parseAllDocuments, Scalar, visit, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isIndexSegment, parsePointer } from '../shared/pointer.js';
 import type { PatchOperation } from '../index.js';
+import { isEmptyDocument, isMergeKey, keyString } from '../parse/yaml.js';
 import { mergeEdits } from './diff.js';
 
 /** As the parse layer reads YAML (src/parse/yaml.ts): merge keys in every document, duplicates kept for it to report. */
@@ -33,28 +34,15 @@ class PatchError extends Error {
 }
 
 /** The JavaScript key a map key becomes (as yaml's toJS writes it). */
-function keyString(key: unknown): string {
-  if (key === null || key === undefined) return '';
-  if (!isScalar(key)) throw new PatchError('a mapping key that is not a scalar');
-  const value = key.value;
-  if (value === null) return '';
-  if (typeof value === 'object') throw new PatchError('a mapping key that is not a scalar');
-  return String(value);
+/** A map key as a string; a key that is not a scalar cannot be patched. */
+function keyOf(key: unknown): string {
+  const name = keyString(key);
+  if (name === undefined) throw new PatchError('a mapping key that is not a scalar');
+  return name;
 }
 
 function isMergePair(pair: unknown): boolean {
-  if (!isPair(pair) || !isScalar(pair.key)) return false;
-  const value = pair.key.value;
-  return typeof value === 'symbol' && value.description === '<<';
-}
-
-/** A document with no content (`---` alone): the parse layer skips it, so its bodies are numbered without it. */
-function isEmptyDocument(doc: Document.Parsed): boolean {
-  const contents = doc.contents as AnyNode;
-  if (contents === null || contents === undefined) return true;
-  if (!isScalar(contents) || contents.value !== null) return false;
-  const range = contents.range;
-  return range === undefined || range === null || range[0] === range[1];
+  return isPair(pair) && isMergeKey(pair.key);
 }
 
 /** A copy of a node without its anchors (a copy stands beside the original, which keeps them). */
@@ -144,7 +132,7 @@ class YamlEditor {
   /** The pair of a map that holds a key (written there, not merged); undefined when there is none. */
   private pairOf(map: YAMLMap, key: string): Pair | undefined {
     let found: Pair | undefined;
-    for (const pair of map.items) if (!isMergePair(pair) && keyString(pair.key) === key) found = pair as Pair;
+    for (const pair of map.items) if (!isMergePair(pair) && keyOf(pair.key) === key) found = pair as Pair;
     return found;
   }
 
@@ -273,7 +261,7 @@ class YamlEditor {
         }
       } else {
         // A key written again wins, in the place the key first took (as a JavaScript object keeps it).
-        members.set(keyString((item as Pair).key), item as Pair);
+        members.set(keyOf((item as Pair).key), item as Pair);
       }
     }
     return members;

@@ -110,7 +110,7 @@ const TO_JS = {
 type AnyNode = YamlNode | null | undefined;
 
 /** The JavaScript key a map key becomes (as yaml's toJS writes it), or undefined if not a scalar. */
-function keyString(key: unknown): string | undefined {
+export function keyString(key: unknown): string | undefined {
   if (key === null || key === undefined) return '';
   if (!isScalar(key)) return undefined;
   const value = key.value;
@@ -120,7 +120,7 @@ function keyString(key: unknown): string | undefined {
 }
 
 /** A `<<` merge key (the yaml package makes it a scalar whose value is the symbol `<<`). */
-function isMergeKey(key: unknown): boolean {
+export function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
   const value = key.value;
   return typeof value === 'symbol' && value.description === '<<';
@@ -559,8 +559,8 @@ function scalarText(value: string, type: Scalar['type']): string {
   return JSON.stringify(value);
 }
 
-/** A zero-width scalar standing for a document with no content (`---` alone). */
-function isEmptyDocument(doc: Document.Parsed): boolean {
+/** A document with no content (`---` alone): its contents are nothing, or a zero-width null scalar. */
+export function isEmptyDocument(doc: Document.Parsed): boolean {
   const contents = doc.contents as AnyNode;
   if (contents === null || contents === undefined) return true;
   if (!isScalar(contents) || contents.value !== null) return false;
